@@ -1,0 +1,2 @@
+/** The AudioViz audio agent. */
+export {};

@@ -1,0 +1,48 @@
+package dev.audioviz.core.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The Java constants must equal the ones shared-types generates, so the two sides cannot drift. */
+class ProtocolLimitsTest {
+    private static String generated() throws IOException {
+        Path dir = Path.of(System.getProperty("audioviz.shared.types.dir", "../../shared-types"));
+        Path file = dir.resolve("generated/protocol-constants.json");
+        assertTrue(Files.exists(file), "missing " + file + ": run `npm run build`");
+        return Files.readString(file);
+    }
+
+    private static long number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(json);
+        assertTrue(m.find(), key + " not found in protocol-constants.json");
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void limitsMatchSharedTypes() throws IOException {
+        String json = generated();
+        assertEquals(number(json, "PLUGIN_PORT"), ProtocolLimits.PLUGIN_PORT);
+        assertEquals(number(json, "MAX_PLUGIN_MESSAGE_BYTES"), ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES);
+        assertEquals(number(json, "PLUGIN_QUEUE_CAPACITY"), ProtocolLimits.PLUGIN_QUEUE_CAPACITY);
+        assertEquals(number(json, "PLUGIN_AUTH_TIMEOUT_MS"), ProtocolLimits.PLUGIN_AUTH_TIMEOUT_MS);
+        assertEquals(number(json, "PLUGIN_IDLE_TIMEOUT_MS"), ProtocolLimits.PLUGIN_IDLE_TIMEOUT_MS);
+        assertEquals(number(json, "PLUGIN_MAX_CLIENTS"), ProtocolLimits.PLUGIN_MAX_CLIENTS);
+        assertEquals(number(json, "MAX_ENTITIES_PER_ZONE"), ProtocolLimits.MAX_ENTITIES_PER_ZONE);
+    }
+
+    @Test
+    void closeCodesMatchSharedTypes() throws IOException {
+        String json = generated();
+        assertEquals(number(json, "HANDSHAKE_TIMEOUT"), ProtocolLimits.CLOSE_HANDSHAKE_TIMEOUT);
+        assertEquals(number(json, "INVALID_MESSAGE"), ProtocolLimits.CLOSE_INVALID_MESSAGE);
+        assertEquals(number(json, "MESSAGE_TOO_BIG"), ProtocolLimits.CLOSE_MESSAGE_TOO_BIG);
+        assertEquals(number(json, "TRY_AGAIN_LATER"), ProtocolLimits.CLOSE_TRY_AGAIN_LATER);
+    }
+}

@@ -1,0 +1,224 @@
+/**
+ * PROTOCOL.md ":8766 — browser ⇄ hub": every message of the admin panel / preview socket.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { BandIndex, Bands, Bpm, Material, Name, Unit, message } from './common';
+import { EffectNameSchema, PresetNameSchema } from './effects';
+import { MAX_ENTITIES_PER_ZONE } from './limits';
+import { BatchEntity, PatternInfo, ZoneConfig, ZoneInfo } from './plugin';
+import { RosterEntry } from './dj';
+
+const Enabled = { enabled: Type.Boolean() };
+const SceneName = { name: Name };
+
+/** A DJ waiting for operator approval after `code_auth`. */
+export const PendingDj = Type.Object({
+  dj_id: Name,
+  dj_name: Type.String({ maxLength: 64 }),
+  requested_at: Type.Optional(Type.Number()),
+});
+/** The hub's health figures (PROTOCOL.md "Hub health"). */
+export const Health = Type.Object({
+  dj_connects: Type.Integer({ minimum: 0 }),
+  dj_disconnects: Type.Integer({ minimum: 0 }),
+  browser_connects: Type.Integer({ minimum: 0 }),
+  browser_disconnects: Type.Integer({ minimum: 0 }),
+  mc_reconnect_count: Type.Integer({ minimum: 0 }),
+  current_djs: Type.Integer({ minimum: 0 }),
+  current_browsers: Type.Integer({ minimum: 0 }),
+  mc_connected: Type.Boolean(),
+  uptime_s: Type.Optional(Type.Number({ minimum: 0 })),
+});
+export type Health = Static<typeof Health>;
+
+// ---- browser → hub ----
+
+export const VjAuth = message('vj_auth', { password: Type.String({ maxLength: 256 }) });
+export const BrowserPing = message('ping', { timestamp: Type.Optional(Type.Number()) });
+export const BrowserPong = message('pong', { timestamp: Type.Optional(Type.Number()) });
+export const GetState = message('get_state', {});
+export const BrowserSetPattern = message('set_pattern', {
+  pattern: Name,
+  zones: Type.Optional(Type.Array(Name, { maxItems: 256 })),
+});
+export const SetTransitionDuration = message('set_transition_duration', {
+  duration: Type.Number({ minimum: 0, maximum: 3 }),
+});
+export const SetEntityCount = message('set_entity_count', {
+  count: Type.Integer({ minimum: 1, maximum: MAX_ENTITIES_PER_ZONE }),
+  zone: Type.Optional(Name),
+});
+export const SetActiveDj = message('set_active_dj', { dj_id: Name });
+export const KickDj = message('kick_dj', { dj_id: Name });
+export const ReorderDjQueue = message('reorder_dj_queue', {
+  dj_id: Name,
+  new_position: Type.Integer({ minimum: 0, maximum: 255 }),
+});
+export const ApproveDj = message('approve_dj', { dj_id: Name });
+export const DenyDj = message('deny_dj', { dj_id: Name });
+export const GenerateConnectCode = message('generate_connect_code', {
+  ttl_minutes: Type.Optional(Type.Number({ minimum: 1, maximum: 24 * 60 })),
+});
+export const RevokeConnectCode = message('revoke_connect_code', {
+  code: Type.String({ maxLength: 17 }),
+});
+export const SetPreset = message('set_preset', { preset: PresetNameSchema });
+export const SetBandSensitivity = message('set_band_sensitivity', {
+  band: BandIndex,
+  sensitivity: Type.Number({ minimum: 0, maximum: 2 }),
+});
+export const SetBandMaterials = message('set_band_materials', {
+  materials: Type.Array(Material, { minItems: 5, maxItems: 5 }),
+  zone: Type.Optional(Name),
+});
+export const SetAudioSetting = message('set_audio_setting', {
+  setting: Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }),
+  value: Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 64 })]),
+});
+export const BrowserTriggerEffect = message('trigger_effect', {
+  effect: EffectNameSchema,
+  intensity: Type.Optional(Unit),
+  duration: Type.Optional(Type.Number({ minimum: 0, maximum: 60000 })),
+  zone: Type.Optional(Name),
+});
+export const SetBlackout = message('set_blackout', Enabled);
+export const SetFreeze = message('set_freeze', Enabled);
+export const SaveScene = message('save_scene', SceneName);
+export const LoadScene = message('load_scene', SceneName);
+export const DeleteScene = message('delete_scene', SceneName);
+export const ListScenes = message('list_scenes', {});
+export const BrowserSetZoneConfig = message('set_zone_config', { zone: Name, config: ZoneConfig });
+export const BrowserInitPool = message('init_pool', {
+  zone: Name,
+  count: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ENTITIES_PER_ZONE })),
+  material: Type.Optional(Material),
+});
+export const BrowserCleanupZone = message('cleanup_zone', { zone: Name });
+export const BrowserGetZones = message('get_zones', {});
+
+// ---- hub → browser ----
+
+export const BrowserAuthSuccess = message('auth_success', {});
+export const BrowserAuthError = message('auth_error', { error: Type.String({ maxLength: 512 }) });
+export const VjState = message('vj_state', {
+  patterns: Type.Array(PatternInfo, { maxItems: 512 }),
+  current_patterns: Type.Record(Type.String(), Name),
+  zones: Type.Array(ZoneInfo, { maxItems: 256 }),
+  djs: Type.Array(RosterEntry, { maxItems: 256 }),
+  active_dj_id: Type.Union([Name, Type.Null()]),
+  pending_djs: Type.Array(PendingDj, { maxItems: 256 }),
+  presets: Type.Array(PresetNameSchema),
+  preset: PresetNameSchema,
+  scenes: Type.Optional(Type.Array(Name, { maxItems: 256 })),
+  transition_duration: Type.Optional(Type.Number({ minimum: 0, maximum: 3 })),
+  band_sensitivity: Type.Optional(
+    Type.Array(Type.Number({ minimum: 0, maximum: 2 }), { minItems: 5, maxItems: 5 }),
+  ),
+  blackout: Type.Optional(Type.Boolean()),
+  freeze: Type.Optional(Type.Boolean()),
+  health: Health,
+  minecraft_connected: Type.Boolean(),
+});
+export const State = message('state', {
+  entities: Type.Record(Type.String(), Type.Array(BatchEntity, { maxItems: MAX_ENTITIES_PER_ZONE })),
+  bands: Bands,
+  amplitude: Unit,
+  is_beat: Type.Boolean(),
+  beat_intensity: Unit,
+  bpm: Bpm,
+  beat_phase: Unit,
+  pattern: Name,
+  active_dj: Type.Union([Name, Type.Null()]),
+  latency_ms: Type.Number({ minimum: 0 }),
+  fps: Type.Number({ minimum: 0 }),
+});
+export const BrowserDjRoster = message('dj_roster', {
+  djs: Type.Array(RosterEntry, { maxItems: 256 }),
+  active_dj_id: Type.Union([Name, Type.Null()]),
+});
+export const DjJoined = message('dj_joined', { dj_id: Name, dj_name: Type.String({ maxLength: 64 }) });
+export const DjLeft = message('dj_left', { dj_id: Name });
+export const DjPending = message('dj_pending', { dj: PendingDj });
+export const MinecraftStatus = message('minecraft_status', { connected: Type.Boolean() });
+export const BrowserPatternChanged = message('pattern_changed', {
+  pattern: Name,
+  zones: Type.Optional(Type.Array(Name, { maxItems: 256 })),
+});
+export const PresetChanged = message('preset_changed', { preset: PresetNameSchema });
+export const BrowserEffectTriggered = message('effect_triggered', {
+  effect: EffectNameSchema,
+  intensity: Type.Optional(Unit),
+  duration: Type.Optional(Type.Number({ minimum: 0 })),
+});
+export const ScenesList = message('scenes_list', { scenes: Type.Array(Name, { maxItems: 256 }) });
+export const ConnectCodeGenerated = message('connect_code_generated', {
+  code: Type.String({ maxLength: 17 }),
+  expires_at: Type.Number(),
+});
+export const BrowserZones = message('zones', { zones: Type.Array(ZoneInfo, { maxItems: 256 }) });
+export const BrowserAck = message('ack', { request: Type.String({ maxLength: 64 }) });
+export const BrowserError = message('error', {
+  message: Type.String({ maxLength: 2048 }),
+  code: Type.Optional(Type.String({ maxLength: 64 })),
+});
+
+/** Everything a browser may send to the hub on :8766. */
+export const BROWSER_INBOUND = {
+  vj_auth: VjAuth,
+  ping: BrowserPing,
+  pong: BrowserPong,
+  get_state: GetState,
+  set_pattern: BrowserSetPattern,
+  set_transition_duration: SetTransitionDuration,
+  set_entity_count: SetEntityCount,
+  set_active_dj: SetActiveDj,
+  kick_dj: KickDj,
+  reorder_dj_queue: ReorderDjQueue,
+  approve_dj: ApproveDj,
+  deny_dj: DenyDj,
+  generate_connect_code: GenerateConnectCode,
+  revoke_connect_code: RevokeConnectCode,
+  set_preset: SetPreset,
+  set_band_sensitivity: SetBandSensitivity,
+  set_band_materials: SetBandMaterials,
+  set_audio_setting: SetAudioSetting,
+  trigger_effect: BrowserTriggerEffect,
+  set_blackout: SetBlackout,
+  set_freeze: SetFreeze,
+  save_scene: SaveScene,
+  load_scene: LoadScene,
+  delete_scene: DeleteScene,
+  list_scenes: ListScenes,
+  set_zone_config: BrowserSetZoneConfig,
+  init_pool: BrowserInitPool,
+  cleanup_zone: BrowserCleanupZone,
+  get_zones: BrowserGetZones,
+} as const;
+
+/** Everything the hub may send to a browser. */
+export const BROWSER_OUTBOUND = {
+  auth_success: BrowserAuthSuccess,
+  auth_error: BrowserAuthError,
+  vj_state: VjState,
+  state: State,
+  dj_roster: BrowserDjRoster,
+  dj_joined: DjJoined,
+  dj_left: DjLeft,
+  dj_pending: DjPending,
+  minecraft_status: MinecraftStatus,
+  pattern_changed: BrowserPatternChanged,
+  preset_changed: PresetChanged,
+  effect_triggered: BrowserEffectTriggered,
+  scenes_list: ScenesList,
+  connect_code_generated: ConnectCodeGenerated,
+  zones: BrowserZones,
+  ack: BrowserAck,
+  error: BrowserError,
+  ping: BrowserPing,
+  pong: BrowserPong,
+} as const;
+
+export type BrowserInbound = { [K in keyof typeof BROWSER_INBOUND]: Static<(typeof BROWSER_INBOUND)[K]> };
+export type BrowserOutbound = { [K in keyof typeof BROWSER_OUTBOUND]: Static<(typeof BROWSER_OUTBOUND)[K]> };
+export type BrowserInboundMessage = BrowserInbound[keyof BrowserInbound];
+export type BrowserOutboundMessage = BrowserOutbound[keyof BrowserOutbound];

@@ -1,0 +1,37 @@
+/**
+ * @audioviz/shared-types — the wire contract of PROTOCOL.md as schemas, types and validators, plus the
+ * connection-policy numbers and the backoff/heartbeat primitives every client reuses.
+ */
+export { NAME_PATTERN, Name, Bands, Unit, Spectrum, Onsets, Material, BandIndex, message } from './common';
+export { EFFECT_NAMES, PRESET_NAMES, EffectNameSchema, PresetNameSchema } from './effects';
+export type { EffectName, PresetName } from './effects';
+export * from './limits';
+export { CLOSE_CODES, NON_RETRYABLE_CLOSE_CODES } from './close-codes';
+export type { CloseCode, CloseCodeName } from './close-codes';
+export { PLUGIN_INBOUND, PLUGIN_OUTBOUND, BatchEntity, ZoneInfo, ZoneConfig, PatternInfo } from './plugin';
+export type {
+  PluginInbound,
+  PluginOutbound,
+  PluginInboundMessage,
+  PluginOutboundMessage,
+  AudioState,
+  BatchUpdate,
+} from './plugin';
+export { DJ_INBOUND, DJ_OUTBOUND, RosterEntry } from './dj';
+export type { DjInbound, DjOutbound, DjInboundMessage, DjOutboundMessage, DjAudioFrame } from './dj';
+export { BROWSER_INBOUND, BROWSER_OUTBOUND, Health, PendingDj } from './browser';
+export type {
+  BrowserInbound,
+  BrowserOutbound,
+  BrowserInboundMessage,
+  BrowserOutboundMessage,
+} from './browser';
+export { createPortValidator, exceedsUtf8Bytes, VALIDATION_CODES } from './validate';
+export type { PortValidator, ValidationError, ValidationResult, ValidationCode, MessageOf } from './validate';
+export { pluginValidator, djValidator, browserValidator, MAX_HUB_MESSAGE_BYTES } from './ports';
+export { systemClock, systemRandom, seededRandom, FakeClock } from './clock';
+export type { Clock, RandomSource, TimerHandle } from './clock';
+export { Backoff, Reconnector } from './backoff';
+export type { ReconnectorEvents } from './backoff';
+export { HeartbeatMonitor } from './heartbeat';
+export type { HeartbeatFailure, HeartbeatHandlers } from './heartbeat';

@@ -1,0 +1,235 @@
+/**
+ * PROTOCOL.md ":8765 — hub or agent ⇄ plugin": every message of the Minecraft plugin socket.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { Bands, BandIndex, Bpm, Material, Name, Onsets, Spectrum, Unit, message } from './common';
+import { EffectNameSchema } from './effects';
+import { MAX_ENTITIES_PER_ZONE, MAX_SCRIPT_SOURCE_BYTES } from './limits';
+
+const Vec3 = Type.Object({ x: Type.Number(), y: Type.Number(), z: Type.Number() });
+const Size = Type.Object({
+  x: Type.Number({ minimum: 1, maximum: 64 }),
+  y: Type.Number({ minimum: 1, maximum: 64 }),
+  z: Type.Number({ minimum: 1, maximum: 64 }),
+});
+const EntityCount = Type.Integer({ minimum: 0, maximum: MAX_ENTITIES_PER_ZONE });
+const EntityIds = Type.Array(Type.String({ maxLength: 16 }), { maxItems: MAX_ENTITIES_PER_ZONE });
+
+/** One entity of an external renderer's frame; position is zone-local 0–1. */
+export const BatchEntity = Type.Object({
+  id: Type.String({ pattern: '^block_[0-9]{1,4}$', maxLength: 10 }),
+  x: Unit,
+  y: Unit,
+  z: Unit,
+  scale: Type.Optional(Type.Number({ minimum: 0, maximum: 4 })),
+  rotation: Type.Optional(Type.Number({ minimum: -360, maximum: 360 })),
+  band: Type.Optional(BandIndex),
+  visible: Type.Optional(Type.Boolean()),
+  glow: Type.Optional(Type.Boolean()),
+  brightness: Type.Optional(Type.Integer({ minimum: 0, maximum: 15 })),
+  interpolation: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  material: Type.Optional(Material),
+});
+export type BatchEntity = Static<typeof BatchEntity>;
+
+/** A zone as the plugin reports it. */
+export const ZoneInfo = Type.Object({
+  name: Name,
+  world: Type.String({ maxLength: 128 }),
+  origin: Vec3,
+  size: Size,
+  rotation: Type.Number(),
+  entity_count: EntityCount,
+  pattern: Name,
+});
+export type ZoneInfo = Static<typeof ZoneInfo>;
+
+/** Settings an operator may change on a zone; every field optional. */
+export const ZoneConfig = Type.Object({
+  size: Type.Optional(Size),
+  rotation: Type.Optional(Type.Number({ minimum: -360, maximum: 360 })),
+  entity_count: Type.Optional(EntityCount),
+  block_type: Type.Optional(Material),
+  materials: Type.Optional(Type.Array(Material, { minItems: 5, maxItems: 5 })),
+  brightness: Type.Optional(Type.Integer({ minimum: 0, maximum: 15 })),
+  interpolation: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  glow_on_beat: Type.Optional(Type.Boolean()),
+  dynamic_brightness: Type.Optional(Type.Boolean()),
+  pattern: Type.Optional(Name),
+});
+export type ZoneConfig = Static<typeof ZoneConfig>;
+
+/** Pattern summary listed by `patterns`. */
+export const PatternInfo = Type.Object({
+  id: Name,
+  name: Type.String({ maxLength: 128 }),
+  category: Type.String({ maxLength: 64 }),
+  recommended_entities: Type.Integer({ minimum: 1, maximum: MAX_ENTITIES_PER_ZONE }),
+});
+export type PatternInfo = Static<typeof PatternInfo>;
+
+// ---- client → plugin ----
+
+export const Auth = message('auth', { token: Type.String({ minLength: 1, maxLength: 512 }) });
+export const Ping = message('ping', { timestamp: Type.Optional(Type.Number()) });
+export const AudioState = message('audio_state', {
+  zone: Type.Optional(Name),
+  bands: Bands,
+  amplitude: Unit,
+  is_beat: Type.Boolean(),
+  beat_intensity: Unit,
+  bpm: Bpm,
+  tempo_confidence: Type.Optional(Unit),
+  beat_phase: Type.Optional(Unit),
+  frame: Type.Optional(Type.Integer({ minimum: 0 })),
+  ts: Type.Optional(Type.Number()),
+  spectrum: Type.Optional(Spectrum),
+  onsets: Type.Optional(Onsets),
+});
+export const BatchUpdate = message('batch_update', {
+  zone: Name,
+  entities: Type.Array(BatchEntity, { maxItems: MAX_ENTITIES_PER_ZONE }),
+  bands: Type.Optional(Bands),
+  amplitude: Type.Optional(Unit),
+  is_beat: Type.Optional(Type.Boolean()),
+  beat_intensity: Type.Optional(Unit),
+});
+export const GetZones = message('get_zones', {});
+export const GetZone = message('get_zone', { zone: Name });
+export const SetZoneConfig = message('set_zone_config', { zone: Name, config: ZoneConfig });
+export const InitPool = message('init_pool', {
+  zone: Name,
+  count: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ENTITIES_PER_ZONE })),
+  material: Type.Optional(Material),
+});
+export const CleanupZone = message('cleanup_zone', { zone: Name });
+export const SetVisible = message('set_visible', {
+  zone: Name,
+  visible: Type.Boolean(),
+  entities: Type.Optional(EntityIds),
+});
+export const SetEntityGlow = message('set_entity_glow', {
+  zone: Name,
+  glow: Type.Boolean(),
+  entities: Type.Optional(EntityIds),
+});
+export const SetEntityBrightness = message('set_entity_brightness', {
+  zone: Name,
+  brightness: Type.Integer({ minimum: 0, maximum: 15 }),
+  entities: Type.Optional(EntityIds),
+});
+/** (ext) */
+export const SetPattern = message('set_pattern', {
+  zone: Type.Optional(Name),
+  pattern: Name,
+  transition_s: Type.Optional(Type.Number({ minimum: 0, maximum: 3 })),
+});
+/** (ext) */
+export const TriggerEffect = message('trigger_effect', {
+  zone: Type.Optional(Name),
+  effect: EffectNameSchema,
+  intensity: Type.Optional(Unit),
+  duration: Type.Optional(Type.Number({ minimum: 0, maximum: 60000 })),
+});
+/** (ext) */
+export const ListPatterns = message('list_patterns', {});
+/** (ext) Hot push of a bundled pattern; needs auth. */
+export const LoadScript = message('load_script', {
+  name: Name,
+  source: Type.String({ minLength: 1, maxLength: MAX_SCRIPT_SOURCE_BYTES }),
+});
+export const DjInfo = message('dj_info', {
+  dj_name: Type.String({ maxLength: 64 }),
+  dj_id: Name,
+  bpm: Bpm,
+  is_active: Type.Boolean(),
+});
+
+// ---- plugin → client ----
+
+export const Connected = message('connected', {
+  version: Type.String({ maxLength: 32 }),
+  server_type: Type.Union([Type.Literal('paper'), Type.Literal('standalone')]),
+});
+export const AuthOk = message('auth_ok', {});
+export const Pong = message('pong', { timestamp: Type.Number() });
+/** An error reply; `code` (ext) is a stable machine-readable cause. */
+export const ErrorReply = message('error', {
+  message: Type.String({ maxLength: 2048 }),
+  code: Type.Optional(Type.String({ maxLength: 64 })),
+});
+export const BatchUpdated = message('batch_updated', { zone: Name, updated: Type.Integer({ minimum: 0 }) });
+export const Zones = message('zones', { zones: Type.Array(ZoneInfo, { maxItems: 256 }) });
+export const ZoneReply = message('zone', { zone: ZoneInfo });
+export const ZoneConfigUpdated = message('zone_config_updated', {
+  zone: Name,
+  config: Type.Optional(ZoneConfig),
+});
+export const PoolInitialized = message('pool_initialized', { zone: Name, count: EntityCount });
+export const ZoneCleaned = message('zone_cleaned', { zone: Name });
+export const Patterns = message('patterns', { patterns: Type.Array(PatternInfo, { maxItems: 512 }) });
+export const ScriptLoaded = message('script_loaded', { name: Name });
+/** (ext) Answer to `set_pattern`. */
+export const PatternChanged = message('pattern_changed', {
+  pattern: Name,
+  zone: Type.Optional(Name),
+  zones: Type.Optional(Type.Array(Name, { maxItems: 256 })),
+});
+/** (ext) Answer to `trigger_effect`. */
+export const EffectTriggered = message('effect_triggered', {
+  effect: EffectNameSchema,
+  zone: Type.Optional(Name),
+  intensity: Type.Optional(Unit),
+  duration: Type.Optional(Type.Number({ minimum: 0 })),
+});
+/** (ext) Acknowledges a request that has no named reply, sent when `_seq` is given. */
+export const Ack = message('ack', { request: Type.String({ maxLength: 64 }) });
+
+/** Everything a hub or agent may send to the plugin. */
+export const PLUGIN_INBOUND = {
+  auth: Auth,
+  ping: Ping,
+  audio_state: AudioState,
+  batch_update: BatchUpdate,
+  get_zones: GetZones,
+  get_zone: GetZone,
+  set_zone_config: SetZoneConfig,
+  init_pool: InitPool,
+  cleanup_zone: CleanupZone,
+  set_visible: SetVisible,
+  set_entity_glow: SetEntityGlow,
+  set_entity_brightness: SetEntityBrightness,
+  set_pattern: SetPattern,
+  trigger_effect: TriggerEffect,
+  list_patterns: ListPatterns,
+  load_script: LoadScript,
+  dj_info: DjInfo,
+} as const;
+
+/** Everything the plugin may send back. */
+export const PLUGIN_OUTBOUND = {
+  connected: Connected,
+  auth_ok: AuthOk,
+  pong: Pong,
+  error: ErrorReply,
+  batch_updated: BatchUpdated,
+  zones: Zones,
+  zone: ZoneReply,
+  zone_config_updated: ZoneConfigUpdated,
+  pool_initialized: PoolInitialized,
+  zone_cleaned: ZoneCleaned,
+  patterns: Patterns,
+  script_loaded: ScriptLoaded,
+  pattern_changed: PatternChanged,
+  effect_triggered: EffectTriggered,
+  ack: Ack,
+} as const;
+
+export type PluginInbound = { [K in keyof typeof PLUGIN_INBOUND]: Static<(typeof PLUGIN_INBOUND)[K]> };
+export type PluginOutbound = { [K in keyof typeof PLUGIN_OUTBOUND]: Static<(typeof PLUGIN_OUTBOUND)[K]> };
+/** Union of every message a client may send to the plugin. */
+export type PluginInboundMessage = PluginInbound[keyof PluginInbound];
+/** Union of every message the plugin may send. */
+export type PluginOutboundMessage = PluginOutbound[keyof PluginOutbound];
+export type AudioState = PluginInbound['audio_state'];
+export type BatchUpdate = PluginInbound['batch_update'];

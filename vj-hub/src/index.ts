@@ -1,0 +1,2 @@
+/** The AudioViz VJ hub. */
+export {};
