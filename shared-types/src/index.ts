@@ -35,3 +35,5 @@ export { Backoff, Reconnector } from './backoff';
 export type { ReconnectorEvents } from './backoff';
 export { HeartbeatMonitor } from './heartbeat';
 export type { HeartbeatFailure, HeartbeatHandlers } from './heartbeat';
+export { AUDIO_PRESETS } from './presets';
+export type { AudioPreset } from './presets';
