@@ -1,0 +1,146 @@
+/**
+ * What each :8766 command does (PROTOCOL.md ":8766 — browser ⇄ hub", "Commands"): one store call and one
+ * answer per command. Broadcasts to every browser follow from the store's events, not from here.
+ */
+import {
+  PRESET_NAMES,
+  type BrowserInbound,
+  type BrowserOutboundMessage,
+  type Health,
+} from '@audioviz/shared-types';
+import { StoreError, type HubStore } from '../store/hub-store';
+
+/** A command message (everything but the connection-level `vj_auth`, `ping` and `pong`). */
+export type BrowserCommand = BrowserInbound[Exclude<keyof BrowserInbound, 'vj_auth' | 'ping' | 'pong'>];
+
+/** The full picture a browser gets on connect and on `get_state`. */
+export function buildVjState(store: HubStore, health: Health): BrowserOutboundMessage {
+  const roster = store.roster();
+  return {
+    type: 'vj_state',
+    patterns: store.patterns,
+    current_patterns: { ...store.currentPatterns },
+    zones: store.zones,
+    djs: roster.djs,
+    active_dj_id: roster.active_dj_id,
+    pending_djs: store.pendingDjs(),
+    presets: [...PRESET_NAMES],
+    preset: store.preset,
+    scenes: store.sceneNames(),
+    transition_duration: store.transitionDuration,
+    band_sensitivity: [...store.bandSensitivity],
+    blackout: store.blackout,
+    freeze: store.freeze,
+    health,
+    minecraft_connected: store.minecraftConnected,
+  };
+}
+
+/**
+ * Runs one command and returns the reply for the sender (`_seq` is added by the caller).
+ * Never throws: a refused change becomes an `error` reply with a stable code.
+ */
+export function runBrowserCommand(
+  store: HubStore,
+  command: BrowserCommand,
+  health: () => Health,
+): BrowserOutboundMessage {
+  try {
+    return execute(store, command, health);
+  } catch (err) {
+    if (err instanceof StoreError) return { type: 'error', code: err.code, message: err.message };
+    return {
+      type: 'error',
+      code: 'COMMAND_FAILED',
+      message: `${command.type} failed: ${String((err as Error).message ?? err)}`,
+    };
+  }
+}
+
+function ack(request: string): BrowserOutboundMessage {
+  return { type: 'ack', request };
+}
+
+function execute(store: HubStore, c: BrowserCommand, health: () => Health): BrowserOutboundMessage {
+  switch (c.type) {
+    case 'get_state':
+      return buildVjState(store, health());
+    case 'set_pattern':
+      store.setPattern(c.pattern, c.zones);
+      return ack(c.type);
+    case 'set_transition_duration':
+      store.setTransitionDuration(c.duration);
+      return ack(c.type);
+    case 'set_entity_count':
+      for (const zone of store.zoneNames(c.zone)) store.setZoneConfig(zone, { entity_count: c.count });
+      return ack(c.type);
+    case 'set_active_dj':
+      store.setActiveDj(c.dj_id);
+      return ack(c.type);
+    case 'kick_dj':
+      store.kickDj(c.dj_id);
+      return ack(c.type);
+    case 'reorder_dj_queue':
+      store.reorderDj(c.dj_id, c.new_position);
+      return ack(c.type);
+    case 'approve_dj':
+    case 'deny_dj':
+      store.decidePending(c.dj_id, c.type === 'approve_dj');
+      return ack(c.type);
+    case 'generate_connect_code': {
+      const { code, expiresAt } = store.generateConnectCode(c.ttl_minutes);
+      return { type: 'connect_code_generated', code, expires_at: expiresAt };
+    }
+    case 'revoke_connect_code':
+      if (!store.codes.revoke(c.code))
+        return { type: 'error', code: 'UNKNOWN_CODE', message: `No live connect code "${c.code}"` };
+      return ack(c.type);
+    case 'set_preset':
+      store.setPreset(c.preset);
+      return { type: 'preset_changed', preset: c.preset };
+    case 'set_band_sensitivity':
+      store.setBandSensitivity(c.band, c.sensitivity);
+      return ack(c.type);
+    case 'set_band_materials':
+      for (const zone of store.zoneNames(c.zone)) store.setZoneConfig(zone, { materials: c.materials });
+      return ack(c.type);
+    case 'set_audio_setting':
+      store.setAudioSetting(c.setting, c.value);
+      return ack(c.type);
+    case 'trigger_effect':
+      store.triggerEffect(c.effect, c.intensity, c.duration, c.zone);
+      return ack(c.type);
+    case 'set_blackout':
+      store.setBlackout(c.enabled);
+      return ack(c.type);
+    case 'set_freeze':
+      store.setFreeze(c.enabled);
+      return ack(c.type);
+    case 'save_scene':
+      store.saveScene(c.name);
+      return ack(c.type);
+    case 'load_scene':
+      store.loadScene(c.name);
+      return ack(c.type);
+    case 'delete_scene':
+      store.deleteScene(c.name);
+      return ack(c.type);
+    case 'list_scenes':
+      return { type: 'scenes_list', scenes: store.sceneNames() };
+    case 'set_zone_config':
+      store.setZoneConfig(c.zone, c.config);
+      return ack(c.type);
+    case 'init_pool':
+      store.initPool(c.zone, c.count, c.material);
+      return ack(c.type);
+    case 'cleanup_zone':
+      store.cleanupZone(c.zone);
+      return ack(c.type);
+    case 'get_zones':
+      return { type: 'zones', zones: store.zones };
+    default: {
+      const unhandled: never = c;
+      return unhandled;
+    }
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * The :8766 browser server (PROTOCOL.md ":8766 — browser ⇄ hub"): optional `vj_auth` within 5 s, `vj_state`
+ * on connect, every store event pushed to every browser, `state` at ~20 Hz, commands at most 10/s per socket,
+ * a server `ping` every 15 s and removal after two unanswered (close 4100), at most 64 browsers.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket, WebSocketServer } from 'ws';
+import {
+  BROWSER_AUTH_TIMEOUT_MS,
+  BROWSER_COMMANDS_PER_SECOND,
+  BROWSER_SERVER_HEARTBEAT,
+  CLOSE_CODES,
+  DEFAULT_MAX_BROWSERS,
+  DJ_AUTH_ATTEMPTS_PER_WINDOW,
+  DJ_AUTH_WINDOW_MS,
+  HeartbeatMonitor,
+  MAX_HUB_MESSAGE_BYTES,
+  browserValidator,
+  type BrowserInbound,
+  type BrowserOutboundMessage,
+  type Clock,
+  type TimerHandle,
+} from '@audioviz/shared-types';
+import { verifySecret } from '../auth/secret-hash';
+import type { Logger } from '../logger';
+import { closeWebSocketServer, openWebSocketServer, remoteAddress, sendBounded } from '../net/ws-server';
+import { SlidingWindowLimiter } from '../rate-limit';
+import type { HubStore } from '../store/hub-store';
+import { buildVjState, runBrowserCommand, type BrowserCommand } from './browser-commands';
+
+export interface BrowserServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly store: HubStore;
+  /** scrypt hash of the admin password; null: no password (`--no-auth` or none configured). */
+  readonly passwordHash: string | null;
+  readonly maxBrowsers?: number;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+interface BrowserConnection {
+  readonly id: number;
+  readonly ws: WebSocket;
+  readonly ip: string;
+  phase: 'auth' | 'verifying' | 'live' | 'closed';
+  authTimer: TimerHandle | null;
+  readonly heartbeat: HeartbeatMonitor;
+}
+
+const PING_TEXT = JSON.stringify({ type: 'ping' });
+
+export class BrowserServer {
+  private server: WebSocketServer | null = null;
+  private readonly connections = new Set<BrowserConnection>();
+  private readonly commandLimiter: SlidingWindowLimiter;
+  private readonly authLimiter: SlidingWindowLimiter;
+  private readonly unsubscribe: (() => void)[] = [];
+  private nextId = 1;
+  private boundPort = 0;
+
+  constructor(private readonly options: BrowserServerOptions) {
+    this.commandLimiter = new SlidingWindowLimiter(BROWSER_COMMANDS_PER_SECOND, 1000, options.clock);
+    // Password guesses are limited like DJ auth attempts.
+    this.authLimiter = new SlidingWindowLimiter(
+      DJ_AUTH_ATTEMPTS_PER_WINDOW,
+      DJ_AUTH_WINDOW_MS,
+      options.clock,
+    );
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /** Browsers past the handshake. */
+  get liveCount(): number {
+    let n = 0;
+    for (const c of this.connections) if (c.phase === 'live') n++;
+    return n;
+  }
+
+  async start(): Promise<number> {
+    const { wss, port } = await openWebSocketServer(
+      this.options.host,
+      this.options.port,
+      MAX_HUB_MESSAGE_BYTES,
+    );
+    this.server = wss;
+    this.boundPort = port;
+    wss.on('connection', (ws, request) => this.accept(ws, request));
+    this.subscribe();
+    this.options.logger.info('browser server listening', { port });
+    return port;
+  }
+
+  async close(): Promise<void> {
+    for (const off of this.unsubscribe.splice(0)) off();
+    for (const c of this.connections) c.heartbeat.stop();
+    if (this.server !== null)
+      await closeWebSocketServer(this.server, CLOSE_CODES.NORMAL, 'Hub shutting down');
+    this.server = null;
+  }
+
+  private subscribe(): void {
+    const { events } = this.options.store;
+    const push = (message: BrowserOutboundMessage) => this.broadcast(JSON.stringify(message));
+    this.unsubscribe.push(
+      events.preview.on((text) => this.broadcast(text)),
+      events.roster.on((r) => push({ type: 'dj_roster', ...r })),
+      events.djJoined.on((e) => push({ type: 'dj_joined', ...e })),
+      events.djLeft.on((e) => push({ type: 'dj_left', ...e })),
+      events.djPending.on((dj) => push({ type: 'dj_pending', dj })),
+      events.minecraftStatus.on((e) => push({ type: 'minecraft_status', ...e })),
+      events.patternChanged.on((e) => push({ type: 'pattern_changed', ...e })),
+      events.presetChanged.on((e) => push({ type: 'preset_changed', ...e })),
+      events.effectTriggered.on((e) => push({ type: 'effect_triggered', ...e })),
+      events.scenes.on((e) => push({ type: 'scenes_list', ...e })),
+      events.zones.on((e) => push({ type: 'zones', ...e })),
+      events.notice.on((e) => push({ type: 'error', ...e })),
+    );
+  }
+
+  private broadcast(text: string): void {
+    for (const c of this.connections) if (c.phase === 'live') sendBounded(c.ws, text);
+  }
+
+  private accept(ws: WebSocket, request: IncomingMessage): void {
+    const { store, clock } = this.options;
+    const max = this.options.maxBrowsers ?? DEFAULT_MAX_BROWSERS;
+    if (this.connections.size >= max) {
+      ws.close(CLOSE_CODES.TRY_AGAIN_LATER, `At most ${max} browsers; try again later`);
+      return;
+    }
+    const c: BrowserConnection = {
+      id: this.nextId++,
+      ws,
+      ip: remoteAddress(request),
+      phase: 'auth',
+      authTimer: null,
+      heartbeat: new HeartbeatMonitor(BROWSER_SERVER_HEARTBEAT, clock, {
+        send: () => sendBounded(ws, PING_TEXT),
+        onDead: () => this.closeConnection(c, CLOSE_CODES.PING_TIMEOUT, 'Two pings unanswered'),
+      }),
+    };
+    this.connections.add(c);
+    store.health.browserConnected();
+    ws.on('message', (data, isBinary) => this.onMessage(c, isBinary ? null : data.toString()));
+    ws.on('error', () => undefined);
+    ws.on('close', () => this.onClose(c));
+    c.heartbeat.start();
+    if (this.options.passwordHash === null) return this.goLive(c);
+    // PROTOCOL.md :8766: with a password, `vj_auth` must come within 5 s, else auth_error and 4004.
+    c.authTimer = clock.setTimeout(() => {
+      c.authTimer = null;
+      if (c.phase === 'auth') this.failAuth(c, 'No vj_auth within 5 s');
+    }, BROWSER_AUTH_TIMEOUT_MS);
+  }
+
+  private onMessage(c: BrowserConnection, text: string | null): void {
+    if (c.phase === 'closed' || c.phase === 'verifying') return;
+    const result = text === null ? null : browserValidator.parse(text);
+    if (result !== null && result.ok && (result.value.type === 'pong' || result.value.type === 'ping')) {
+      c.heartbeat.pongReceived();
+      if (result.value.type === 'ping')
+        this.send(c, { type: 'pong', ...timestamp(result.value), ...seq(result.value) });
+      return;
+    }
+    if (c.phase === 'auth') {
+      if (result !== null && result.ok && result.value.type === 'vj_auth')
+        return void this.vjAuth(c, result.value);
+      return this.failAuth(c, 'Send vj_auth with the admin password first');
+    }
+    if (result === null)
+      return this.send(c, { type: 'error', code: 'BINARY_FRAME', message: 'Send JSON text frames' });
+    // PROTOCOL.md :8766: at most 10 commands per second per socket, else `error` "Rate limited".
+    if (!this.commandLimiter.tryAcquire(String(c.id))) {
+      return this.send(c, {
+        type: 'error',
+        code: 'RATE_LIMITED',
+        message: 'Rate limited',
+        ...seqOf(text ?? ''),
+      });
+    }
+    if (!result.ok) {
+      this.options.store.health.rejected.browser++;
+      return this.send(c, {
+        type: 'error',
+        code: result.error.code,
+        message: result.error.message,
+        ...seqOf(text ?? ''),
+      });
+    }
+    const message = result.value;
+    if (message.type === 'vj_auth')
+      return this.send(c, {
+        type: 'error',
+        code: 'ALREADY_AUTHENTICATED',
+        message: 'Already authenticated',
+        ...seq(message),
+      });
+    const reply = runBrowserCommand(this.options.store, message as BrowserCommand, () => this.health());
+    this.send(c, { ...reply, ...seq(message) });
+  }
+
+  private async vjAuth(c: BrowserConnection, message: BrowserInbound['vj_auth']): Promise<void> {
+    if (!this.authLimiter.tryAcquire(c.ip))
+      return this.closeConnection(c, CLOSE_CODES.AUTH_RATE_LIMITED, 'Too many auth attempts; wait a minute');
+    this.clearAuthTimer(c);
+    c.phase = 'verifying';
+    const ok = await verifySecret(message.password, this.options.passwordHash!);
+    if (c.phase !== 'verifying') return;
+    if (!ok) return this.failAuth(c, 'Wrong admin password');
+    this.send(c, { type: 'auth_success', ...seq(message) });
+    this.goLive(c);
+  }
+
+  private goLive(c: BrowserConnection): void {
+    this.clearAuthTimer(c);
+    c.phase = 'live';
+    this.send(c, buildVjState(this.options.store, this.health()));
+  }
+
+  private failAuth(c: BrowserConnection, error: string): void {
+    this.send(c, { type: 'auth_error', error });
+    this.closeConnection(c, CLOSE_CODES.AUTH_FAILED, 'Authentication failed');
+  }
+
+  private health() {
+    return this.options.store.healthSnapshot(this.liveCount);
+  }
+
+  private send(c: BrowserConnection, message: BrowserOutboundMessage): void {
+    sendBounded(c.ws, JSON.stringify(message));
+  }
+
+  private closeConnection(c: BrowserConnection, code: number, reason: string): void {
+    if (c.phase === 'closed') return;
+    c.phase = 'closed';
+    this.clearAuthTimer(c);
+    c.heartbeat.stop();
+    c.ws.close(code, reason);
+  }
+
+  private clearAuthTimer(c: BrowserConnection): void {
+    if (c.authTimer !== null) this.options.clock.clearTimeout(c.authTimer);
+    c.authTimer = null;
+  }
+
+  private onClose(c: BrowserConnection): void {
+    c.phase = 'closed';
+    this.clearAuthTimer(c);
+    c.heartbeat.stop();
+    this.commandLimiter.forget(String(c.id));
+    if (this.connections.delete(c)) this.options.store.health.browserDisconnected();
+  }
+}
+
+function seq(message: { _seq?: number }): { _seq?: number } {
+  return message._seq === undefined ? {} : { _seq: message._seq };
+}
+
+function timestamp(message: { timestamp?: number }): { timestamp?: number } {
+  return message.timestamp === undefined ? {} : { timestamp: message.timestamp };
+}
+
+/** Recovers `_seq` from a message that failed validation, so the error still correlates. */
+function seqOf(text: string): { _seq?: number } {
+  const match = /"_seq"\s*:\s*(-?\d{1,15})/.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  return match === null ? {} : { _seq: Number(match[1]) };
+}

@@ -1,0 +1,337 @@
+/**
+ * The :9000 DJ server (PROTOCOL.md ":9000 — DJ ⇄ hub"): handshake with timeout, `dj_auth` against hashed
+ * keys, `code_auth` through the approval queue, per-IP auth limits, duplicate ids, the DJ limit, then frames
+ * (rate-limited, handed to the store), heartbeats, clock sync and roster updates.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket, WebSocketServer } from 'ws';
+import {
+  CLOSE_CODES,
+  DJ_AUTH_ATTEMPTS_PER_WINDOW,
+  DJ_AUTH_TIMEOUT_MS,
+  DJ_AUTH_WINDOW_MS,
+  DJ_MAX_FRAMES_PER_SECOND,
+  MAX_HUB_MESSAGE_BYTES,
+  VALIDATION_CODES,
+  djValidator,
+  type Clock,
+  type DjInbound,
+  type DjOutboundMessage,
+  type RandomSource,
+  type TimerHandle,
+} from '@audioviz/shared-types';
+import type { DjAuthenticator } from '../auth/dj-authenticator';
+import type { Logger } from '../logger';
+import { closeWebSocketServer, openWebSocketServer, remoteAddress, sendBounded } from '../net/ws-server';
+import { SlidingWindowLimiter } from '../rate-limit';
+import type { HubStore } from '../store/hub-store';
+
+export interface DjServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly store: HubStore;
+  readonly authenticator: DjAuthenticator;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly logger: Logger;
+}
+
+type Phase = 'handshake' | 'verifying' | 'pending' | 'live' | 'closed';
+
+interface DjConnection {
+  readonly ws: WebSocket;
+  readonly ip: string;
+  phase: Phase;
+  djId: string | null;
+  isActive: boolean;
+  authTimer: TimerHandle | null;
+  clockSyncSentAt: number;
+}
+
+export class DjServer {
+  private server: WebSocketServer | null = null;
+  private readonly connections = new Set<DjConnection>();
+  private readonly authLimiter: SlidingWindowLimiter;
+  private readonly frameLimiter: SlidingWindowLimiter;
+  private readonly unsubscribe: (() => void)[] = [];
+  private boundPort = 0;
+
+  constructor(private readonly options: DjServerOptions) {
+    this.authLimiter = new SlidingWindowLimiter(
+      DJ_AUTH_ATTEMPTS_PER_WINDOW,
+      DJ_AUTH_WINDOW_MS,
+      options.clock,
+    );
+    this.frameLimiter = new SlidingWindowLimiter(DJ_MAX_FRAMES_PER_SECOND, 1000, options.clock);
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  async start(): Promise<number> {
+    const { wss, port } = await openWebSocketServer(
+      this.options.host,
+      this.options.port,
+      MAX_HUB_MESSAGE_BYTES,
+    );
+    this.server = wss;
+    this.boundPort = port;
+    wss.on('connection', (ws, request) => this.accept(ws, request));
+    const { events } = this.options.store;
+    this.unsubscribe.push(
+      events.roster.on((roster) => {
+        const text = JSON.stringify({ type: 'dj_roster', ...roster });
+        for (const c of this.live()) {
+          sendBounded(c.ws, text);
+          const isActive = roster.active_dj_id === c.djId;
+          if (isActive !== c.isActive) {
+            c.isActive = isActive;
+            this.send(c, { type: 'status_update', is_active: isActive });
+          }
+        }
+      }),
+      events.presetChanged.on(({ preset }) => {
+        for (const c of this.live()) this.send(c, { type: 'preset_sync', preset });
+      }),
+      events.kick.on(({ dj_id }) => {
+        for (const c of this.connections)
+          if (c.djId === dj_id) this.closeConnection(c, CLOSE_CODES.KICKED, 'Kicked by the operator');
+      }),
+      events.pendingDecided.on(({ dj_id, dj_name, approved }) => this.decide(dj_id, dj_name, approved)),
+    );
+    this.options.logger.info('DJ server listening', { port });
+    return port;
+  }
+
+  async close(): Promise<void> {
+    for (const off of this.unsubscribe.splice(0)) off();
+    for (const c of this.live()) this.send(c, { type: 'server_shutdown' });
+    if (this.server !== null)
+      await closeWebSocketServer(this.server, CLOSE_CODES.NORMAL, 'Hub shutting down');
+    this.server = null;
+  }
+
+  private *live(): Iterable<DjConnection> {
+    for (const c of this.connections) if (c.phase === 'live') yield c;
+  }
+
+  private accept(ws: WebSocket, request: IncomingMessage): void {
+    const c: DjConnection = {
+      ws,
+      ip: remoteAddress(request),
+      phase: 'handshake',
+      djId: null,
+      isActive: false,
+      authTimer: null,
+      clockSyncSentAt: 0,
+    };
+    this.connections.add(c);
+    // PROTOCOL.md :9000: the first message must arrive within 10 s, else close 4001.
+    c.authTimer = this.options.clock.setTimeout(() => {
+      c.authTimer = null;
+      if (c.phase === 'handshake')
+        this.closeConnection(c, CLOSE_CODES.HANDSHAKE_TIMEOUT, 'No auth message within 10 s');
+    }, DJ_AUTH_TIMEOUT_MS);
+    ws.on('message', (data, isBinary) => this.onMessage(c, isBinary ? null : data.toString()));
+    ws.on('error', () => undefined);
+    ws.on('close', () => this.onClose(c));
+  }
+
+  private onMessage(c: DjConnection, text: string | null): void {
+    if (c.phase === 'closed') return;
+    const result = text === null ? null : djValidator.parse(text);
+    if (c.phase === 'handshake') return this.handshake(c, result);
+    if (c.phase !== 'live') return; // verifying or waiting for approval: nothing else is accepted yet
+    if (result === null)
+      return this.reject(c, VALIDATION_CODES.NOT_AN_OBJECT, 'Binary frames are not accepted; send JSON text');
+    if (!result.ok) {
+      this.options.store.health.rejected.dj++;
+      return this.reject(c, result.error.code, result.error.message);
+    }
+    this.handleLive(c, result.value);
+  }
+
+  private handshake(c: DjConnection, result: ReturnType<typeof djValidator.parse> | null): void {
+    this.clearAuthTimer(c);
+    // PROTOCOL.md :9000: unreadable first message → 4002; readable but not an auth message → 4003.
+    if (result === null || (!result.ok && result.error.code !== VALIDATION_CODES.UNKNOWN_TYPE)) {
+      const why = result === null ? 'binary frame' : result.error.message;
+      return this.closeConnection(
+        c,
+        CLOSE_CODES.INVALID_MESSAGE,
+        truncate(`Invalid message (${why}); send dj_auth or code_auth`),
+      );
+    }
+    const message = result.ok ? result.value : null;
+    if (message === null || (message.type !== 'dj_auth' && message.type !== 'code_auth')) {
+      return this.closeConnection(c, CLOSE_CODES.AUTH_REQUIRED, 'Send dj_auth or code_auth first');
+    }
+    // PROTOCOL.md :9000: at most 5 auth attempts per IP per 60 s (close 4029).
+    if (!this.authLimiter.tryAcquire(c.ip)) {
+      return this.closeConnection(c, CLOSE_CODES.AUTH_RATE_LIMITED, 'Too many auth attempts; wait a minute');
+    }
+    c.phase = 'verifying';
+    if (message.type === 'dj_auth') void this.djAuth(c, message);
+    else this.codeAuth(c, message);
+  }
+
+  private async djAuth(c: DjConnection, message: DjInbound['dj_auth']): Promise<void> {
+    const { store } = this.options;
+    if (store.hasDj(message.dj_id))
+      return this.closeConnection(c, CLOSE_CODES.ALREADY_CONNECTED, 'Already connected');
+    if (store.djCount >= store.maxDjs)
+      return this.closeConnection(c, CLOSE_CODES.AUTH_REQUIRED, `DJ limit of ${store.maxDjs} reached`);
+    const verdict = await this.options.authenticator.verify(message.dj_id, message.dj_key, message.dj_name);
+    if (c.phase !== 'verifying') return; // the socket closed while the key was checked
+    if (!verdict.ok) {
+      this.send(c, { type: 'auth_error', error: verdict.error });
+      return this.closeConnection(c, CLOSE_CODES.AUTH_FAILED, 'Authentication failed');
+    }
+    if (store.hasDj(message.dj_id))
+      return this.closeConnection(c, CLOSE_CODES.ALREADY_CONNECTED, 'Already connected');
+    this.goLive(c, message.dj_id, message.dj_name || verdict.name);
+  }
+
+  private codeAuth(c: DjConnection, message: DjInbound['code_auth']): void {
+    const { store } = this.options;
+    if (!store.codes.consume(message.code)) {
+      this.send(c, {
+        type: 'auth_error',
+        error: 'Connect code unknown, already used or expired; ask the operator for a new one',
+      });
+      return this.closeConnection(c, CLOSE_CODES.AUTH_FAILED, 'Authentication failed');
+    }
+    c.djId = this.guestId(message.dj_name);
+    c.phase = 'pending';
+    this.send(c, { type: 'auth_pending', message: 'Waiting for the operator to approve you' });
+    store.addPending(c.djId, message.dj_name);
+  }
+
+  private decide(djId: string, djName: string, approved: boolean): void {
+    const c = [...this.connections].find((x) => x.phase === 'pending' && x.djId === djId);
+    if (c === undefined) return;
+    const { store } = this.options;
+    if (!approved) {
+      this.send(c, { type: 'auth_denied', reason: 'The operator declined the request' });
+      return this.closeConnection(c, CLOSE_CODES.AUTH_DENIED, 'Denied by the operator');
+    }
+    if (store.djCount >= store.maxDjs)
+      return this.closeConnection(c, CLOSE_CODES.AUTH_REQUIRED, `DJ limit of ${store.maxDjs} reached`);
+    this.goLive(c, djId, djName);
+  }
+
+  private goLive(c: DjConnection, djId: string, djName: string): void {
+    const { store, clock } = this.options;
+    c.djId = djId;
+    c.isActive = store.activeDj === null;
+    this.send(c, { type: 'auth_success', dj_id: djId, dj_name: djName, is_active: c.isActive });
+    c.phase = 'live';
+    store.addDj(djId, djName);
+    c.clockSyncSentAt = clock.now();
+    this.send(c, { type: 'clock_sync_request', server_time: c.clockSyncSentAt / 1000 });
+    this.options.logger.info('DJ connected', { dj_id: djId, ip: c.ip });
+  }
+
+  private handleLive(c: DjConnection, message: DjInbound[keyof DjInbound]): void {
+    const { store, clock } = this.options;
+    const djId = c.djId!;
+    switch (message.type) {
+      case 'dj_audio_frame':
+        // PROTOCOL.md :9000: frames past 120/s per DJ are dropped.
+        if (this.frameLimiter.tryAcquire(djId)) store.djFrame(djId, message, clock.now());
+        else {
+          store.health.framesDropped++;
+          const record = store.dj(djId);
+          if (record !== undefined) record.framesDropped++;
+        }
+        return;
+      case 'dj_heartbeat': {
+        const record = store.dj(djId);
+        if (record !== undefined && message.latency_ms !== undefined) record.latencyMs = message.latency_ms;
+        return this.send(c, {
+          type: 'heartbeat_ack',
+          server_time: clock.now() / 1000,
+          echo_ts: message.ts,
+          ...seq(message),
+        });
+      }
+      case 'clock_sync_response': {
+        const record = store.dj(djId);
+        if (record !== undefined && c.clockSyncSentAt > 0)
+          record.latencyMs = Math.max(0, (clock.now() - c.clockSyncSentAt) / 2);
+        return;
+      }
+      case 'going_offline':
+        return this.closeConnection(c, CLOSE_CODES.NORMAL, 'Goodbye');
+      case 'ping':
+        return this.send(c, {
+          type: 'pong',
+          ...(message.timestamp !== undefined ? { timestamp: message.timestamp } : {}),
+          ...seq(message),
+        });
+      case 'dj_auth':
+      case 'code_auth':
+        return this.reject(c, 'ALREADY_AUTHENTICATED', 'Already authenticated; reconnect to change identity');
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
+    }
+  }
+
+  /** A DJ id for a guest who came in with a connect code: the name made safe, unique among connected DJs. */
+  private guestId(name: string): string {
+    const base = `guest-${name.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || 'dj'}`;
+    let id = base;
+    while (this.options.store.hasDj(id)) id = `${base}-${Math.floor(this.options.random() * 10_000)}`;
+    return id;
+  }
+
+  private reject(c: DjConnection, code: string, message: string): void {
+    this.send(c, { type: 'error', code, message });
+  }
+
+  private send(c: DjConnection, message: DjOutboundMessage): void {
+    sendBounded(c.ws, JSON.stringify(message));
+  }
+
+  private closeConnection(c: DjConnection, code: number, reason: string): void {
+    if (c.phase === 'closed') return;
+    this.clearAuthTimer(c);
+    this.finish(c);
+    c.ws.close(code, reason);
+  }
+
+  private clearAuthTimer(c: DjConnection): void {
+    if (c.authTimer !== null) this.options.clock.clearTimeout(c.authTimer);
+    c.authTimer = null;
+  }
+
+  private onClose(c: DjConnection): void {
+    this.clearAuthTimer(c);
+    this.finish(c);
+    this.connections.delete(c);
+  }
+
+  /** Leaves the roster (or the approval queue) once, whichever way the socket ends. */
+  private finish(c: DjConnection): void {
+    const wasIn = c.phase === 'live' || c.phase === 'pending';
+    c.phase = 'closed';
+    if (wasIn && c.djId !== null) {
+      this.frameLimiter.forget(c.djId);
+      this.options.store.removeDj(c.djId);
+      this.options.logger.info('DJ disconnected', { dj_id: c.djId });
+    }
+  }
+}
+
+function seq(message: { _seq?: number }): { _seq?: number } {
+  return message._seq === undefined ? {} : { _seq: message._seq };
+}
+
+/** Close reasons must fit in a 123-byte control frame: printable ASCII, at most 120 characters. */
+function truncate(reason: string): string {
+  const ascii = reason.replace(/[^\x20-\x7e]/g, '?');
+  return ascii.length > 120 ? `${ascii.slice(0, 117)}...` : ascii;
+}

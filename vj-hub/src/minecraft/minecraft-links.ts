@@ -1,0 +1,133 @@
+/**
+ * Every Minecraft link of the hub, wired to the store: shaped audio goes to every linked server, zone commands
+ * are relayed with `_seq` and their failures reported to the operator, and a server that comes back gets the
+ * operator's zone state replayed (zones, pools, patterns).
+ */
+import type { Clock, PluginOutboundMessage, RandomSource, ZoneInfo } from '@audioviz/shared-types';
+import type { Logger } from '../logger';
+import type { HubStore, ZoneCommand } from '../store/hub-store';
+import { MinecraftLink } from './minecraft-link';
+
+export interface MinecraftTarget {
+  /** `ws://host:8765` */
+  readonly url: string;
+  readonly token: string | null;
+}
+
+export interface MinecraftLinksOptions {
+  readonly targets: readonly MinecraftTarget[];
+  readonly store: HubStore;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly logger: Logger;
+  /** A server reported its zones (the preview engine mirrors them). */
+  readonly onZones?: (zones: ZoneInfo[]) => void;
+}
+
+export class MinecraftLinks {
+  readonly links: MinecraftLink[];
+  private readonly unsubscribe: (() => void)[] = [];
+  private lastDjInfo = '';
+
+  constructor(private readonly options: MinecraftLinksOptions) {
+    const { store, logger } = options;
+    this.links = options.targets.map(
+      (target) =>
+        new MinecraftLink({
+          url: target.url,
+          token: target.token,
+          clock: options.clock,
+          random: options.random,
+          logger,
+          events: {
+            onUp: (reconnect) => this.onUp(target.url, reconnect),
+            onDown: () => store.setMinecraftConnected(target.url, false),
+            onMessage: (message) => this.handleMessage(target.url, message),
+            onRejected: (reason) => {
+              store.health.rejected.minecraft++;
+              logger.debug('Minecraft server sent an invalid frame', { url: target.url, reason });
+            },
+          },
+        }),
+    );
+    for (const target of options.targets) store.setMinecraftConnected(target.url, false);
+  }
+
+  start(): void {
+    const { store } = this.options;
+    this.unsubscribe.push(
+      store.events.audio.on((state) => {
+        const text = JSON.stringify(state);
+        for (const link of this.links) link.sendText(text);
+      }),
+      store.events.zoneCommand.on((command) => this.relay(command)),
+      store.events.roster.on(() => this.sendDjInfo()),
+    );
+    for (const link of this.links) link.start();
+  }
+
+  stop(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+    for (const link of this.links) link.stop();
+  }
+
+  /** Sends one command to every linked server; refusals and time-outs reach the operator as notices. */
+  relay(command: ZoneCommand): void {
+    for (const link of this.links) {
+      if (!link.connected) continue;
+      link.request(command).then(
+        (reply) => {
+          if (reply.type === 'error')
+            this.options.store.notice('MINECRAFT_REFUSED', `${link.url}: ${command.type}: ${reply.message}`);
+        },
+        (err: Error) => this.options.store.notice('MINECRAFT_TIMEOUT', err.message),
+      );
+    }
+  }
+
+  private onUp(url: string, reconnect: boolean): void {
+    const { store } = this.options;
+    if (reconnect) store.health.minecraftReconnected();
+    store.setMinecraftConnected(url, true);
+    const link = this.links.find((l) => l.url === url);
+    if (link === undefined) return;
+    // Restore what the operator set before the server went away, then learn its zones and patterns.
+    for (const command of store.restoreCommands()) link.request(command).catch(() => undefined);
+    for (const type of ['get_zones', 'list_patterns']) {
+      link.request({ type }).then(
+        (reply) => this.handleMessage(url, reply),
+        () => undefined,
+      );
+    }
+    this.lastDjInfo = '';
+    this.sendDjInfo();
+  }
+
+  private handleMessage(url: string, message: PluginOutboundMessage): void {
+    const { store, logger } = this.options;
+    if (message.type === 'zones') {
+      store.setZones(message.zones);
+      this.options.onZones?.(message.zones);
+    } else if (message.type === 'patterns') store.setPatterns(message.patterns);
+    else if (message.type === 'error')
+      logger.warn('Minecraft server reported an error', { url, message: message.message });
+  }
+
+  /** Tells the servers who is live (shown in game) whenever that changes. */
+  private sendDjInfo(): void {
+    const { store } = this.options;
+    const active = store.activeDj;
+    const record = active === null ? undefined : store.dj(active);
+    if (record === undefined) return;
+    const text = JSON.stringify({
+      type: 'dj_info',
+      dj_name: record.dj_name,
+      dj_id: record.dj_id,
+      bpm: Math.min(400, record.bpm),
+      is_active: true,
+    });
+    if (text === this.lastDjInfo) return;
+    this.lastDjInfo = text;
+    for (const link of this.links) link.sendText(text);
+  }
+}

@@ -1,0 +1,431 @@
+/**
+ * The hub's one source of truth. Servers change state only through these methods and learn of changes
+ * only through `events`; no server reaches into another's sockets. Audio frames pass through here too
+ * (`djFrame` → `events.frame`), so the show loop and the DJ server never know each other.
+ */
+import {
+  type AudioState,
+  type Clock,
+  type DjAudioFrame,
+  type EffectName,
+  type Health,
+  type PatternInfo,
+  type PresetName,
+  type RandomSource,
+  type RosterEntry,
+  type ZoneConfig,
+  type ZoneInfo,
+  DEFAULT_MAX_DJS,
+} from '@audioviz/shared-types';
+import { ConnectCodes, type ConnectCode } from '../auth/connect-codes';
+import { Signal } from '../signal';
+import { HealthCounters } from './health-counters';
+import { SceneBook, type Scene } from './scene-book';
+
+/** A :8765 message the hub sends to every Minecraft server and to its own preview engine. */
+export type ZoneCommand = { readonly type: string; readonly [field: string]: unknown };
+
+export interface DjRecord {
+  readonly dj_id: string;
+  readonly dj_name: string;
+  readonly connectedAt: number;
+  framesReceived: number;
+  framesDropped: number;
+  lastFrameAt: number;
+  bpm: number;
+  latencyMs: number;
+}
+
+export interface PendingRecord {
+  readonly dj_id: string;
+  readonly dj_name: string;
+  readonly requested_at: number;
+}
+
+export interface RosterSnapshot {
+  readonly djs: RosterEntry[];
+  readonly active_dj_id: string | null;
+}
+
+/** Why a state change was refused: a stable code and a message for the operator. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface HubStoreOptions {
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly maxDjs?: number;
+  /** Where scenes are saved (atomically); null keeps them in memory. */
+  readonly scenesFile?: string | null;
+}
+
+export class HubStore {
+  readonly events = {
+    roster: new Signal<RosterSnapshot>(),
+    djJoined: new Signal<{ dj_id: string; dj_name: string }>(),
+    djLeft: new Signal<{ dj_id: string }>(),
+    djPending: new Signal<PendingRecord>(),
+    /** An operator decided on a pending DJ; the DJ server answers that socket. */
+    pendingDecided: new Signal<{ dj_id: string; dj_name: string; approved: boolean }>(),
+    /** An operator kicked a DJ; the DJ server closes that socket with 4010. */
+    kick: new Signal<{ dj_id: string }>(),
+    /** A frame of the live DJ (frames of other DJs are counted, not published). */
+    frame: new Signal<{ dj_id: string; frame: DjAudioFrame; receivedAt: number }>(),
+    /** Shaped audio for the Minecraft servers, at most HUB_MINECRAFT_FORWARD_HZ. */
+    audio: new Signal<AudioState>(),
+    /** One serialized `state` message for every browser (~20 Hz and on beats). */
+    preview: new Signal<string>(),
+    zoneCommand: new Signal<ZoneCommand>(),
+    patternChanged: new Signal<{ pattern: string; zones?: string[] }>(),
+    presetChanged: new Signal<{ preset: PresetName }>(),
+    effectTriggered: new Signal<{ effect: EffectName; intensity?: number; duration?: number }>(),
+    scenes: new Signal<{ scenes: string[] }>(),
+    minecraftStatus: new Signal<{ connected: boolean }>(),
+    zones: new Signal<{ zones: ZoneInfo[] }>(),
+    /** Shaping or show settings changed (sensitivity, preset, blackout, freeze, transition). */
+    settings: new Signal<void>(),
+    /** Something the operator should see (a Minecraft server refused a command, …). */
+    notice: new Signal<{ message: string; code: string }>(),
+  };
+
+  readonly health = new HealthCounters();
+  readonly codes: ConnectCodes;
+  readonly maxDjs: number;
+
+  private readonly djs = new Map<string, DjRecord>();
+  private readonly pending = new Map<string, PendingRecord>();
+  private activeDjId: string | null = null;
+  private readonly minecraft = new Map<string, boolean>();
+  private readonly sceneBook: SceneBook;
+
+  preset: PresetName = 'auto';
+  /** Operator gain per band, 0–2, on top of the preset's. */
+  readonly bandSensitivity: [number, number, number, number, number] = [1, 1, 1, 1, 1];
+  /** Pattern transition, s (0–3). */
+  transitionDuration = 1;
+  blackout = false;
+  freeze = false;
+  /** Operator overrides of the preset's smoothing (`set_audio_setting`). */
+  readonly audioSettings: { attack?: number; release?: number } = {};
+  /** Pattern per zone as last set. */
+  readonly currentPatterns: Record<string, string> = {};
+  /** Zone settings the operator changed, replayed to a Minecraft server after it reconnects. */
+  readonly zoneConfigs = new Map<string, ZoneConfig>();
+  /** Pools the operator initialised, replayed after a reconnect. */
+  readonly pools = new Map<string, { count?: number; material?: string }>();
+  zones: ZoneInfo[] = [];
+  patterns: PatternInfo[] = [];
+
+  constructor(private readonly options: HubStoreOptions) {
+    this.codes = new ConnectCodes(options.clock, options.random);
+    this.maxDjs = options.maxDjs ?? DEFAULT_MAX_DJS;
+    this.sceneBook = new SceneBook(options.scenesFile ?? null);
+  }
+
+  // ---- DJs ----
+
+  get activeDj(): string | null {
+    return this.activeDjId;
+  }
+
+  get djCount(): number {
+    return this.djs.size;
+  }
+
+  hasDj(djId: string): boolean {
+    return this.djs.has(djId) || this.pending.has(djId);
+  }
+
+  dj(djId: string): DjRecord | undefined {
+    return this.djs.get(djId);
+  }
+
+  /** Adds an authenticated DJ to the end of the queue; the first DJ goes live at once. */
+  addDj(djId: string, djName: string): void {
+    if (this.djs.has(djId)) throw new StoreError('ALREADY_CONNECTED', `DJ "${djId}" is already connected`);
+    this.djs.set(djId, {
+      dj_id: djId,
+      dj_name: djName,
+      connectedAt: this.options.clock.now(),
+      framesReceived: 0,
+      framesDropped: 0,
+      lastFrameAt: 0,
+      bpm: 0,
+      latencyMs: 0,
+    });
+    this.health.djConnected();
+    this.events.djJoined.emit({ dj_id: djId, dj_name: djName });
+    if (this.activeDjId === null) this.activeDjId = djId;
+    this.publishRoster();
+  }
+
+  /** Removes a DJ (disconnected, kicked); the next DJ in the queue goes live when the live one leaves. */
+  removeDj(djId: string): void {
+    if (this.pending.delete(djId)) return;
+    if (!this.djs.delete(djId)) return;
+    this.health.djDisconnected();
+    this.events.djLeft.emit({ dj_id: djId });
+    if (this.activeDjId === djId) this.activeDjId = this.djs.keys().next().value ?? null;
+    this.publishRoster();
+  }
+
+  setActiveDj(djId: string): void {
+    if (!this.djs.has(djId))
+      throw new StoreError('UNKNOWN_DJ', `No connected DJ "${djId}"; pick one from the roster`);
+    if (this.activeDjId === djId) return;
+    this.activeDjId = djId;
+    this.publishRoster();
+  }
+
+  /** Moves a DJ to `position` (0-based) in the queue. */
+  reorderDj(djId: string, position: number): void {
+    const record = this.djs.get(djId);
+    if (record === undefined)
+      throw new StoreError('UNKNOWN_DJ', `No connected DJ "${djId}"; pick one from the roster`);
+    const order = [...this.djs.values()].filter((d) => d.dj_id !== djId);
+    order.splice(Math.min(position, order.length), 0, record);
+    this.djs.clear();
+    for (const d of order) this.djs.set(d.dj_id, d);
+    this.publishRoster();
+  }
+
+  kickDj(djId: string): void {
+    if (!this.djs.has(djId) && !this.pending.has(djId)) {
+      throw new StoreError('UNKNOWN_DJ', `No connected DJ "${djId}"; pick one from the roster`);
+    }
+    this.events.kick.emit({ dj_id: djId });
+    this.removeDj(djId);
+  }
+
+  /** A DJ presented a valid connect code and waits for an operator. */
+  addPending(djId: string, djName: string): PendingRecord {
+    const record = { dj_id: djId, dj_name: djName, requested_at: this.options.clock.now() };
+    this.pending.set(djId, record);
+    this.events.djPending.emit(record);
+    return record;
+  }
+
+  pendingDjs(): PendingRecord[] {
+    return [...this.pending.values()];
+  }
+
+  /** Approves or denies a pending DJ. Approval only signals the DJ server, which then calls `addDj`. */
+  decidePending(djId: string, approved: boolean): void {
+    const record = this.pending.get(djId);
+    if (record === undefined) throw new StoreError('UNKNOWN_DJ', `No DJ "${djId}" is waiting for approval`);
+    this.pending.delete(djId);
+    this.events.pendingDecided.emit({ dj_id: djId, dj_name: record.dj_name, approved });
+  }
+
+  /** A frame from a DJ that passed the rate limit; published only when that DJ is live. */
+  djFrame(djId: string, frame: DjAudioFrame, receivedAt: number): void {
+    const record = this.djs.get(djId);
+    if (record === undefined) return;
+    record.framesReceived++;
+    record.lastFrameAt = receivedAt;
+    record.bpm = frame.bpm;
+    if (djId === this.activeDjId) this.events.frame.emit({ dj_id: djId, frame, receivedAt });
+  }
+
+  roster(): RosterSnapshot {
+    let position = 0;
+    const djs = [...this.djs.values()].map((d) => ({
+      dj_id: d.dj_id,
+      dj_name: d.dj_name,
+      is_active: d.dj_id === this.activeDjId,
+      queue_position: position++,
+    }));
+    return { djs, active_dj_id: this.activeDjId };
+  }
+
+  private publishRoster(): void {
+    this.events.roster.emit(this.roster());
+  }
+
+  // ---- connect codes ----
+
+  generateConnectCode(ttlMinutes?: number): ConnectCode {
+    return this.codes.generate(ttlMinutes === undefined ? undefined : ttlMinutes * 60_000);
+  }
+
+  // ---- show settings ----
+
+  setPreset(preset: PresetName): void {
+    this.preset = preset;
+    this.events.presetChanged.emit({ preset });
+    this.events.settings.emit();
+  }
+
+  setBandSensitivity(band: number, sensitivity: number): void {
+    this.bandSensitivity[band] = sensitivity;
+    this.events.settings.emit();
+  }
+
+  setAudioSetting(setting: string, value: number | boolean | string): void {
+    if (
+      (setting === 'attack' || setting === 'release') &&
+      typeof value === 'number' &&
+      value > 0 &&
+      value <= 1
+    ) {
+      this.audioSettings[setting] = value;
+      this.events.settings.emit();
+      return;
+    }
+    throw new StoreError(
+      'UNKNOWN_SETTING',
+      `Audio setting "${setting}" = ${JSON.stringify(value)} not understood; use "attack" or "release" with a number in (0, 1]`,
+    );
+  }
+
+  setTransitionDuration(seconds: number): void {
+    this.transitionDuration = seconds;
+    this.events.settings.emit();
+  }
+
+  setPattern(pattern: string, zones?: string[]): void {
+    const targets = zones ?? this.zones.map((z) => z.name);
+    for (const zone of targets) this.currentPatterns[zone] = pattern;
+    if (zones === undefined)
+      this.sendZoneCommand({ type: 'set_pattern', pattern, transition_s: this.transitionDuration });
+    else
+      for (const zone of zones)
+        this.sendZoneCommand({ type: 'set_pattern', zone, pattern, transition_s: this.transitionDuration });
+    this.events.patternChanged.emit(zones === undefined ? { pattern } : { pattern, zones });
+  }
+
+  triggerEffect(effect: EffectName, intensity?: number, duration?: number, zone?: string): void {
+    this.sendZoneCommand({ type: 'trigger_effect', effect, ...defined({ intensity, duration, zone }) });
+    this.events.effectTriggered.emit({ effect, ...defined({ intensity, duration }) });
+  }
+
+  /** Blackout hides every zone's entities; turning it off shows them again. */
+  setBlackout(enabled: boolean): void {
+    this.blackout = enabled;
+    for (const zone of this.zones)
+      this.sendZoneCommand({ type: 'set_visible', zone: zone.name, visible: !enabled });
+    this.events.settings.emit();
+  }
+
+  /** Freeze holds the show: audio stops flowing to Minecraft and the preview until it is lifted. */
+  setFreeze(enabled: boolean): void {
+    this.freeze = enabled;
+    this.events.settings.emit();
+  }
+
+  setZoneConfig(zone: string, config: ZoneConfig): void {
+    this.zoneConfigs.set(zone, { ...this.zoneConfigs.get(zone), ...config });
+    if (config.pattern !== undefined) this.currentPatterns[zone] = config.pattern;
+    this.sendZoneCommand({ type: 'set_zone_config', zone, config });
+  }
+
+  initPool(zone: string, count?: number, material?: string): void {
+    this.pools.set(zone, defined({ count, material }));
+    this.sendZoneCommand({ type: 'init_pool', zone, ...defined({ count, material }) });
+  }
+
+  cleanupZone(zone: string): void {
+    this.pools.delete(zone);
+    this.sendZoneCommand({ type: 'cleanup_zone', zone });
+  }
+
+  /** The zone names a command addressed to "every zone" means. */
+  zoneNames(zone?: string): string[] {
+    return zone !== undefined ? [zone] : this.zones.map((z) => z.name);
+  }
+
+  /** Zones as a Minecraft server (or the preview engine) reported them. */
+  setZones(zones: ZoneInfo[]): void {
+    this.zones = zones;
+    for (const z of zones) this.currentPatterns[z.name] ??= z.pattern;
+    this.events.zones.emit({ zones });
+  }
+
+  setPatterns(patterns: PatternInfo[]): void {
+    this.patterns = patterns;
+  }
+
+  /** Messages that rebuild the operator's zone state on a Minecraft server that just (re)connected. */
+  restoreCommands(): ZoneCommand[] {
+    const out: ZoneCommand[] = [];
+    for (const [zone, config] of this.zoneConfigs) out.push({ type: 'set_zone_config', zone, config });
+    for (const [zone, pool] of this.pools) out.push({ type: 'init_pool', zone, ...pool });
+    for (const [zone, pattern] of Object.entries(this.currentPatterns))
+      out.push({ type: 'set_pattern', zone, pattern });
+    if (this.blackout)
+      for (const z of this.zones) out.push({ type: 'set_visible', zone: z.name, visible: false });
+    return out;
+  }
+
+  private sendZoneCommand(command: ZoneCommand): void {
+    this.events.zoneCommand.emit(command);
+  }
+
+  // ---- scenes ----
+
+  saveScene(name: string): void {
+    this.sceneBook.save(name, {
+      patterns: { ...this.currentPatterns },
+      preset: this.preset,
+      band_sensitivity: [...this.bandSensitivity],
+      transition_duration: this.transitionDuration,
+    });
+    this.events.scenes.emit({ scenes: this.sceneBook.names() });
+  }
+
+  loadScene(name: string): void {
+    const scene: Scene | undefined = this.sceneBook.get(name);
+    if (scene === undefined)
+      throw new StoreError('UNKNOWN_SCENE', `No scene "${name}"; save one first or pick from the list`);
+    this.transitionDuration = scene.transition_duration;
+    this.setPreset(scene.preset);
+    this.bandSensitivity.splice(0, 5, ...scene.band_sensitivity);
+    for (const [zone, pattern] of Object.entries(scene.patterns)) this.setPattern(pattern, [zone]);
+    this.events.settings.emit();
+  }
+
+  deleteScene(name: string): void {
+    if (!this.sceneBook.delete(name)) throw new StoreError('UNKNOWN_SCENE', `No scene "${name}" to delete`);
+    this.events.scenes.emit({ scenes: this.sceneBook.names() });
+  }
+
+  sceneNames(): string[] {
+    return this.sceneBook.names();
+  }
+
+  // ---- Minecraft and health ----
+
+  setMinecraftConnected(url: string, connected: boolean): void {
+    const before = this.minecraftConnected;
+    this.minecraft.set(url, connected);
+    if (this.minecraftConnected !== before)
+      this.events.minecraftStatus.emit({ connected: this.minecraftConnected });
+  }
+
+  /** True when at least one Minecraft server is linked. */
+  get minecraftConnected(): boolean {
+    for (const up of this.minecraft.values()) if (up) return true;
+    return false;
+  }
+
+  healthSnapshot(browsers: number): Health {
+    return this.health.snapshot(this.djs.size, browsers, this.minecraftConnected);
+  }
+
+  notice(code: string, message: string): void {
+    this.events.notice.emit({ code, message });
+  }
+}
+
+/** Drops undefined fields so optional fields stay absent on the wire. */
+export function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(fields) as (keyof T)[]) if (fields[key] !== undefined) out[key] = fields[key];
+  return out;
+}
