@@ -29,6 +29,12 @@ public final class ProtocolLimits {
     public static final int CLOSE_MESSAGE_TOO_BIG = 1009;
     /** Close: at the client limit. */
     public static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** Close: the server is shutting down. */
+    public static final int CLOSE_NORMAL = 1000;
+    /** Close: the client stayed silent past {@link #PLUGIN_IDLE_TIMEOUT_MS}. */
+    public static final int CLOSE_PING_TIMEOUT = 4100;
+    /** Sent as {@code version} in the {@code connected} welcome. */
+    public static final String PROTOCOL_VERSION = "1.0.0";
 
     private ProtocolLimits() {}
 }

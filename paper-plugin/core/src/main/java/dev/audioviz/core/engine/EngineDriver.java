@@ -1,0 +1,200 @@
+package dev.audioviz.core.engine;
+
+import dev.audioviz.core.command.CommandReply;
+import dev.audioviz.core.command.CommandSenderInfo;
+import dev.audioviz.core.config.CoreConfig;
+import dev.audioviz.core.net.InboundQueue;
+import dev.audioviz.core.world.EngineDiff;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * Everything that happens on the script thread: owns the current {@link EngineSession}, feeds it the inbound
+ * queue, runs its tick and publishes the diff, swaps bundles (keeping the running engine when a new one does
+ * not load) and re-applies hot-loaded patterns to a new engine. Call only on the script thread.
+ */
+public final class EngineDriver {
+    /** Time a bundle may take to evaluate and create its engine. */
+    static final long LOAD_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Budget of the calls right after a (re)load, while GraalJS still runs cold code. */
+    static final long WARMUP_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Ticks between refreshes of the status snapshot (one second of server ticks). */
+    private static final int STATUS_EVERY_TICKS = 20;
+
+    private final Engine shared;
+    private final JavaHost host;
+    private final CoreConfig config;
+    private final Watchdog watchdog;
+    private final Logger logger;
+    private final InboundQueue inbound;
+    private final FrameHandoff handoff;
+    private final Map<String, String> patterns = new LinkedHashMap<>();
+    private EngineSession session;
+    private String bundleName;
+    private String bundleSource;
+    private long callsSinceLoad;
+    private boolean resetPending;
+    private long ticks;
+    private volatile EngineStatusView status = EngineStatusView.NONE;
+    private volatile String version = "";
+
+    public EngineDriver(
+            Engine shared,
+            JavaHost host,
+            CoreConfig config,
+            Watchdog watchdog,
+            Logger logger,
+            InboundQueue inbound,
+            FrameHandoff handoff) {
+        this.shared = shared;
+        this.host = host;
+        this.config = config;
+        this.watchdog = watchdog;
+        this.logger = logger;
+        this.inbound = inbound;
+        this.handoff = handoff;
+    }
+
+    /**
+     * Loads a bundle, replacing the running engine only if the new one loads; a broken bundle leaves the
+     * running engine untouched. The new engine reads the documents the old one saved as it went.
+     *
+     * @return null on success, else why the bundle was rejected
+     */
+    public String loadBundle(String name, String source) {
+        EngineSession next;
+        try {
+            next = EngineSession.load(shared, name, source, host, config, watchdog, logger, LOAD_BUDGET_NANOS);
+        } catch (ScriptLoadException e) {
+            logger.severe(e.getMessage() + (session != null ? "; the running engine stays" : ""));
+            return e.getMessage();
+        }
+        EngineSession previous = session;
+        if (previous != null) {
+            previous.dispose();
+            previous.close();
+        }
+        session = next;
+        bundleName = name;
+        bundleSource = source;
+        afterLoad();
+        logger.info("AudioViz engine " + version + " loaded from " + name);
+        return null;
+    }
+
+    /** Loads or replaces one pattern; it is re-applied to every later engine. Returns an error or null. */
+    public String loadPattern(String name, String source) {
+        if (session == null) return "no engine is running";
+        String error = guarded(() -> session.loadPattern(name, source));
+        if (error == null) {
+            patterns.put(name, source);
+            logger.info("AudioViz pattern " + name + " loaded");
+        } else {
+            logger.warning("AudioViz pattern " + name + " rejected: " + error);
+        }
+        return error;
+    }
+
+    /** One script-thread tick: feed the queue, tick the engine, publish the diff. Skipped while the last is unread. */
+    public void tick() {
+        if (session == null) return;
+        if (!session.alive()) session = restart(session, bundleName, bundleSource);
+        if (session == null || !handoff.isFree()) return;
+        inbound.drainTo(item -> {
+            switch (item.kind()) {
+                case MESSAGE -> guarded(() -> {
+                    session.enqueue(item.clientId(), item.text());
+                    return null;
+                });
+                case CONNECTED -> guarded(() -> {
+                    session.clientConnected(item.clientId(), item.trusted());
+                    return null;
+                });
+                case DISCONNECTED -> guarded(() -> {
+                    session.clientDisconnected(item.clientId());
+                    return null;
+                });
+            }
+        });
+        EngineDiff diff = guarded(session::tick);
+        if (diff == null && !resetPending) return;
+        handoff.publish(new FrameHandoff.Frame(diff != null ? diff : EngineDiff.EMPTY, resetPending));
+        resetPending = false;
+        if (++ticks % STATUS_EVERY_TICKS == 0) refreshStatus();
+    }
+
+    public CommandReply command(CommandSenderInfo sender, List<String> args) {
+        if (session == null) return CommandReply.failed("The engine is not running; check the console.");
+        return guarded(() -> session.command(sender, args));
+    }
+
+    public List<String> complete(CommandSenderInfo sender, List<String> args) {
+        if (session == null) return List.of();
+        return guarded(() -> session.complete(sender, args));
+    }
+
+    /** Saves and closes the engine. */
+    public void shutdown() {
+        if (session == null) return;
+        session.dispose();
+        session.close();
+        session = null;
+    }
+
+    /** The latest status snapshot (refreshed every second); any thread. */
+    public EngineStatusView status() {
+        return status;
+    }
+
+    /** The running bundle's ENGINE_VERSION; any thread. */
+    public String version() {
+        return version;
+    }
+
+    public void refreshStatus() {
+        if (session == null) return;
+        EngineStatusView s = guarded(session::status);
+        if (s != null) status = s;
+    }
+
+    /** Recreates an engine from a bundle that loaded before (after its context was closed or disposed). */
+    private EngineSession restart(EngineSession dead, String name, String source) {
+        dead.close();
+        try {
+            EngineSession fresh = EngineSession.load(shared, name, source, host, config, watchdog, logger,
+                    LOAD_BUDGET_NANOS);
+            session = fresh;
+            afterLoad();
+            return fresh;
+        } catch (ScriptLoadException e) {
+            logger.severe("the engine could not restart: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void afterLoad() {
+        callsSinceLoad = 0;
+        resetPending = true; // the new engine spawns its entities afresh
+        version = session.version();
+        for (Map.Entry<String, String> p : List.copyOf(patterns.entrySet())) {
+            String error = guarded(() -> session.loadPattern(p.getKey(), p.getValue()));
+            if (error != null) {
+                logger.warning("AudioViz pattern " + p.getKey() + " does not load into the new engine: " + error);
+                patterns.remove(p.getKey());
+            }
+        }
+        refreshStatus();
+    }
+
+    /** Sets the call budget (longer during warm-up) before a session call. */
+    private <T> T guarded(java.util.function.Supplier<T> call) {
+        boolean warm = callsSinceLoad++ >= config.warmupCalls();
+        long budget = config.engineCallBudget().toNanos();
+        session.budget(warm ? budget : Math.max(budget, WARMUP_BUDGET_NANOS));
+        return call.get();
+    }
+}

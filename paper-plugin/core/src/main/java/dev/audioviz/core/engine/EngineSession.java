@@ -1,0 +1,267 @@
+package dev.audioviz.core.engine;
+
+import dev.audioviz.core.command.CommandReply;
+import dev.audioviz.core.command.CommandSenderInfo;
+import dev.audioviz.core.config.CoreConfig;
+import dev.audioviz.core.json.JsonText;
+import dev.audioviz.core.world.EngineDiff;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * One evaluated engine bundle: a sandboxed {@link Context} (no host access, no IO, no threads, no processes)
+ * on the shared {@link Engine}, and the JS engine object created in it. Every call is guarded by the
+ * {@link Watchdog}; the engine never throws past this class (scripts/src/engine-api.ts), and an interrupted
+ * call reports {@code interrupted()} to the engine. Used on the script thread only.
+ */
+final class EngineSession implements AutoCloseable {
+    /** Adapts JSON text from Java to the engine's object arguments, so no Java object enters the context. */
+    private static final String GLUE = """
+            (function () {
+              const api = globalThis.AudioVizEngine;
+              if (!api || typeof api.createEngine !== 'function') {
+                throw new Error('the bundle did not set globalThis.AudioVizEngine = { createEngine, ENGINE_VERSION }');
+              }
+              return {
+                version: String(api.ENGINE_VERSION),
+                create: (host, options) => api.createEngine(host, JSON.parse(options)),
+                command: (engine, sender, args) => engine.command(JSON.parse(sender), JSON.parse(args)),
+                complete: (engine, sender, args) => engine.complete(JSON.parse(sender), JSON.parse(args)),
+              };
+            })()
+            """;
+
+    private final Context context;
+    private final Value glue;
+    private final Value engine;
+    private final Watchdog watchdog;
+    private final Logger logger;
+    private final DiffCopier copier = new DiffCopier();
+    private long budgetNanos;
+    private boolean dead;
+
+    private EngineSession(Context context, Value glue, Value engine, Watchdog watchdog, Logger logger) {
+        this.context = context;
+        this.glue = glue;
+        this.engine = engine;
+        this.watchdog = watchdog;
+        this.logger = logger;
+    }
+
+    /**
+     * Evaluates a bundle and creates its engine.
+     *
+     * @param loadBudgetNanos time allowed for evaluating the bundle and creating the engine
+     * @throws ScriptLoadException with a readable reason when the bundle does not load
+     */
+    static EngineSession load(
+            Engine shared,
+            String bundleName,
+            String bundleSource,
+            JavaHost host,
+            CoreConfig config,
+            Watchdog watchdog,
+            Logger logger,
+            long loadBudgetNanos)
+            throws ScriptLoadException {
+        Context context = Context.newBuilder("js")
+                .engine(shared)
+                .allowHostAccess(HostAccess.NONE)
+                .allowHostClassLookup(name -> false)
+                .allowIO(IOAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .out(OutputStream.nullOutputStream()) // the engine logs through host.log
+                .err(OutputStream.nullOutputStream())
+                .build();
+        try {
+            watchdog.guard(context, "load " + bundleName, loadBudgetNanos);
+            try {
+                context.eval(Source.newBuilder("js", bundleSource, bundleName).buildLiteral());
+                Value glue = context.eval("js", GLUE);
+                String options = "{\"queueCapacity\":" + config.queueCapacity()
+                        + ",\"maxEntitiesPerZone\":" + config.maxEntitiesPerZone()
+                        + ",\"patternBudgetMs\":" + config.patternBudgetMs()
+                        + ",\"seed\":" + config.seed() + "}";
+                Value engine = glue.getMember("create").execute(host.toProxy(), options);
+                return new EngineSession(context, glue, engine, watchdog, logger);
+            } finally {
+                watchdog.release();
+            }
+        } catch (PolyglotException e) {
+            context.close(true);
+            String reason = watchdog.fired() ? "it ran longer than " + loadBudgetNanos / 1_000_000 + " ms" : describe(e);
+            throw new ScriptLoadException(bundleName + " did not load: " + reason, e);
+        } catch (RuntimeException e) {
+            context.close(true);
+            throw new ScriptLoadException(bundleName + " did not load: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundle's {@code ENGINE_VERSION}. */
+    String version() {
+        return glue.getMember("version").asString();
+    }
+
+    /** Budget for each following call, ns. */
+    void budget(long nanos) {
+        budgetNanos = nanos;
+    }
+
+    /** False once the context had to be closed; the owner recreates the session. */
+    boolean alive() {
+        return !dead;
+    }
+
+    void enqueue(String clientId, String text) {
+        call("enqueue", () -> engine.invokeMember("enqueue", clientId, text), null);
+    }
+
+    void clientConnected(String clientId, boolean trusted) {
+        call("clientConnected", () -> engine.invokeMember("clientConnected", clientId, trusted), null);
+    }
+
+    void clientDisconnected(String clientId) {
+        call("clientDisconnected", () -> engine.invokeMember("clientDisconnected", clientId), null);
+    }
+
+    /** One engine tick; null when it was interrupted or failed (nothing to apply). */
+    EngineDiff tick() {
+        return call("tick", () -> copier.copy(engine.invokeMember("tick")), null);
+    }
+
+    CommandReply command(CommandSenderInfo sender, List<String> args) {
+        CommandReply reply = call("command", () -> {
+            Value r = glue.getMember("command").execute(engine, senderJson(sender), arrayJson(args));
+            return new CommandReply(r.getMember("ok").asBoolean(), strings(r.getMember("lines")));
+        }, null);
+        return reply != null ? reply : CommandReply.failed("The engine did not answer in time; try again.");
+    }
+
+    List<String> complete(CommandSenderInfo sender, List<String> args) {
+        List<String> result = call("complete", () -> strings(
+                glue.getMember("complete").execute(engine, senderJson(sender), arrayJson(args))), null);
+        return result != null ? result : List.of();
+    }
+
+    /** Loads or replaces a pattern; returns the engine's error message, or null when it loaded. */
+    String loadPattern(String name, String source) {
+        return call("loadPatternSource " + name, () -> {
+            Value r = engine.invokeMember("loadPatternSource", name, source);
+            return r.isNull() ? null : r.asString();
+        }, "it ran longer than the call budget");
+    }
+
+    /** The engine's {@code status()} members as plain values. */
+    EngineStatusView status() {
+        return call("status", () -> {
+            Value s = engine.invokeMember("status");
+            return new EngineStatusView(
+                    s.getMember("zones").asInt(),
+                    s.getMember("entities").asInt(),
+                    s.getMember("queueLength").asInt(),
+                    s.getMember("droppedMessages").asLong(),
+                    s.getMember("ticks").asLong(),
+                    strings(s.getMember("disabledPatterns")));
+        }, null);
+    }
+
+    /** Lets the engine save its documents; the session is unusable afterwards. */
+    void dispose() {
+        call("dispose", () -> engine.invokeMember("dispose"), null);
+    }
+
+    @Override
+    public void close() {
+        dead = true;
+        try {
+            context.close(true);
+        } catch (RuntimeException e) {
+            // already closed by the watchdog
+        }
+    }
+
+    /** Runs one guarded call; returns {@code fallback} when the call overran, threw or the context died. */
+    private <T> T call(String name, Supplier<T> body, T fallback) {
+        if (dead) return fallback;
+        watchdog.guard(context, name, budgetNanos);
+        try {
+            return body.get();
+        } catch (PolyglotException e) {
+            if (e.isCancelled() || watchdog.cancelled()) {
+                dead = true;
+                logger.severe("the engine was stopped during " + name + " and will restart from its bundle");
+            } else if (e.isInterrupted() || watchdog.fired()) {
+                watchdog.release();
+                reportInterrupted(name);
+            } else {
+                logger.warning("engine " + name + " failed: " + describe(e));
+            }
+            return fallback;
+        } finally {
+            watchdog.release();
+        }
+    }
+
+    /** Tells the engine a call was cut short, so the pattern that was running counts an overrun. */
+    private void reportInterrupted(String name) {
+        logger.warning("engine " + name + " was interrupted after running over its budget");
+        watchdog.guard(context, "interrupted", budgetNanos);
+        try {
+            engine.invokeMember("interrupted");
+        } catch (PolyglotException e) {
+            if (e.isCancelled()) dead = true;
+            logger.warning("engine interrupted() failed: " + describe(e));
+        } finally {
+            watchdog.release();
+        }
+    }
+
+    private static String describe(PolyglotException e) {
+        String where = e.getSourceLocation() != null
+                ? " (" + e.getSourceLocation().getSource().getName() + ":" + e.getSourceLocation().getStartLine() + ")"
+                : "";
+        return e.getMessage() + where;
+    }
+
+    private static List<String> strings(Value array) {
+        List<String> out = new ArrayList<>((int) array.getArraySize());
+        for (long i = 0; i < array.getArraySize(); i++) out.add(array.getArrayElement(i).asString());
+        return List.copyOf(out);
+    }
+
+    private static String arrayJson(List<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) out.append(',');
+            out.append(JsonText.quote(values.get(i)));
+        }
+        return out.append(']').toString();
+    }
+
+    private static String senderJson(CommandSenderInfo sender) {
+        String location = "null";
+        CommandSenderInfo.Location l = sender.location();
+        if (l != null) {
+            location = "{\"world\":" + JsonText.quote(l.world()) + ",\"x\":" + l.x() + ",\"y\":" + l.y() + ",\"z\":"
+                    + l.z() + ",\"yaw\":" + l.yaw() + "}";
+        }
+        return "{\"name\":" + JsonText.quote(sender.name()) + ",\"permissions\":" + arrayJson(sender.permissions())
+                + ",\"location\":" + location + "}";
+    }
+}

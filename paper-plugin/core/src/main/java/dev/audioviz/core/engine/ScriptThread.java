@@ -1,0 +1,102 @@
+package dev.audioviz.core.engine;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one thread that owns the script context. It sleeps until the server tick signals it (requests
+ * coalesce: a slow tick is never queued twice) or a task arrives, runs tasks first, then at most one tick.
+ * Nothing here blocks the caller: {@link #requestTick()} and {@link #submit} return at once.
+ */
+public final class ScriptThread {
+    /** Tasks waiting at most (commands, reloads); more are refused rather than queued without bound. */
+    public static final int TASK_CAPACITY = 256;
+
+    private final Runnable tick;
+    private final Logger logger;
+    private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(TASK_CAPACITY);
+    private final AtomicBoolean tickRequested = new AtomicBoolean();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /** @param tick one engine tick, run on this thread when the server asks for one */
+    public ScriptThread(Runnable tick, Logger logger) {
+        this.tick = tick;
+        this.logger = logger;
+        this.thread = new Thread(this::loop, "AudioViz script");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Asks for one tick; returns at once. Called from the server thread every server tick. */
+    public void requestTick() {
+        tickRequested.set(true);
+        LockSupport.unpark(thread);
+    }
+
+    /** Runs {@code task} on the script thread; the future fails when the queue is full or the thread stopped. */
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Runnable wrapped = () -> {
+            try {
+                future.complete(task.call());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        };
+        if (!running || !tasks.offer(wrapped)) {
+            future.completeExceptionally(new RejectedExecutionException(
+                    running ? "the script thread is busy (" + TASK_CAPACITY + " tasks waiting); try again" : "stopped"));
+        } else {
+            LockSupport.unpark(thread);
+        }
+        return future;
+    }
+
+    /** True when called on the script thread. */
+    public boolean isCurrent() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code last} on the script thread after the waiting tasks, then ends the thread; waits up to 10 s. */
+    public void stop(Runnable last) throws InterruptedException {
+        CompletableFuture<Object> done = submit(() -> {
+            last.run();
+            return null;
+        });
+        running = false;
+        LockSupport.unpark(thread);
+        thread.join(10_000);
+        if (!done.isDone()) logger.warning("the script thread did not stop within 10 s");
+    }
+
+    private void loop() {
+        while (running || !tasks.isEmpty()) {
+            Runnable task;
+            while ((task = tasks.poll()) != null) runSafely(task);
+            if (tickRequested.getAndSet(false) && running) {
+                runSafely(tick);
+            } else if (running && tasks.isEmpty()) {
+                LockSupport.park(this);
+            }
+        }
+    }
+
+    private void runSafely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            logger.log(Level.SEVERE, "AudioViz script thread task failed; continuing", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.audioviz.core.engine;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+import org.graalvm.polyglot.Context;
+
+/**
+ * Stops any engine call that runs past its budget, so a runaway pattern cannot stall the script thread. The
+ * script thread brackets each call with {@link #guard} / {@link #release}; a daemon thread polls
+ * {@link #check()}. An over-budget call is interrupted with {@link Context#interrupt}; if the context does not
+ * stop within {@link #INTERRUPT_GRACE} (stuck outside guest code) it is closed, and its session recreated.
+ */
+public final class Watchdog implements AutoCloseable {
+    /** How long an interrupt may take before the context is cancelled instead. */
+    public static final Duration INTERRUPT_GRACE = Duration.ofMillis(500);
+
+    private final LongSupplier nanoTime;
+    private final Logger logger;
+    private final long pollNanos;
+    private volatile Context context;
+    private volatile String callName;
+    private volatile long deadlineNanos;
+    private volatile long callSeq;
+    private volatile boolean active;
+    private volatile boolean fired;
+    private volatile boolean cancelled;
+    private volatile Thread poller;
+
+    /**
+     * @param nanoTime monotonic nanoseconds ({@code System::nanoTime}; a test passes a manual one)
+     * @param pollInterval how often the poller looks, e.g. 2 ms for a 20 ms budget
+     */
+    public Watchdog(LongSupplier nanoTime, Logger logger, Duration pollInterval) {
+        this.nanoTime = nanoTime;
+        this.logger = logger;
+        this.pollNanos = pollInterval.toNanos();
+    }
+
+    /** Starts the polling thread. */
+    public void start() {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                check();
+                LockSupport.parkNanos(pollNanos);
+            }
+        }, "AudioViz watchdog");
+        t.setDaemon(true);
+        poller = t;
+        t.start();
+    }
+
+    /** Marks the start of an engine call on the script thread. */
+    void guard(Context ctx, String name, long budgetNanos) {
+        context = ctx;
+        callName = name;
+        fired = false;
+        cancelled = false;
+        deadlineNanos = nanoTime.getAsLong() + budgetNanos;
+        callSeq++;
+        active = true;
+    }
+
+    /** Marks the end of the call started by the last {@link #guard}. */
+    void release() {
+        active = false;
+    }
+
+    /** True when the last guarded call was interrupted or cancelled for overrunning. */
+    boolean fired() {
+        return fired;
+    }
+
+    /** True when the last guarded call had to be stopped by closing its context. */
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /** One look: interrupts the current call when it is over budget. Called by the poller (or a test). */
+    public void check() {
+        if (!active || fired) return;
+        long seq = callSeq;
+        if (nanoTime.getAsLong() - deadlineNanos < 0) return;
+        Context ctx = context;
+        if (!active || seq != callSeq || ctx == null) return;
+        fired = true;
+        logger.warning("engine call " + callName + " ran over its budget; interrupting it");
+        try {
+            ctx.interrupt(INTERRUPT_GRACE);
+        } catch (TimeoutException e) {
+            cancelled = true;
+            logger.warning("engine call " + callName + " did not stop within " + INTERRUPT_GRACE.toMillis()
+                    + " ms; closing its context (the engine restarts from the same bundle)");
+            ctx.close(true);
+        } catch (RuntimeException e) {
+            // the context closed meanwhile: nothing left to stop
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t = poller;
+        if (t != null) t.interrupt();
+    }
+}
