@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import {
+  AUDIO_PRESETS,
+  PLUGIN_INBOUND,
+  createPortValidator,
+  type DjAudioFrame,
+} from '@audioviz/shared-types';
+import { AudioShaper, SILENCE_AFTER_MS } from '../../src/dj/audio-shaper';
+
+const audioStateValidator = createPortValidator({ audio_state: PLUGIN_INBOUND.audio_state }, 1 << 20);
+
+function frame(level: number, extra: Partial<DjAudioFrame> = {}): DjAudioFrame {
+  return {
+    type: 'dj_audio_frame',
+    seq: 0,
+    ts: 0,
+    bands: [level, level, level, level, level],
+    peak: level,
+    beat: false,
+    beat_i: 0,
+    bpm: 120,
+    tempo_conf: 0.8,
+    beat_phase: 0.5,
+    i_bass: level,
+    i_kick: false,
+    ...extra,
+  };
+}
+
+const flat = { preset: 'auto' as const, bandSensitivity: [1, 1, 1, 1, 1] };
+
+describe('audio-shaper', () => {
+  it('clamps hot and negative values into a valid audio_state', () => {
+    const shaper = new AudioShaper(flat);
+    let state = shaper.ingest(frame(50, { peak: 9, beat_i: 7, tempo_conf: -3, beat_phase: 4, bpm: 999 }), 0);
+    for (let t = 1; t < 60; t++)
+      state = shaper.ingest(frame(50, { peak: 9, bpm: 999, spectrum: [5, -1] }), t * 16);
+    const checked = audioStateValidator.validate(state);
+    assert.ok(checked.ok, checked.ok ? '' : checked.error.message);
+    assert.ok(state.bands.every((b) => b <= 1 && b > 0.99));
+    assert.deepEqual(state.spectrum, [1, 0]);
+    assert.equal(state.bpm, 400);
+    const low = new AudioShaper(flat).ingest(frame(-5), 0);
+    assert.ok(low.bands.every((b) => b === 0));
+  });
+
+  it('applies the preset gain times the operator sensitivity per band', () => {
+    const shaper = new AudioShaper({ preset: 'hiphop', bandSensitivity: [1, 1, 1, 1, 0] });
+    let state = shaper.ingest(frame(0.5), 0);
+    for (let t = 1; t < 200; t++) state = shaper.ingest(frame(0.5), t * 16);
+    assert.ok(Math.abs(state.bands[0]! - 0.5 * AUDIO_PRESETS.hiphop.bandSensitivity[0]) < 1e-3);
+    assert.ok(state.bands[4]! < 1e-6);
+  });
+
+  it('rises by the attack rate and falls by the slower release rate', () => {
+    const shaper = new AudioShaper(flat);
+    const up = shaper.ingest(frame(1), 0).bands[0]!;
+    assert.ok(Math.abs(up - AUDIO_PRESETS.auto.attack) < 1e-9, `first step ${up}`);
+    for (let t = 1; t < 100; t++) shaper.ingest(frame(1), t * (1000 / 60));
+    const down = shaper.ingest(frame(0), 100 * (1000 / 60)).bands[0]!;
+    assert.ok(Math.abs(down - (1 - AUDIO_PRESETS.auto.release)) < 1e-3, `after one falling step ${down}`);
+  });
+
+  it('decays smoothly toward silence when no frame arrives', () => {
+    const shaper = new AudioShaper(flat);
+    for (let t = 0; t < 60; t++) shaper.ingest(frame(0.8), t * 16);
+    const last = 59 * 16;
+    assert.equal(shaper.isSilent(last + SILENCE_AFTER_MS - 1), false);
+    assert.equal(shaper.isSilent(last + SILENCE_AFTER_MS), true);
+    let previous = 0.8;
+    for (let i = 1; i <= 40; i++) {
+      const level = shaper.idle(last + i * 50).bands[0]!;
+      assert.ok(level < previous, 'falls every step');
+      assert.ok(level > previous * 0.2, 'never drops to zero in one step');
+      previous = level;
+    }
+    assert.ok(previous < 0.01);
+  });
+
+  it('keeps the beat phase moving at the last tempo while idle (no frozen frame)', () => {
+    const shaper = new AudioShaper(flat);
+    shaper.ingest(frame(0.5, { bpm: 120, beat_phase: 0 }), 0);
+    const a = shaper.idle(500).beat_phase!;
+    const b = shaper.idle(750).beat_phase!;
+    assert.ok(Math.abs(b - a - 0.5) < 1e-9, `120 bpm advances half a beat in 250 ms: ${a} → ${b}`);
+  });
+
+  it('glides from one DJ to the next instead of jumping through zero', () => {
+    const shaper = new AudioShaper(flat);
+    for (let t = 0; t < 60; t++) shaper.ingest(frame(0.9), t * 16);
+    const next = shaper.ingest(frame(0.2), 60 * 16).bands[0]!;
+    assert.ok(next > 0.2 && next < 0.9, `between the two DJs' levels: ${next}`);
+  });
+
+  it('passes beats and onsets through', () => {
+    const shaper = new AudioShaper(flat);
+    const state = shaper.ingest(
+      frame(0.5, { beat: true, beat_i: 0.7, onsets: { kick: true, snare: false, hat: false } }),
+      0,
+    );
+    assert.equal(state.is_beat, true);
+    assert.equal(state.beat_intensity, 0.7);
+    assert.deepEqual(state.onsets, { kick: true, snare: false, hat: false });
+  });
+});

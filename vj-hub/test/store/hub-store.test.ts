@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { FakeClock, seededRandom } from '@audioviz/shared-types';
+import { HubStore, StoreError, type RosterSnapshot } from '../../src/store/hub-store';
+
+function makeStore(): HubStore {
+  return new HubStore({ clock: new FakeClock(), random: seededRandom(1), maxDjs: 3 });
+}
+
+describe('hub-store', () => {
+  it('puts the first DJ live and queues the others in order', () => {
+    const store = makeStore();
+    store.addDj('a', 'A');
+    store.addDj('b', 'B');
+    const roster = store.roster();
+    assert.equal(roster.active_dj_id, 'a');
+    assert.deepEqual(
+      roster.djs.map((d) => [d.dj_id, d.is_active, d.queue_position]),
+      [
+        ['a', true, 0],
+        ['b', false, 1],
+      ],
+    );
+  });
+
+  it('falls back to the next DJ in the queue when the live one leaves', () => {
+    const store = makeStore();
+    const rosters: RosterSnapshot[] = [];
+    store.events.roster.on((r) => rosters.push(r));
+    store.addDj('a', 'A');
+    store.addDj('b', 'B');
+    store.addDj('c', 'C');
+    store.reorderDj('c', 0);
+    store.removeDj('a');
+    assert.equal(store.activeDj, 'c');
+    store.removeDj('c');
+    assert.equal(store.activeDj, 'b');
+    store.removeDj('b');
+    assert.equal(store.activeDj, null);
+    assert.equal(rosters.at(-1)?.active_dj_id, null);
+  });
+
+  it('lets the operator pick the live DJ and refuses an unknown one', () => {
+    const store = makeStore();
+    store.addDj('a', 'A');
+    store.addDj('b', 'B');
+    store.setActiveDj('b');
+    assert.equal(store.activeDj, 'b');
+    assert.throws(
+      () => store.setActiveDj('zzz'),
+      (e: Error) => e instanceof StoreError && e.code === 'UNKNOWN_DJ',
+    );
+  });
+
+  it('publishes frames of the live DJ only, counting everyone', () => {
+    const store = makeStore();
+    const seen: string[] = [];
+    store.events.frame.on((f) => seen.push(f.dj_id));
+    store.addDj('a', 'A');
+    store.addDj('b', 'B');
+    const f = {
+      type: 'dj_audio_frame',
+      seq: 1,
+      ts: 0,
+      bands: [0, 0, 0, 0, 0],
+      peak: 0,
+      beat: false,
+      beat_i: 0,
+      bpm: 90,
+      tempo_conf: 0,
+      beat_phase: 0,
+      i_bass: 0,
+      i_kick: false,
+    } as const;
+    store.djFrame('a', { ...f, bands: [...f.bands] }, 1);
+    store.djFrame('b', { ...f, bands: [...f.bands] }, 2);
+    assert.deepEqual(seen, ['a']);
+    assert.equal(store.dj('b')?.framesReceived, 1);
+  });
+
+  it('signals a kick to the DJ server and drops the DJ', () => {
+    const store = makeStore();
+    const kicked: string[] = [];
+    store.events.kick.on((k) => kicked.push(k.dj_id));
+    store.addDj('a', 'A');
+    store.kickDj('a');
+    assert.deepEqual(kicked, ['a']);
+    assert.equal(store.djCount, 0);
+    assert.throws(() => store.kickDj('a'), StoreError);
+  });
+
+  it('runs the approval queue: pending, then decided once', () => {
+    const store = makeStore();
+    const decisions: unknown[] = [];
+    store.events.pendingDecided.on((d) => decisions.push(d));
+    store.addPending('guest-x', 'X');
+    assert.equal(store.pendingDjs().length, 1);
+    store.decidePending('guest-x', true);
+    assert.deepEqual(decisions, [{ dj_id: 'guest-x', dj_name: 'X', approved: true }]);
+    assert.throws(() => store.decidePending('guest-x', false), StoreError);
+  });
+
+  it('relays zone commands and replays them for a server that reconnects', () => {
+    const store = makeStore();
+    const commands: unknown[] = [];
+    store.events.zoneCommand.on((c) => commands.push(c));
+    store.setZones([
+      {
+        name: 'stage',
+        world: 'w',
+        origin: { x: 0, y: 0, z: 0 },
+        size: { x: 10, y: 10, z: 10 },
+        rotation: 0,
+        entity_count: 16,
+        pattern: 'bars',
+      },
+    ]);
+    store.setPattern('circle', ['stage']);
+    store.setZoneConfig('stage', { entity_count: 64 });
+    store.initPool('stage', 64, 'minecraft:glowstone');
+    assert.equal(commands.length, 3);
+    assert.deepEqual(store.restoreCommands(), [
+      { type: 'set_zone_config', zone: 'stage', config: { entity_count: 64 } },
+      { type: 'init_pool', zone: 'stage', count: 64, material: 'minecraft:glowstone' },
+      { type: 'set_pattern', zone: 'stage', pattern: 'circle' },
+    ]);
+  });
+
+  it('saves, loads and deletes scenes', () => {
+    const store = makeStore();
+    store.setZones([
+      {
+        name: 'z',
+        world: 'w',
+        origin: { x: 0, y: 0, z: 0 },
+        size: { x: 1, y: 1, z: 1 },
+        rotation: 0,
+        entity_count: 1,
+        pattern: 'bars',
+      },
+    ]);
+    store.setPattern('circle');
+    store.setPreset('edm');
+    store.saveScene('drop');
+    store.setPattern('bars');
+    store.setPreset('chill');
+    store.loadScene('drop');
+    assert.equal(store.currentPatterns['z'], 'circle');
+    assert.equal(store.preset, 'edm');
+    store.deleteScene('drop');
+    assert.deepEqual(store.sceneNames(), []);
+    assert.throws(
+      () => store.loadScene('drop'),
+      (e: Error) => e instanceof StoreError && e.code === 'UNKNOWN_SCENE',
+    );
+  });
+
+  it('refuses an unknown audio setting with a readable message', () => {
+    const store = makeStore();
+    store.setAudioSetting('attack', 0.5);
+    assert.equal(store.audioSettings.attack, 0.5);
+    assert.throws(() => store.setAudioSetting('warp', 1), /use "attack" or "release"/);
+  });
+
+  it('reports Minecraft as connected while any link is up', () => {
+    const store = makeStore();
+    const seen: boolean[] = [];
+    store.events.minecraftStatus.on((s) => seen.push(s.connected));
+    store.setMinecraftConnected('ws://a', true);
+    store.setMinecraftConnected('ws://b', true);
+    store.setMinecraftConnected('ws://a', false);
+    store.setMinecraftConnected('ws://b', false);
+    assert.deepEqual(seen, [true, false]);
+  });
+});
