@@ -47,7 +47,8 @@ export class AudioShaper {
    * @param now clock ms at arrival
    */
   ingest(frame: DjAudioFrame, now: number): AudioState {
-    const steps = this.steps(now);
+    // Each frame moves at least one 60 Hz step, so frames that arrive in a burst still count.
+    const steps = Math.max(1, this.steps(now));
     const gains = this.gains();
     for (let i = 0; i < 5; i++) {
       this.bands[i] = this.approach(

@@ -1,0 +1,256 @@
+import assert from 'node:assert/strict';
+import {
+  BROWSER_AUTH_TIMEOUT_MS,
+  BROWSER_COMMANDS_PER_SECOND,
+  BROWSER_OUTBOUND,
+  BROWSER_SERVER_HEARTBEAT,
+  CLOSE_CODES,
+  createPortValidator,
+} from '@audioviz/shared-types';
+import { hashSecret } from '../../src/auth/secret-hash';
+import { connectDj, frame, startTestHub, type TestHub } from '../helpers/test-hub';
+import { eventually, type TestClient } from '../helpers/ws-client';
+
+/** What the hub sends must itself be valid protocol. */
+const outbound = createPortValidator(BROWSER_OUTBOUND, 1 << 24);
+function assertValid(message: unknown): void {
+  const result = outbound.validate(message);
+  assert.ok(result.ok, result.ok ? '' : result.error.message);
+}
+
+async function liveBrowser(t: TestHub): Promise<TestClient> {
+  const b = await t.browser();
+  assertValid(await b.next('vj_state'));
+  return b;
+}
+
+describe('browser-server (:8766)', function () {
+  let t: TestHub;
+  afterEach(async () => t?.close());
+
+  describe('handshake', () => {
+    it('sends vj_state at once when no password is set', async () => {
+      t = await startTestHub();
+      const b = await t.browser();
+      const state = await b.next('vj_state');
+      assertValid(state);
+      assert.equal(state['minecraft_connected'], false);
+      assert.deepEqual(state['djs'], []);
+    });
+
+    describe('with a password', () => {
+      let hash: string;
+      before(async () => (hash = await hashSecret('opensesame', { N: 1024, r: 8, p: 1 })));
+
+      it('answers the right password with auth_success then vj_state', async () => {
+        t = await startTestHub({ noAuth: false, adminPasswordHash: hash });
+        const b = await t.browser();
+        b.send({ type: 'vj_auth', password: 'opensesame' });
+        await b.next('auth_success');
+        assertValid(await b.next('vj_state'));
+      });
+
+      it('answers a wrong password with auth_error and closes 4004', async () => {
+        t = await startTestHub({ noAuth: false, adminPasswordHash: hash });
+        const b = await t.browser();
+        b.send({ type: 'vj_auth', password: 'guess' });
+        assert.equal((await b.next('auth_error'))['error'], 'Wrong admin password');
+        assert.equal((await b.closedWith()).code, CLOSE_CODES.AUTH_FAILED);
+      });
+
+      it('closes 4004 when a command comes before vj_auth', async () => {
+        t = await startTestHub({ noAuth: false, adminPasswordHash: hash });
+        const b = await t.browser();
+        b.send({ type: 'get_state' });
+        await b.next('auth_error');
+        assert.equal((await b.closedWith()).code, CLOSE_CODES.AUTH_FAILED);
+      });
+
+      it('closes 4004 when vj_auth does not come within 5 s', async () => {
+        t = await startTestHub({ noAuth: false, adminPasswordHash: hash });
+        const b = await t.browser();
+        await eventually(() => t.hub.store.health.browserConnects === 1, 'the connection');
+        t.clock.advance(BROWSER_AUTH_TIMEOUT_MS);
+        assert.match(String((await b.next('auth_error'))['error']), /within 5 s/);
+        assert.equal((await b.closedWith()).code, CLOSE_CODES.AUTH_FAILED);
+      });
+
+      it('closes 4029 after 5 password attempts from one IP within a minute', async () => {
+        t = await startTestHub({ noAuth: false, adminPasswordHash: hash });
+        for (let i = 0; i < 5; i++) {
+          const b = await t.browser();
+          b.send({ type: 'vj_auth', password: 'guess' });
+          await b.closedWith();
+        }
+        const b = await t.browser();
+        b.send({ type: 'vj_auth', password: 'opensesame' });
+        assert.equal((await b.closedWith()).code, CLOSE_CODES.AUTH_RATE_LIMITED);
+      });
+    });
+
+    it('closes 1013 past the browser limit', async () => {
+      t = await startTestHub({ maxBrowsers: 2 });
+      await liveBrowser(t);
+      await liveBrowser(t);
+      const third = await t.browser();
+      assert.equal((await third.closedWith()).code, CLOSE_CODES.TRY_AGAIN_LATER);
+    });
+  });
+
+  describe('heartbeat', () => {
+    it('removes a browser that leaves two pings unanswered (4100)', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      b.ws.removeAllListeners('message'); // a browser that stops answering (and stops listening)
+      t.clock.advance(BROWSER_SERVER_HEARTBEAT.intervalMs);
+      t.clock.advance(BROWSER_SERVER_HEARTBEAT.intervalMs);
+      assert.equal(b.isClosed, false, 'two pings sent, still in');
+      t.clock.advance(BROWSER_SERVER_HEARTBEAT.intervalMs);
+      assert.equal((await b.closedWith()).code, CLOSE_CODES.PING_TIMEOUT);
+      await eventually(() => t.hub.health().browser_disconnects === 1, 'the removal to count');
+    });
+
+    it('keeps a browser that answers every ping', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      for (let i = 0; i < 5; i++) {
+        t.clock.advance(BROWSER_SERVER_HEARTBEAT.intervalMs);
+        await b.next('ping');
+        b.send({ type: 'pong' });
+        // The hub answers in order, so its reply to this ping proves the pong was handled.
+        b.send({ type: 'ping', _seq: i });
+        await b.next('pong');
+      }
+      assert.equal(b.isClosed, false);
+    });
+  });
+
+  describe('commands', () => {
+    it('answers each command, echoing _seq', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      b.send({ type: 'set_transition_duration', duration: 2, _seq: 11 });
+      assert.deepEqual(await b.next('ack'), { type: 'ack', request: 'set_transition_duration', _seq: 11 });
+      assert.equal(t.hub.store.transitionDuration, 2);
+      b.send({ type: 'list_scenes', _seq: 12 });
+      assert.deepEqual(await b.next('scenes_list'), { type: 'scenes_list', scenes: [], _seq: 12 });
+      b.send({ type: 'get_state', _seq: 13 });
+      assertValid(await b.next('vj_state'));
+    });
+
+    it('issues connect codes with their expiry', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      b.send({ type: 'generate_connect_code', ttl_minutes: 5 });
+      const reply = await b.next('connect_code_generated');
+      assertValid(reply);
+      assert.match(String(reply['code']), /^[A-Z]{3,12}-[A-Z0-9]{4}$/);
+      assert.equal(reply['expires_at'], t.clock.now() + 5 * 60_000);
+      b.send({ type: 'revoke_connect_code', code: reply['code'] });
+      await b.next('ack');
+      b.send({ type: 'revoke_connect_code', code: reply['code'] });
+      assert.equal((await b.next('error'))['code'], 'UNKNOWN_CODE');
+    });
+
+    it('switches the live DJ, kicks, and broadcasts the roster to every browser', async () => {
+      t = await startTestHub();
+      const b1 = await liveBrowser(t);
+      const b2 = await liveBrowser(t);
+      await connectDj(t, 'a');
+      await connectDj(t, 'b');
+      assertValid(await b2.next('dj_joined'));
+      b1.send({ type: 'set_active_dj', dj_id: 'b' });
+      await b1.next('ack');
+      await eventually(() => b2.received.some((m) => m.type === 'dj_roster' && m['active_dj_id'] === 'b'), 'the new roster');
+      b1.send({ type: 'kick_dj', dj_id: 'b' });
+      await b1.next('ack');
+      assertValid(await b2.next('dj_left'));
+      b1.send({ type: 'set_active_dj', dj_id: 'b' });
+      const err = await b1.next('error');
+      assert.equal(err['code'], 'UNKNOWN_DJ');
+      assert.match(String(err['message']), /pick one from the roster/);
+    });
+
+    it('approves a pending DJ from the panel', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      b.send({ type: 'generate_connect_code' });
+      const { code } = await b.next('connect_code_generated');
+      const dj = await t.dj();
+      dj.send({ type: 'code_auth', code, dj_name: 'Newbie' });
+      const pending = await b.next('dj_pending');
+      assertValid(pending);
+      b.send({ type: 'approve_dj', dj_id: (pending['dj'] as { dj_id: string }).dj_id });
+      await dj.next('auth_success');
+    });
+
+    it('refuses invalid commands with a path-precise error and stays open', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      b.send({ type: 'set_band_sensitivity', band: 7, sensitivity: 1, _seq: 3 });
+      const err = await b.next('error');
+      assert.equal(err['code'], 'INVALID_FIELD');
+      assert.match(String(err['message']), /band/);
+      assert.equal(err['_seq'], 3);
+      b.send({ type: 'set_audio_setting', setting: 'warp', value: 3 });
+      assert.equal((await b.next('error'))['code'], 'UNKNOWN_SETTING');
+      assert.equal(b.isClosed, false);
+    });
+
+    it('answers commands past 10 per second with "Rate limited"', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      for (let i = 0; i < BROWSER_COMMANDS_PER_SECOND + 3; i++) b.send({ type: 'list_scenes', _seq: i });
+      const errors = await b.count('error', 3);
+      assert.ok(errors.every((e) => e['message'] === 'Rate limited' && e['code'] === 'RATE_LIMITED'));
+      assert.equal((await b.count('scenes_list', BROWSER_COMMANDS_PER_SECOND)).length, BROWSER_COMMANDS_PER_SECOND);
+      t.clock.advance(1000);
+      b.send({ type: 'list_scenes', _seq: 99 });
+      await eventually(() => b.received.some((m) => m.type === 'scenes_list' && m['_seq'] === 99), 'the next second’s command');
+    });
+
+    it('relays blackout, effects and patterns as zone commands and pushes the changes', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      const relayed: unknown[] = [];
+      t.hub.store.events.zoneCommand.on((c) => relayed.push(c));
+      t.hub.store.setZones([{ name: 'stage', world: 'w', origin: { x: 0, y: 0, z: 0 }, size: { x: 8, y: 8, z: 8 }, rotation: 0, entity_count: 8, pattern: 'bars' }]);
+      b.send({ type: 'set_pattern', pattern: 'circle', zones: ['stage'] });
+      assertValid(await b.next('pattern_changed'));
+      b.send({ type: 'trigger_effect', effect: 'strobe', intensity: 0.5 });
+      assertValid(await b.next('effect_triggered'));
+      b.send({ type: 'set_blackout', enabled: true });
+      await b.count('ack', 3);
+      assert.deepEqual(relayed, [
+        { type: 'set_pattern', zone: 'stage', pattern: 'circle', transition_s: 1 },
+        { type: 'trigger_effect', effect: 'strobe', intensity: 0.5 },
+        { type: 'set_visible', zone: 'stage', visible: false },
+      ]);
+    });
+  });
+
+  describe('state', () => {
+    it('pushes state at 20 Hz with the live DJ and valid fields', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      const dj = await connectDj(t, 'a');
+      for (let i = 0; i < 5; i++) dj.send(frame(i, 0.6));
+      await eventually(() => t.hub.store.dj('a')?.framesReceived === 5, 'the frames');
+      for (let i = 0; i < 4; i++) t.clock.advance(50);
+      const states = await b.count('state', 4);
+      for (const s of states) assertValid(s);
+      const last = states.at(-1)!;
+      assert.equal(last['active_dj'], 'a');
+      assert.ok((last['bands'] as number[])[0]! > 0.3, JSON.stringify(states));
+    });
+
+    it('pushes state at once on a beat', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      const dj = await connectDj(t, 'a');
+      dj.send(frame(1, 0.5, true));
+      const state = await b.next('state');
+      assert.equal(state['is_beat'], true);
+    });
+  });
+});
