@@ -21,8 +21,8 @@ import java.util.Map;
  * @param engineCallBudget wall time one engine call may take before the watchdog interrupts it
  * @param announceRadius blocks around a zone in which players see its announcements
  * @param seed seed of the patterns' random source
- * @param warmupCalls engine calls after each (re)load that get a 1 s budget instead of {@code engineCallBudget},
- *     because GraalJS runs cold code slowly at first; 0 applies the budget from the first call
+ * @param warmupTicks engine ticks after each (re)load during which every engine call gets a 1 s budget instead
+ *     of {@code engineCallBudget}, because GraalJS runs cold code slowly at first; 0 applies it at once
  */
 public record CoreConfig(
         String bindAddress,
@@ -35,7 +35,7 @@ public record CoreConfig(
         Duration engineCallBudget,
         double announceRadius,
         long seed,
-        int warmupCalls) {
+        int warmupTicks) {
 
     /** Defaults: loopback on {@value ProtocolLimits#PLUGIN_PORT}, no token, PROTOCOL.md limits. */
     public static final CoreConfig DEFAULTS = new CoreConfig(
@@ -65,7 +65,7 @@ public record CoreConfig(
                 engineCallBudget != null && !engineCallBudget.isNegative() && !engineCallBudget.isZero(),
                 "engine.call_budget_ms must be positive");
         require(announceRadius > 0, "announce_radius must be positive");
-        require(warmupCalls >= 0, "engine.warmup_calls must be ≥ 0");
+        require(warmupTicks >= 0, "engine.warmup_ticks must be ≥ 0");
     }
 
     /** True when a secret is configured, so clients must authenticate first. */
@@ -80,7 +80,7 @@ public record CoreConfig(
      * <pre>
      * socket.bind, socket.port, socket.token, socket.token_hash,
      * engine.queue_capacity, engine.max_entities_per_zone, engine.pattern_budget_ms, engine.call_budget_ms,
-     * engine.seed, engine.warmup_calls, announce_radius
+     * engine.seed, engine.warmup_ticks, announce_radius
      * </pre>
      *
      * @throws IllegalArgumentException naming the key when a value has the wrong type or range
@@ -100,7 +100,7 @@ public record CoreConfig(
                 Duration.ofMillis((long) number(flat, "engine.call_budget_ms", d.engineCallBudget.toMillis())),
                 number(flat, "announce_radius", d.announceRadius),
                 (long) number(flat, "engine.seed", d.seed),
-                (int) number(flat, "engine.warmup_calls", d.warmupCalls));
+                (int) number(flat, "engine.warmup_ticks", d.warmupTicks));
     }
 
     private static void flatten(String prefix, Map<String, ?> source, Map<String, Object> into) {

@@ -36,7 +36,7 @@ public final class EngineDriver {
     private EngineSession session;
     private String bundleName;
     private String bundleSource;
-    private long callsSinceLoad;
+    private long ticksSinceLoad;
     private boolean resetPending;
     private long ticks;
     private volatile EngineStatusView status = EngineStatusView.NONE;
@@ -120,6 +120,7 @@ public final class EngineDriver {
                 });
             }
         });
+        ticksSinceLoad++;
         EngineDiff diff = guarded(session::tick);
         if (diff == null && !resetPending) return;
         handoff.publish(new FrameHandoff.Frame(diff != null ? diff : EngineDiff.EMPTY, resetPending));
@@ -177,7 +178,7 @@ public final class EngineDriver {
     }
 
     private void afterLoad() {
-        callsSinceLoad = 0;
+        ticksSinceLoad = 0;
         resetPending = true; // the new engine spawns its entities afresh
         version = session.version();
         for (Map.Entry<String, String> p : List.copyOf(patterns.entrySet())) {
@@ -192,7 +193,7 @@ public final class EngineDriver {
 
     /** Sets the call budget (longer during warm-up) before a session call. */
     private <T> T guarded(java.util.function.Supplier<T> call) {
-        boolean warm = callsSinceLoad++ >= config.warmupCalls();
+        boolean warm = ticksSinceLoad > config.warmupTicks();
         long budget = config.engineCallBudget().toNanos();
         session.budget(warm ? budget : Math.max(budget, WARMUP_BUDGET_NANOS));
         return call.get();

@@ -1,0 +1,112 @@
+package dev.audioviz.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.audioviz.core.AudioVizCore;
+import dev.audioviz.core.command.CommandReply;
+import dev.audioviz.core.command.CommandSenderInfo;
+import dev.audioviz.core.testing.ManualClock;
+import dev.audioviz.core.testing.RecordingDisplayWorld;
+import dev.audioviz.core.testing.ServerLoop;
+import dev.audioviz.core.testing.TestClient;
+import dev.audioviz.core.testing.TestCores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hot reload of scripts/ while frames flow from a real :8765 client, with real GraalJS. */
+class HotReloadIntegrationTest {
+    @TempDir
+    Path data;
+
+    private final RecordingDisplayWorld world = new RecordingDisplayWorld();
+    private final ManualClock clock = new ManualClock(0);
+    private AudioVizCore core;
+    private TestClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        core = TestCores.core(data, TestCores.fixtureBundle(), TestCores.config(Map.of()), world, clock);
+        core.start();
+        client = TestClient.connect(core.status().socketPort());
+        ServerLoop.tickUntil(core, () -> !world.applied.isEmpty(), "the first frame");
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        client.closeBlocking();
+        core.stop();
+    }
+
+    /** Ticks while the client streams audio frames, until {@code condition} holds. */
+    private void flowUntil(java.util.function.BooleanSupplier condition, String what) {
+        ServerLoop.tickUntil(core, () -> {
+            client.send("{\"type\":\"audio_state\",\"amplitude\":1}");
+            return condition.getAsBoolean();
+        }, what);
+    }
+
+    @Test
+    void picksUpANewPatternFileWhileFramesFlow() throws Exception {
+        Files.writeString(data.resolve("scripts/patterns/flat.js"),
+                "({ calculate(t, a, y, n) { for (let i = 0; i < n; i++) y[i] = 0.25; } })");
+        flowUntil(() -> world.lastYs().stream().allMatch(v -> v == 0.25f), "entities at y = 0.25");
+        Files.writeString(data.resolve("scripts/patterns/flat.js"),
+                "({ calculate(t, a, y, n) { for (let i = 0; i < n; i++) y[i] = 0.75; } })");
+        flowUntil(() -> world.lastYs().stream().allMatch(v -> v == 0.75f), "entities at y = 0.75 after an edit");
+        assertNull(core.status().lastReloadError());
+    }
+
+    @Test
+    void replacesTheWholeBundleAndRespawnsTheWorld() throws Exception {
+        int resetsBefore = world.removeAllCalls;
+        Files.writeString(data.resolve("scripts/engine.js"),
+                TestCores.fixtureBundle().replace("'fixture-1'", "'fixture-2'"));
+        flowUntil(() -> core.status().engineVersion().equals("fixture-2"), "the new bundle");
+        flowUntil(() -> world.removeAllCalls > resetsBefore, "the world reset for the new engine");
+        int frames = world.applied.size();
+        flowUntil(() -> world.applied.size() > frames + 3, "frames from the new engine");
+    }
+
+    @Test
+    void keepsTheRunningEngineWhenTheNewBundleIsBroken() throws Exception {
+        Files.writeString(data.resolve("scripts/engine.js"), "this is { not javascript");
+        flowUntil(() -> core.status().lastReloadError() != null, "the reload error");
+        assertTrue(core.status().lastReloadError().contains("engine.js did not load"),
+                core.status().lastReloadError());
+        assertEquals("fixture-1", core.status().engineVersion());
+        int frames = world.applied.size();
+        flowUntil(() -> world.applied.size() > frames + 3, "frames still flowing from the old engine");
+
+        CompletableFuture<CommandReply> reply = core.command(CommandSenderInfo.console(), List.of("reload"));
+        ServerLoop.tickUntil(core, reply::isDone, "the reload reply");
+        assertFalse(reply.get().ok());
+        assertTrue(String.join("\n", reply.get().lines()).contains("engine.js did not load"));
+    }
+
+    @Test
+    void rejectsABundleThatDoesNotSetAudioVizEngine() throws Exception {
+        Files.writeString(data.resolve("scripts/engine.js"), "globalThis.somethingElse = 1;");
+        flowUntil(() -> core.status().lastReloadError() != null, "the reload error");
+        assertTrue(core.status().lastReloadError().contains("AudioVizEngine"), core.status().lastReloadError());
+        assertEquals("fixture-1", core.status().engineVersion());
+    }
+
+    @Test
+    void reportsABrokenPatternAndKeepsThePreviousOne() throws Exception {
+        Files.writeString(data.resolve("scripts/patterns/bad.js"), "({ nothing: 1 })");
+        flowUntil(() -> core.status().lastReloadError() != null, "the pattern error");
+        assertTrue(core.status().lastReloadError().contains("no calculate"));
+        int frames = world.applied.size();
+        flowUntil(() -> world.applied.size() > frames + 3, "frames still flowing");
+    }
+}

@@ -1,0 +1,146 @@
+package dev.audioviz.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.audioviz.core.AudioVizCore;
+import dev.audioviz.core.testing.ManualClock;
+import dev.audioviz.core.testing.RecordingDisplayWorld;
+import dev.audioviz.core.testing.ServerLoop;
+import dev.audioviz.core.testing.TestCores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runaway scripts: interrupted at their budget, disabled, and never holding up the server thread. */
+class WatchdogIntegrationTest {
+    @TempDir
+    Path data;
+
+    private final RecordingDisplayWorld world = new RecordingDisplayWorld();
+
+    @Test
+    void interruptsAGuardedCallOnceItsBudgetIsSpent() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        Watchdog watchdog = new Watchdog(nanos::get, Logger.getLogger("test"), Duration.ofMillis(1));
+        try (Context context = Context.create("js")) {
+            AtomicReference<PolyglotException> failure = new AtomicReference<>();
+            CountDownLatch running = new CountDownLatch(1);
+            Thread script = new Thread(() -> {
+                watchdog.guard(context, "loop", 20_000_000);
+                running.countDown();
+                try {
+                    context.eval("js", "while (true) {}");
+                } catch (PolyglotException e) {
+                    failure.set(e);
+                } finally {
+                    watchdog.release();
+                }
+            });
+            script.start();
+            running.await();
+            nanos.set(19_999_999);
+            watchdog.check();
+            assertTrue(script.isAlive(), "still within its budget");
+            nanos.set(20_000_000);
+            watchdog.check();
+            script.join();
+            assertTrue(failure.get().isInterrupted());
+            assertTrue(watchdog.fired());
+        }
+    }
+
+    @Test
+    void disablesAPatternWithAnInfiniteLoopAndKeepsTheShowRunning() throws Exception {
+        AudioVizCore core = TestCores.core(data, TestCores.fixtureBundle(),
+                TestCores.config(Map.of("engine.call_budget_ms", 20, "engine.warmup_ticks", 0)), world,
+                new ManualClock(0));
+        core.start();
+        try {
+            ServerLoop.tickUntil(core, () -> !world.applied.isEmpty(), "the first frame");
+            Files.writeString(data.resolve("scripts/patterns/spin.js"), "({ calculate() { while (true) {} } })");
+            ServerLoop.tickUntil(core, () -> core.status().engine().disabledPatterns().contains("spin"),
+                    "the looping pattern disabled");
+            int frames = world.applied.size();
+            ServerLoop.tickUntil(core, () -> world.applied.size() > frames + 5, "frames from the fallback pattern");
+            assertEquals(List.of("spin"), core.status().engine().disabledPatterns());
+        } finally {
+            core.stop();
+        }
+    }
+
+    @Test
+    void serverTicksReturnWhileTheScriptThreadIsStuck() throws Exception {
+        BlockingClock clock = new BlockingClock();
+        AudioVizCore core = TestCores.core(data, TestCores.fixtureBundle(),
+                TestCores.config(Map.of("engine.call_budget_ms", 600_000)), world, clock);
+        core.start();
+        try {
+            ServerLoop.tickUntil(core, () -> !world.applied.isEmpty(), "the first frame");
+            clock.block();
+            ServerLoop.tickUntil(core, () -> clock.blocked.getCount() == 0, "the script thread stuck in now()");
+            int frames = world.applied.size();
+            for (int i = 0; i < 1000; i++) core.onServerTick(); // would hang here if a tick waited
+            assertTrue(world.applied.size() <= frames + 1, "no new frames while the script thread is stuck");
+            clock.release();
+            ServerLoop.tickUntil(core, () -> world.applied.size() > frames + 2, "frames again after release");
+        } finally {
+            core.stop();
+        }
+    }
+
+    /** A clock whose reads block on demand, to hold the script thread inside host.now(). */
+    private static final class BlockingClock extends java.time.Clock {
+        final CountDownLatch gate = new CountDownLatch(1);
+        volatile CountDownLatch blocked = new CountDownLatch(1);
+        volatile boolean blocking;
+
+        void block() {
+            blocking = true;
+        }
+
+        void release() {
+            blocking = false;
+            gate.countDown();
+        }
+
+        @Override
+        public long millis() {
+            if (blocking && Thread.currentThread().getName().equals("AudioViz script")) {
+                blocked.countDown();
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
