@@ -117,9 +117,9 @@ describe('browser-server (:8766)', function () {
         t.clock.advance(BROWSER_SERVER_HEARTBEAT.intervalMs);
         await b.next('ping');
         b.send({ type: 'pong' });
-        // The hub answers in order, so its reply to this ping proves the pong was handled.
-        b.send({ type: 'ping', _seq: i });
-        await b.next('pong');
+        // The hub answers in order, so its reply to this command proves the pong was handled.
+        b.send({ type: 'list_scenes', _seq: i });
+        await b.next('scenes_list');
       }
       assert.equal(b.isClosed, false);
     });
@@ -161,7 +161,10 @@ describe('browser-server (:8766)', function () {
       assertValid(await b2.next('dj_joined'));
       b1.send({ type: 'set_active_dj', dj_id: 'b' });
       await b1.next('ack');
-      await eventually(() => b2.received.some((m) => m.type === 'dj_roster' && m['active_dj_id'] === 'b'), 'the new roster');
+      await eventually(
+        () => b2.received.some((m) => m.type === 'dj_roster' && m['active_dj_id'] === 'b'),
+        'the new roster',
+      );
       b1.send({ type: 'kick_dj', dj_id: 'b' });
       await b1.next('ack');
       assertValid(await b2.next('dj_left'));
@@ -203,10 +206,16 @@ describe('browser-server (:8766)', function () {
       for (let i = 0; i < BROWSER_COMMANDS_PER_SECOND + 3; i++) b.send({ type: 'list_scenes', _seq: i });
       const errors = await b.count('error', 3);
       assert.ok(errors.every((e) => e['message'] === 'Rate limited' && e['code'] === 'RATE_LIMITED'));
-      assert.equal((await b.count('scenes_list', BROWSER_COMMANDS_PER_SECOND)).length, BROWSER_COMMANDS_PER_SECOND);
+      assert.equal(
+        (await b.count('scenes_list', BROWSER_COMMANDS_PER_SECOND)).length,
+        BROWSER_COMMANDS_PER_SECOND,
+      );
       t.clock.advance(1000);
       b.send({ type: 'list_scenes', _seq: 99 });
-      await eventually(() => b.received.some((m) => m.type === 'scenes_list' && m['_seq'] === 99), 'the next second’s command');
+      await eventually(
+        () => b.received.some((m) => m.type === 'scenes_list' && m['_seq'] === 99),
+        'the next second’s command',
+      );
     });
 
     it('relays blackout, effects and patterns as zone commands and pushes the changes', async () => {
@@ -214,7 +223,17 @@ describe('browser-server (:8766)', function () {
       const b = await liveBrowser(t);
       const relayed: unknown[] = [];
       t.hub.store.events.zoneCommand.on((c) => relayed.push(c));
-      t.hub.store.setZones([{ name: 'stage', world: 'w', origin: { x: 0, y: 0, z: 0 }, size: { x: 8, y: 8, z: 8 }, rotation: 0, entity_count: 8, pattern: 'bars' }]);
+      t.hub.store.setZones([
+        {
+          name: 'stage',
+          world: 'w',
+          origin: { x: 0, y: 0, z: 0 },
+          size: { x: 8, y: 8, z: 8 },
+          rotation: 0,
+          entity_count: 8,
+          pattern: 'bars',
+        },
+      ]);
       b.send({ type: 'set_pattern', pattern: 'circle', zones: ['stage'] });
       assertValid(await b.next('pattern_changed'));
       b.send({ type: 'trigger_effect', effect: 'strobe', intensity: 0.5 });

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import {
+  FakeClock,
+  HUB_MINECRAFT_POLICY,
+  PLUGIN_AUTH_TIMEOUT_MS,
+  pluginValidator,
+  seededRandom,
+} from '@audioviz/shared-types';
+import { silentLogger } from '../../src/logger';
+import { MC_COMMAND_TIMEOUT_MS, MinecraftLink } from '../../src/minecraft/minecraft-link';
+import { FakePlugin } from '../helpers/fake-plugin';
+import { connectDj, frame, startTestHub, type TestHub } from '../helpers/test-hub';
+import { eventually } from '../helpers/ws-client';
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+describe('minecraft-link (hub → :8765)', function () {
+  const plugins: FakePlugin[] = [];
+  let t: TestHub | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+    await Promise.all(plugins.splice(0).map((p) => p.kill()));
+  });
+
+  async function plugin(token: string | null = null): Promise<FakePlugin> {
+    const p = new FakePlugin(token);
+    plugins.push(p);
+    await p.start();
+    return p;
+  }
+
+  it('follows the backoff schedule 5 s × 1.5 up to 60 s with ±10 % jitter while the server is down', async () => {
+    const clock = new FakeClock();
+    const delays: number[] = [];
+    const link = new MinecraftLink({
+      url: `ws://127.0.0.1:${await closedPort()}`,
+      token: null,
+      clock,
+      random: seededRandom(3),
+      logger: silentLogger,
+      events: { onScheduled: (delay) => delays.push(delay) },
+    });
+    link.start();
+    try {
+      for (let i = 0; i < 9; i++) {
+        await eventually(() => delays.length === i + 1, `attempt ${i + 1} to fail`);
+        clock.advance(delays[i]!);
+      }
+    } finally {
+      link.stop();
+    }
+    const { initialMs, multiplier, maxMs, jitter } = HUB_MINECRAFT_POLICY.backoff;
+    delays.forEach((delay, n) => {
+      const base = Math.min(initialMs * multiplier ** n, maxMs);
+      assert.ok(
+        Math.abs(delay - base) <= base * jitter + 1,
+        `attempt ${n + 1}: ${delay} ms, expected ${base} ±10 %`,
+      );
+    });
+    assert.equal(Math.min(...delays.slice(7)) >= maxMs * (1 - jitter), true, 'capped at 60 s');
+  });
+
+  it('reconnects to a server that was killed and restarted, restoring the operator’s zone state', async () => {
+    const p = await plugin();
+    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
+    await eventually(() => t!.hub.health().mc_connected, 'the link');
+    await eventually(() => t!.hub.store.zones.length === 1, 'zones from the server');
+    t.hub.store.setPattern('circle', ['stage']);
+    await eventually(() => p.of('set_pattern').length === 1, 'the relayed pattern');
+
+    await p.kill();
+    await eventually(() => !t!.hub.health().mc_connected, 'the loss to be noticed');
+    await p.start(p.port);
+    p.received.length = 0;
+    const delay = t.clock.nextDelay();
+    assert.ok(delay !== null);
+    t.clock.advance(HUB_MINECRAFT_POLICY.backoff.maxMs);
+    await eventually(() => t!.hub.health().mc_connected, 'the link to come back');
+    assert.equal(t.hub.health().mc_reconnect_count, 1);
+    await eventually(
+      () => p.of('set_pattern').some((m) => m['pattern'] === 'circle' && m['zone'] === 'stage'),
+      'the restored pattern',
+    );
+    await eventually(() => p.of('get_zones').length === 1, 'zones asked again');
+  });
+
+  it('authenticates with the server’s token', async () => {
+    const p = await plugin('tok-123');
+    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: 'tok-123' }] });
+    await eventually(() => t!.hub.health().mc_connected, 'the link');
+    assert.deepEqual(p.of('auth')[0], { type: 'auth', token: 'tok-123' });
+  });
+
+  it('forwards the live DJ’s frames as valid audio_state at most 20 Hz, keeping beats', async () => {
+    const p = await plugin();
+    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
+    await eventually(() => t!.hub.health().mc_connected, 'the link');
+    const dj = await connectDj(t, 'a');
+    dj.send(frame(1, 0.5));
+    await eventually(() => p.of('audio_state').length === 1, 'the first frame');
+    dj.send(frame(2, 0.5, true));
+    dj.send(frame(3, 0.5));
+    await eventually(() => t!.hub.store.dj('a')?.framesReceived === 3, 'the other frames');
+    assert.equal(p.of('audio_state').length, 1, 'held back inside the 50 ms window');
+    t.clock.advance(50);
+    await eventually(() => p.of('audio_state').length === 2, 'the window to end');
+    const second = p.of('audio_state')[1]!;
+    assert.equal(second['is_beat'], true, 'the beat of frame 2 survives into the coalesced state');
+    for (const m of p.of('audio_state')) {
+      const checked = pluginValidator.validate(m);
+      assert.ok(checked.ok, checked.ok ? '' : checked.error.message);
+    }
+  });
+
+  it('relays zone commands with _seq and reports a server that does not answer in time', async () => {
+    const p = await plugin();
+    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
+    await eventually(() => t!.hub.health().mc_connected, 'the link');
+    const b = await t.browser();
+    await b.next('vj_state');
+    b.send({ type: 'init_pool', zone: 'stage', count: 32 });
+    await eventually(() => p.of('init_pool').length === 1, 'the relayed command');
+    assert.equal(typeof p.of('init_pool')[0]!['_seq'], 'number');
+    p.answering = false;
+    b.send({ type: 'cleanup_zone', zone: 'stage' });
+    await eventually(() => p.of('cleanup_zone').length === 1, 'the second command');
+    t.clock.advance(MC_COMMAND_TIMEOUT_MS);
+    const notice = await b.next('error');
+    assert.equal(notice['code'], 'MINECRAFT_TIMEOUT');
+    assert.match(String(notice['message']), /cleanup_zone: no answer/);
+  });
+
+  it('pings every 10 s and drops a server that stays silent for 30 s', async () => {
+    const p = await plugin();
+    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
+    await eventually(() => t!.hub.health().mc_connected, 'the link');
+    await eventually(() => t!.hub.store.patterns.length === 1, 'the answers to the greeting requests');
+    p.answering = false;
+    t.clock.advance(HUB_MINECRAFT_POLICY.heartbeat.intervalMs);
+    await eventually(() => p.of('ping').length === 1, 'the first ping');
+    t.clock.advance(
+      HUB_MINECRAFT_POLICY.heartbeat.pongTimeoutMs - HUB_MINECRAFT_POLICY.heartbeat.intervalMs - 1,
+    );
+    assert.equal(t.hub.health().mc_connected, true, 'still up just before 30 s');
+    t.clock.advance(1);
+    assert.equal(t.hub.health().mc_connected, false);
+  });
+
+  it('gives up a handshake that never completes and tries again', async () => {
+    const p = await plugin('needed');
+    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
+    await eventually(() => p.clients === 1, 'the connection');
+    t.clock.advance(PLUGIN_AUTH_TIMEOUT_MS);
+    await eventually(() => p.clients === 0, 'the stuck socket to close');
+    assert.equal(t.hub.health().mc_connected, false);
+  });
+});
