@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { CLOSE_CODES } from '@audioviz/shared-types';
+import { FakePlugin } from './helpers/fake-plugin';
+import { connectDj, frame, startTestHub, type TestHub } from './helpers/test-hub';
+import { eventually } from './helpers/ws-client';
+
+const FLOOD = 10_000;
+/** Heap growth allowed over a whole flood: far below what keeping every message would take. */
+const MAX_HEAP_GROWTH_BYTES = 64 * 1024 * 1024;
+
+/** The n-th malformed message: broken JSON, wrong shapes, unknown types, hostile values. */
+function malformed(n: number): string {
+  const variants = [
+    () => '{"type":',
+    () => 'null',
+    () => '[1,2,3]',
+    () => `"just a string ${n}"`,
+    () => JSON.stringify({ type: `no_such_${n}` }),
+    () => JSON.stringify({ type: 42 }),
+    () => JSON.stringify({ ...frame(n), bands: [1, 2, 3] }),
+    () => JSON.stringify({ ...frame(n), seq: -1 }),
+    () => JSON.stringify({ type: 'set_band_sensitivity', band: 99, sensitivity: 'x' }),
+    () => JSON.stringify({ type: 'set_pattern', pattern: '../../etc/passwd' }),
+    () => JSON.stringify({ type: 'dj_heartbeat', ts: 'now' }),
+    () =>
+      JSON.stringify({
+        __proto__: { polluted: true },
+        type: 'get_state',
+        constructor: { prototype: { x: 1 } },
+        extra: 'x'.repeat(n % 2000),
+      }),
+  ];
+  return variants[n % variants.length]!();
+}
+
+describe(`floods of ${FLOOD} malformed messages`, function () {
+  this.timeout(60_000);
+  let t: TestHub | undefined;
+  let plugin: FakePlugin | undefined;
+  afterEach(async () => {
+    await t?.close();
+    await plugin?.kill();
+    t = undefined;
+    plugin = undefined;
+  });
+
+  it(':9000 answers every one with an error, stays up and keeps serving the DJ', async () => {
+    t = await startTestHub();
+    const dj = await connectDj(t, 'a');
+    const heapBefore = process.memoryUsage().heapUsed;
+    for (let i = 0; i < FLOOD; i++) dj.send(malformed(i));
+    const errors = await dj.count('error', FLOOD - Math.ceil(FLOOD / 12), 30_000);
+    assert.ok(errors.length >= FLOOD - Math.ceil(FLOOD / 12));
+    dj.send({ type: 'dj_heartbeat', ts: 1 });
+    await dj.next('heartbeat_ack');
+    assert.ok(process.memoryUsage().heapUsed - heapBefore < MAX_HEAP_GROWTH_BYTES);
+    assert.equal(t.hub.health().current_djs, 1);
+  });
+
+  it(':9000 closes every unauthenticated socket that opens with garbage with 4002 or 4003', async () => {
+    t = await startTestHub();
+    const codes = new Set<number>();
+    for (let i = 0; i < 100; i++) {
+      const dj = await t.dj();
+      dj.send(malformed(i));
+      codes.add((await dj.closedWith()).code);
+    }
+    assert.deepEqual([...codes].sort(), [CLOSE_CODES.INVALID_MESSAGE, CLOSE_CODES.AUTH_REQUIRED]);
+    await connectDj(t, 'still-works');
+  });
+
+  it(':8766 answers every one (an error or "Rate limited"), stays up and keeps serving the browser', async () => {
+    t = await startTestHub();
+    const b = await t.browser();
+    await b.next('vj_state');
+    const heapBefore = process.memoryUsage().heapUsed;
+    for (let i = 0; i < FLOOD; i++) b.send(malformed(i));
+    const errors = await b.count('error', FLOOD - Math.ceil(FLOOD / 12), 30_000);
+    assert.ok(errors.some((e) => e['message'] === 'Rate limited'));
+    t.clock.advance(1000);
+    b.send({ type: 'list_scenes' });
+    await b.next('scenes_list');
+    assert.ok(process.memoryUsage().heapUsed - heapBefore < MAX_HEAP_GROWTH_BYTES);
+  });
+
+  it('a Minecraft server that floods the hub with garbage is counted and ignored, the link stays up', async () => {
+    plugin = new FakePlugin();
+    await plugin.start();
+    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${plugin.port}`, token: null }] });
+    await eventually(() => t!.hub.health().mc_connected, 'the link');
+    for (let i = 0; i < FLOOD; i++) plugin.broadcast(malformed(i));
+    await eventually(
+      () => t!.hub.store.health.rejected.minecraft >= FLOOD - 2 * Math.ceil(FLOOD / 12),
+      'the flood to be read',
+      30_000,
+    );
+    assert.equal(t.hub.health().mc_connected, true);
+  });
+});
