@@ -55,6 +55,8 @@ export interface WebSocketServiceEvents {
   reconnect_failed: (attempts: number) => void;
   /** The server closed with a code after which retrying is pointless (bad credentials, kicked …). */
   refused: (code: number, reason: string) => void;
+  /** Every close of an open or opening socket, with the server's code and reason. */
+  closed: (code: number, reason: string) => void;
 }
 
 export interface WebSocketServiceOptions {
@@ -112,6 +114,7 @@ export class WebSocketService {
     status: new Set(),
     reconnect_failed: new Set(),
     refused: new Set(),
+    closed: new Set(),
   };
 
   constructor(private readonly options: WebSocketServiceOptions) {
@@ -306,6 +309,7 @@ export class WebSocketService {
   private closed(code: number, reason: string): void {
     this.heartbeat.stop();
     this.detach();
+    this.emit('closed', code, reason);
     if (this.stopped) return;
     if (NON_RETRYABLE_CLOSE_CODES.includes(code)) {
       this.stopped = true;

@@ -1,0 +1,192 @@
+/**
+ * What the browser tests share: a real hub on loopback (ephemeral ports, in-process), a freshly built web UI,
+ * Debian's headless Chromium driven by playwright-core, screenshots under .artifacts/web/, and a DJ client
+ * that speaks :9000 like the CLI agent.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { findEngineFactory } from '../../src/show/preview-engine';
+import { silentLogger, startHub, type HubConfig, type RunningHub } from '../../src/index';
+import { createFixtureEngine } from './fixture-engine';
+
+const HUB_DIR = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(HUB_DIR, '..');
+export const PUBLIC_DIR = path.join(HUB_DIR, 'public');
+/** Debian's chromium; `AUDIOVIZ_CHROMIUM` points elsewhere. */
+export const CHROMIUM_PATH = process.env['AUDIOVIZ_CHROMIUM'] ?? '/usr/bin/chromium';
+
+let built = false;
+/** Builds vj-hub/public/ from the current sources, once per test run. */
+export function buildWebUi(): void {
+  if (built) return;
+  execFileSync(process.execPath, [path.join(HUB_DIR, 'web', 'build.mjs')], { cwd: HUB_DIR, stdio: 'pipe' });
+  built = true;
+}
+
+/** Headless Chromium with the flags CI needs; `fakeMedia` adds Chromium's fake microphone and auto-accepted prompts. */
+export function launchChromium({ fakeMedia = false } = {}): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (see .ci/apt-packages)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--autoplay-policy=no-user-gesture-required',
+      ...(fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []),
+    ],
+  });
+}
+
+/** True when the engine package exports `createEngine`; the tests fall back to the fixture engine otherwise. */
+export const realEngine = findEngineFactory() !== null;
+
+/** A hub on loopback with no auth (ephemeral ports unless given) serving the built web UI. */
+export function startTestHub(settings: Partial<HubConfig> = {}): Promise<RunningHub> {
+  return startHub(
+    {
+      host: '127.0.0.1',
+      djPort: 0,
+      browserPort: 0,
+      httpPort: 0,
+      noAuth: true,
+      publicDir: PUBLIC_DIR,
+      ...settings,
+    },
+    { logger: silentLogger, ...(realEngine ? {} : { createEngine: createFixtureEngine }) },
+  );
+}
+
+/** Where a screenshot goes (gitignored, kept as a test artifact). */
+export function artifact(name: string): string {
+  const dir = path.join(ROOT, '.artifacts', 'web');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
+/** Collects console errors and uncaught page errors. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** Polls `probe` every 50 ms until it returns a truthy value; fails after `timeoutMs` naming `what`. */
+export async function eventually<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Pixels (of a `w`×`h` grid sampled over the images) that differ between two PNG screenshots by more than a
+ * small threshold, and pixels of the first that are not the background colour. Decoded by the page itself.
+ */
+export async function comparePngs(
+  page: Page,
+  a: Buffer,
+  b: Buffer,
+): Promise<{ changed: number; lit: number; total: number }> {
+  return page.evaluate(
+    async ([a64, b64]) => {
+      const load = async (b: string): Promise<Uint8ClampedArray> => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b}`;
+        await img.decode();
+        const canvas = new OffscreenCanvas(img.width, img.height);
+        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [pa, pb] = await Promise.all([load(a64), load(b64)]);
+      let changed = 0;
+      let lit = 0;
+      const bg = [pa[0] ?? 0, pa[1] ?? 0, pa[2] ?? 0];
+      for (let i = 0; i < pa.length; i += 4) {
+        const d =
+          Math.abs(pa[i]! - pb[i]!) + Math.abs(pa[i + 1]! - pb[i + 1]!) + Math.abs(pa[i + 2]! - pb[i + 2]!);
+        if (d > 30) changed++;
+        const e = Math.abs(pa[i]! - bg[0]!) + Math.abs(pa[i + 1]! - bg[1]!) + Math.abs(pa[i + 2]! - bg[2]!);
+        if (e > 60) lit++;
+      }
+      return { changed, lit, total: pa.length / 4 };
+    },
+    [a.toString('base64'), b.toString('base64')] as const,
+  );
+}
+
+/** A DJ on :9000 speaking like the CLI agent (only what the tests need). */
+export class TestDj {
+  readonly received: Array<Record<string, unknown>> = [];
+  private seq = 0;
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => this.received.push(JSON.parse(String(data)) as Record<string, unknown>));
+  }
+
+  /** Connects and sends `first` (a `dj_auth` or `code_auth`). */
+  static async connect(port: number, first: Record<string, unknown>): Promise<TestDj> {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}`);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    const dj = new TestDj(socket);
+    socket.send(JSON.stringify(first));
+    return dj;
+  }
+
+  /** Waits for a message of `type`. */
+  waitFor(type: string): Promise<Record<string, unknown>> {
+    return eventually(`${type} from the hub`, () => this.received.find((m) => m['type'] === type)) as Promise<
+      Record<string, unknown>
+    >;
+  }
+
+  /** Sends one audio frame with these band levels. */
+  frame(bands: number[], beat = false): void {
+    this.socket.send(
+      JSON.stringify({
+        type: 'dj_audio_frame',
+        seq: this.seq++,
+        ts: Date.now() / 1000,
+        bands,
+        peak: Math.max(...bands),
+        beat,
+        beat_i: beat ? 1 : 0,
+        bpm: 128,
+        tempo_conf: 0.9,
+        beat_phase: 0,
+        i_bass: bands[0],
+        i_kick: beat,
+      }),
+    );
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}

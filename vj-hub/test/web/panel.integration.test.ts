@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningHub } from '../../src/index';
+import {
+  artifact,
+  buildWebUi,
+  collectErrors,
+  eventually,
+  launchChromium,
+  startTestHub,
+  TestDj,
+} from './browser-harness';
+
+describe('admin panel in Chromium against a real hub', function () {
+  this.timeout(60_000);
+  let hub: RunningHub;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  before(async () => {
+    buildWebUi();
+    hub = await startTestHub();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    errors = collectErrors(page);
+    await page.goto(`http://127.0.0.1:${hub.ports.http}/`);
+    await page.getByTestId('link-status').filter({ hasText: 'Live' }).waitFor();
+    await page.locator('[data-pattern]').first().waitFor();
+  });
+
+  after(async () => {
+    await page?.screenshot({ path: artifact('panel.png'), fullPage: true });
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('loads without console errors and shows the hub’s patterns and zones', async () => {
+    const patterns = await page
+      .locator('[data-pattern]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-pattern')));
+    assert.deepEqual(
+      patterns,
+      hub.store.patterns.map((p) => p.id),
+    );
+    const zones = await page.getByTestId('pattern-zone').locator('option').allTextContents();
+    assert.deepEqual(zones, ['All zones', ...hub.store.zones.map((z) => z.name)]);
+    assert.deepEqual(errors, []);
+  });
+
+  it('toggles blackout with the button and freeze with F, showing the state only once the hub confirms', async () => {
+    await page.getByTestId('blackout').click();
+    await eventually('blackout in the hub', () => hub.store.blackout);
+    await eventually(
+      'blackout pressed',
+      async () => (await page.getByTestId('blackout').getAttribute('aria-pressed')) === 'true',
+    );
+    await page.locator('body').press('f');
+    await eventually('freeze in the hub', () => hub.store.freeze);
+    await eventually(
+      'freeze pressed',
+      async () => (await page.getByTestId('freeze').getAttribute('aria-pressed')) === 'true',
+    );
+    await page.locator('body').press('b');
+    await page.locator('body').press('f');
+    await eventually('both off', () => !hub.store.blackout && !hub.store.freeze);
+    assert.equal(await page.getByTestId('blackout').getAttribute('aria-pressed'), 'false');
+  });
+
+  it('sets a pattern from the grid and with a number key, and marks the current one', async () => {
+    const [first, second] = hub.store.patterns;
+    assert.ok(first && second, 'the engine lists at least two patterns');
+    await page.locator(`[data-pattern="${second.id}"]`).click();
+    await eventually('pattern in the hub', () =>
+      Object.values(hub.store.currentPatterns).every((p) => p === second.id),
+    );
+    await eventually(
+      'marked',
+      async () =>
+        (await page.locator(`[data-pattern="${second.id}"]`).getAttribute('aria-pressed')) === 'true',
+    );
+    await page.locator('body').press('1');
+    await eventually('key 1 selects the first pattern', () =>
+      Object.values(hub.store.currentPatterns).every((p) => p === first.id),
+    );
+  });
+
+  it('spreads a burst of key presses under the hub’s rate limit instead of having them refused', async () => {
+    const [first, second] = hub.store.patterns;
+    assert.ok(first && second);
+    const keys = Array.from({ length: 15 }, (_, i) => (i % 2 === 0 ? '1' : '2'));
+    for (const key of keys) await page.locator('body').press(key);
+    await eventually(
+      'the last key’s pattern',
+      () => Object.values(hub.store.currentPatterns).every((p) => p === first.id),
+      15_000,
+    );
+    const toasts = await page.evaluate(() => document.getElementById('toasts')?.textContent ?? '');
+    assert.doesNotMatch(toasts, /rate/i);
+  });
+
+  it('sets the preset, a band sensitivity and the transition duration', async () => {
+    await page.locator('[data-preset="edm"]').click();
+    await eventually('preset', () => hub.store.preset === 'edm');
+    await eventually(
+      'preset marked',
+      async () => (await page.locator('[data-preset="edm"]').getAttribute('aria-pressed')) === 'true',
+    );
+    await page.getByTestId('sensitivity-0').fill('1.5');
+    await page.getByTestId('sensitivity-0').dispatchEvent('change');
+    await eventually('bass sensitivity', () => hub.store.bandSensitivity[0] === 1.5);
+    await page.getByTestId('transition').fill('2.5');
+    await page.getByTestId('transition').dispatchEvent('change');
+    await eventually('transition', () => hub.store.transitionDuration === 2.5);
+  });
+
+  it('triggers an effect and flashes its button when the hub announces it', async () => {
+    await page.locator('[data-effect="strobe"]').click();
+    await eventually(
+      'effect_triggered reflected',
+      async () => (await page.locator('[data-effect="strobe"]').getAttribute('data-fired')) === '1',
+    );
+  });
+
+  it('generates a connect code with its expiry, and saves and lists a scene', async () => {
+    await page.getByTestId('generate-code').click();
+    const code = await eventually('a code', async () => {
+      const text = await page.getByTestId('connect-code').textContent();
+      return text && /^[A-Z]{3,12}-[A-Z0-9]{4}$/.test(text) ? text : null;
+    });
+    assert.match((await page.getByTestId('connect-code-expiry').textContent()) ?? '', /expires in (29|30):/);
+    assert.ok(code);
+    await page.getByTestId('scene-name').fill('drop_1');
+    await page.getByTestId('save-scene').click();
+    await page.locator('[data-scene="drop_1"]').waitFor();
+    assert.ok(hub.store.sceneNames().includes('drop_1'));
+  });
+
+  it('shows connecting DJs, approves a code login and puts a DJ live', async () => {
+    const anna = await TestDj.connect(hub.ports.dj, {
+      type: 'dj_auth',
+      dj_id: 'anna',
+      dj_key: 'k',
+      dj_name: 'Anna',
+    });
+    await anna.waitFor('auth_success');
+    await page.locator('[data-dj="anna"]').first().waitFor();
+
+    const before = await page.getByTestId('connect-code').textContent();
+    await page.getByTestId('generate-code').click();
+    const code = await eventually('a fresh code', async () => {
+      const text = await page.getByTestId('connect-code').textContent();
+      return text !== before && hub.store.codes.active().some((c) => c.code === text) ? text : null;
+    });
+    const ben = await TestDj.connect(hub.ports.dj, { type: 'code_auth', code, dj_name: 'Ben' });
+    await ben.waitFor('auth_pending');
+    const pendingRow = page.getByTestId('dj-pending').locator('li[data-dj]');
+    await pendingRow.waitFor();
+    await pendingRow.getByRole('button', { name: 'Approve' }).click();
+    await ben.waitFor('auth_success');
+
+    const benId = String(ben.received.find((m) => m['type'] === 'auth_success')?.['dj_id']);
+    await page
+      .getByTestId('dj-roster')
+      .locator(`[data-dj="${benId}"]`)
+      .getByRole('button', { name: 'Go live' })
+      .click();
+    await eventually('Ben live', () => hub.store.activeDj === benId);
+    await eventually('roster marks Ben live', async () =>
+      (await page.getByTestId('dj-roster').locator(`[data-dj="${benId}"]`).getAttribute('class'))?.includes(
+        'live',
+      ),
+    );
+    anna.close();
+    ben.close();
+  });
+});

@@ -1,0 +1,95 @@
+/** Zone settings: size, rotation, entity count, block material, pool init and cleanup, per zone. */
+import { MAX_ENTITIES_PER_ZONE, type ZoneInfo } from '@audioviz/shared-types';
+import { el, replaceChildren } from '../ui/dom';
+import type { PanelContext } from './panel-context';
+
+export function mountZonesSection(host: HTMLElement, { store, send }: PanelContext): void {
+  const list = el('div', { class: 'zones', 'data-testid': 'zones' });
+  const refresh = el('button', { type: 'button', 'data-testid': 'refresh-zones' }, 'Refresh');
+  host.append(list, refresh);
+  refresh.addEventListener('click', () => send({ type: 'get_zones' }, { control: refresh }));
+
+  const zoneForm = (zone: ZoneInfo): HTMLElement => {
+    const num = (value: number, min: number, max: number, step = 1): HTMLInputElement =>
+      el('input', { type: 'number', value, min, max, step, required: true });
+    const sx = num(zone.size.x, 1, 64);
+    const sy = num(zone.size.y, 1, 64);
+    const sz = num(zone.size.z, 1, 64);
+    const rotation = num(zone.rotation, -360, 360, 1);
+    const count = num(zone.entity_count, 0, MAX_ENTITIES_PER_ZONE);
+    const material = el('input', {
+      type: 'text',
+      list: 'material-suggestions',
+      placeholder: 'block material',
+      pattern: '^[A-Za-z0-9_:.\\-]{1,64}$',
+    });
+    const apply = el('button', { type: 'submit', class: 'primary' }, 'Apply');
+    const init = el('button', { type: 'button' }, 'Init pool');
+    const cleanup = el('button', { type: 'button', class: 'danger' }, 'Clean up');
+    const form = el(
+      'form',
+      { class: 'zone-form' },
+      el('label', {}, 'Size ', sx, '×', sy, '×', sz),
+      el('label', {}, 'Rotation ', rotation, '°'),
+      el('label', {}, 'Entities ', count),
+      el('label', {}, 'Material ', material),
+      el('div', { class: 'row' }, apply, init, cleanup),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!form.reportValidity()) return;
+      const config = {
+        size: { x: Number(sx.value), y: Number(sy.value), z: Number(sz.value) },
+        rotation: Number(rotation.value),
+        entity_count: Number(count.value),
+        ...(material.value.trim() ? { block_type: material.value.trim() } : {}),
+      };
+      send(
+        { type: 'set_zone_config', zone: zone.name, config },
+        { control: apply, onReply: () => send({ type: 'get_zones' }) },
+      );
+    });
+    init.addEventListener('click', () => {
+      const n = Math.max(1, Math.min(MAX_ENTITIES_PER_ZONE, Number(count.value) || 1));
+      send(
+        {
+          type: 'init_pool',
+          zone: zone.name,
+          count: n,
+          ...(material.value.trim() ? { material: material.value.trim() } : {}),
+        },
+        { control: init },
+      );
+    });
+    cleanup.addEventListener('click', () => {
+      if (window.confirm(`Remove every entity of zone ${zone.name}?`))
+        send({ type: 'cleanup_zone', zone: zone.name }, { control: cleanup });
+    });
+    return el(
+      'details',
+      { class: 'zone', 'data-zone': zone.name },
+      el(
+        'summary',
+        {},
+        el('strong', {}, zone.name),
+        ` ${zone.world} · ${zone.entity_count} entities · ${zone.pattern}`,
+      ),
+      form,
+    );
+  };
+
+  let key = '';
+  store.subscribe((state) => {
+    const next = JSON.stringify(state.zones);
+    if (next === key) return; // keep half-typed forms while other things change
+    key = next;
+    const open = new Set(
+      [...list.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset['zone']),
+    );
+    replaceChildren(list, ...state.zones.map(zoneForm));
+    for (const details of list.querySelectorAll<HTMLDetailsElement>('details'))
+      details.open = open.has(details.dataset['zone']);
+    if (state.zones.length === 0)
+      list.append(el('p', { class: 'empty' }, 'No zones: create one in game with /audioviz zone create.'));
+  });
+}
