@@ -51,7 +51,11 @@ export class PreviewScene {
   /** Frames drawn since start (the FPS readout samples it). */
   frames = 0;
 
-  constructor(private readonly host: HTMLElement) {
+  /** @param autoRotate orbit slowly around the show until the viewer takes the camera */
+  constructor(
+    private readonly host: HTMLElement,
+    autoRotate = true,
+  ) {
     this.renderer = new THREE.WebGLRenderer({ antialias: true });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     host.append(this.renderer.domElement);
@@ -60,7 +64,7 @@ export class PreviewScene {
     this.camera = new THREE.PerspectiveCamera(50, 1, 0.1, 500);
     this.camera.position.set(18, 14, 22);
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
-    this.controls.autoRotate = true;
+    this.controls.autoRotate = autoRotate;
     this.controls.autoRotateSpeed = 0.8;
     this.controls.enableDamping = true;
     this.controls.target.set(0, 5, 0);

@@ -25,7 +25,11 @@ export function mountPreview(host: HTMLElement, service: WebSocketService): Prev
     el('span', {}, 'Blocks ', entities),
   );
   host.append(stage, readout);
-  const scene = new PreviewScene(stage);
+  // `?autorotate=off` holds the camera still (a fixed projector view, and the browser tests).
+  const scene = new PreviewScene(
+    stage,
+    new URLSearchParams(window.location.search).get('autorotate') !== 'off',
+  );
 
   let lastState: InboundMessage | null = null;
   service.on('message', (message) => {
