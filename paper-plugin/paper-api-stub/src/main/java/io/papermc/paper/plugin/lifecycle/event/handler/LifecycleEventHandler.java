@@ -1,0 +1,9 @@
+// Compile-only signature of the real Paper API (checked against PaperMC/Paper 1.21.4 and 26.x); never shipped.
+package io.papermc.paper.plugin.lifecycle.event.handler;
+
+import io.papermc.paper.plugin.lifecycle.event.LifecycleEvent;
+
+@FunctionalInterface
+public interface LifecycleEventHandler<E extends LifecycleEvent> {
+    void run(E event);
+}

@@ -1,0 +1,4 @@
+// Compile-only signature of the real Paper API (checked against PaperMC/Paper 1.21.4 and 26.x); never shipped.
+package io.papermc.paper.plugin.lifecycle.event.registrar;
+
+public interface ReloadableRegistrarEvent<R extends Registrar> extends RegistrarEvent<R> {}

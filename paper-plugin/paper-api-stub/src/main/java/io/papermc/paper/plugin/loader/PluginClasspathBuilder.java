@@ -1,0 +1,8 @@
+// Compile-only signature of the real Paper API (checked against PaperMC/Paper 1.21.4 and 26.x); never shipped.
+package io.papermc.paper.plugin.loader;
+
+import io.papermc.paper.plugin.loader.library.ClassPathLibrary;
+
+public interface PluginClasspathBuilder {
+    PluginClasspathBuilder addLibrary(ClassPathLibrary classPathLibrary);
+}

@@ -1,0 +1,4 @@
+// Compile-only signature of the real Paper API (checked against PaperMC/Paper 1.21.4 and 26.x); never shipped.
+package org.bukkit.entity;
+
+public interface Damageable extends Entity {}
