@@ -1,0 +1,54 @@
+package dev.audioviz.standalone;
+
+import dev.audioviz.core.AudioVizCore;
+import dev.audioviz.core.command.CommandReply;
+import dev.audioviz.core.command.CommandSenderInfo;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * The show a fresh standalone server starts with: one zone on the stage, a pool and a pattern, created through
+ * the engine's own {@code /audioviz} commands (so it is stored, listed and editable like any zone), run as an
+ * operator standing at the stage's corner.
+ */
+final class DefaultShow {
+    /** The default zone's name. */
+    static final String ZONE = "stage";
+    /** The commands, in order; each runs after the previous one answered. */
+    static final List<List<String>> SETUP = List.of(
+            List.of("zone", "create", ZONE),
+            List.of("pool", "init", ZONE, "64"),
+            List.of("pattern", "set", "bars", ZONE));
+
+    private static final CommandSenderInfo OPERATOR = new CommandSenderInfo("AudioViz", CommandSenderInfo.PERMISSIONS,
+            new CommandSenderInfo.Location(StandaloneWorld.WORLD_NAME, StandaloneWorld.STAGE_ORIGIN.x(),
+                    StandaloneWorld.STAGE_ORIGIN.y(), StandaloneWorld.STAGE_ORIGIN.z(), 0));
+
+    private final AudioVizCore core;
+    private final Logger logger;
+
+    DefaultShow(AudioVizCore core, Logger logger) {
+        this.core = core;
+        this.logger = logger;
+    }
+
+    /** Sends the setup commands one after another; the returned future completes on the server thread. */
+    CompletableFuture<Void> create() {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (List<String> command : SETUP) {
+            chain = chain.thenCompose(ignored -> core.command(OPERATOR, command)).thenAccept(reply -> log(command, reply));
+        }
+        return chain.exceptionally(e -> {
+            logger.warning("Could not set up the default zone: " + e.getMessage()
+                    + ". Create one in game with /audioviz zone create <name>.");
+            return null;
+        });
+    }
+
+    private void log(List<String> command, CommandReply reply) {
+        String text = "/audioviz " + String.join(" ", command) + ": " + String.join(" / ", reply.lines());
+        if (reply.ok()) logger.info("Default show: " + text);
+        else logger.warning("Default show step failed (the server keeps running; fix it in game): " + text);
+    }
+}

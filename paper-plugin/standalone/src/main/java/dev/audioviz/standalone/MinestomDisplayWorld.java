@@ -1,0 +1,277 @@
+package dev.audioviz.standalone;
+
+import dev.audioviz.core.world.DisplayWorld;
+import dev.audioviz.core.world.EngineDiff;
+import dev.audioviz.core.world.ZoneAnchor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Logger;
+import net.kyori.adventure.text.Component;
+import net.minestom.server.coordinate.Pos;
+import net.minestom.server.coordinate.Vec;
+import net.minestom.server.entity.Entity;
+import net.minestom.server.entity.EntityType;
+import net.minestom.server.entity.Player;
+import net.minestom.server.entity.metadata.display.AbstractDisplayMeta;
+import net.minestom.server.entity.metadata.display.BlockDisplayMeta;
+import net.minestom.server.entity.metadata.display.ItemDisplayMeta;
+import net.minestom.server.entity.metadata.display.TextDisplayMeta;
+import net.minestom.server.instance.Instance;
+
+/**
+ * {@link DisplayWorld} on Minestom: one display entity per engine record, anchored at its zone's origin and
+ * moved only through its transformation, so the client interpolates every move. All zones live in the one
+ * world of the standalone server; a zone naming another world is shown there too (logged once).
+ *
+ * <p>Hot path ({@link #apply}): entities sit in per-zone-slot arrays indexed by entity index (no map, no
+ * boxing); each entity's metadata changes are batched into one packet; block states are resolved once per
+ * material index. What Minestom itself keeps (a {@link Vec} per translation, a quaternion array) is
+ * allocated only for fields that changed. Call every method on the server (tick) thread.
+ */
+public final class MinestomDisplayWorld implements DisplayWorld {
+    /** Packed brightness override meaning "use the world's light" (Minecraft's default, -1). */
+    private static final int NO_BRIGHTNESS_OVERRIDE = -1;
+    /** How far display entities are drawn, as a multiple of the client's entity distance (vanilla default 1). */
+    private static final float VIEW_RANGE = 4f;
+
+    private final Instance instance;
+    private final PlayerDirectory players;
+    private final Logger logger;
+    /** Zone slot → entity index → entity; grown on demand up to the engine's per-zone cap. */
+    private Entity[][] entities = new Entity[0][];
+    /** Zone slot → anchor the slot's entities were spawned at. */
+    private ZoneAnchor[] anchors = new ZoneAnchor[0];
+    /** Material index → block state / item stack, resolved once (the engine's material list is append-only). */
+    private final MaterialCache materialCache;
+    private boolean warnedForeignWorld;
+    private int liveCount;
+
+    /**
+     * @param instance the world the entities are spawned in
+     * @param players where chat lines and "players near" questions go
+     * @param logger where unknown materials and foreign worlds are reported (once each)
+     */
+    public MinestomDisplayWorld(Instance instance, PlayerDirectory players, Logger logger) {
+        this.instance = instance;
+        this.players = players;
+        this.logger = logger;
+        this.materialCache = new MaterialCache(logger);
+    }
+
+    @Override
+    public void apply(EngineDiff diff) {
+        int[] ints = diff.ints();
+        float[] floats = diff.floats();
+        List<ZoneAnchor> zones = diff.zones();
+        List<String> materials = diff.materials();
+        followAnchors(zones);
+        for (int r = 0; r < diff.count(); r++) {
+            int io = r * EngineDiff.INT_STRIDE;
+            int fo = r * EngineDiff.FLOAT_STRIDE;
+            int slot = ints[io + EngineDiff.I_ZONE];
+            int index = ints[io + EngineDiff.I_ENTITY];
+            int flags = ints[io + EngineDiff.I_FLAGS];
+            if (slot < 0 || slot >= zones.size() || index < 0) continue;
+            if ((flags & EngineDiff.REMOVE) != 0) {
+                remove(slot, index);
+                continue;
+            }
+            Entity entity = entityAt(slot, index);
+            boolean spawning = (flags & EngineDiff.SPAWN) != 0;
+            if (spawning && entity != null) {
+                entity.remove(); // a respawn with another kind or material starts from a fresh entity
+                entity = null;
+                liveCount--;
+            }
+            if (entity == null) {
+                if (!spawning) continue; // an update for an entity that was never spawned (e.g. after removeAll)
+                entity = new Entity(entityType(ints[io + EngineDiff.I_KIND]));
+                entity.setNoGravity(true);
+                entity.setHasPhysics(false);
+                AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();
+                meta.setViewRange(VIEW_RANGE);
+                // Start invisible (scale 0) unless the record carries a transform: spawned entities grow in.
+                meta.setScale(Vec.ZERO);
+                flags |= EngineDiff.MATERIAL | EngineDiff.BRIGHTNESS;
+            }
+            AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();
+            meta.setNotifyAboutChanges(false);
+            try {
+                update(meta, flags, ints, io, floats, fo, materials);
+            } finally {
+                meta.setNotifyAboutChanges(true);
+            }
+            if (spawning) {
+                store(slot, index, entity);
+                ZoneAnchor anchor = zones.get(slot);
+                checkWorld(anchor);
+                entity.setInstance(instance, new Pos(anchor.x(), anchor.y(), anchor.z()));
+                liveCount++;
+            }
+        }
+    }
+
+    private void update(
+            AbstractDisplayMeta meta, int flags, int[] ints, int io, float[] floats, int fo, List<String> materials) {
+        if ((flags & EngineDiff.TRANSFORM) != 0) {
+            float tx = floats[fo + EngineDiff.F_TX];
+            float ty = floats[fo + EngineDiff.F_TY];
+            float tz = floats[fo + EngineDiff.F_TZ];
+            float s = floats[fo + EngineDiff.F_SCALE];
+            meta.setTranslation(new Vec(tx, ty, tz));
+            meta.setScale(new Vec(s, s, s));
+            meta.setLeftRotation(new float[] {
+                floats[fo + EngineDiff.F_QX], floats[fo + EngineDiff.F_QY],
+                floats[fo + EngineDiff.F_QZ], floats[fo + EngineDiff.F_QW]
+            });
+            meta.setTransformationInterpolationDuration(Math.max(0, ints[io + EngineDiff.I_INTERPOLATION]));
+            growCullingBox(meta, tx, ty, tz, s);
+        }
+        if ((flags & EngineDiff.RESTART_INTERPOLATION) != 0) {
+            // Delay 0 restarts the client's interpolation from the current state (sent even when unchanged).
+            meta.setTransformationInterpolationStartDelta(0);
+        }
+        if ((flags & EngineDiff.BRIGHTNESS) != 0) {
+            int b = ints[io + EngineDiff.I_BRIGHTNESS];
+            if (b < 0) meta.setBrightnessOverride(NO_BRIGHTNESS_OVERRIDE);
+            else meta.setBrightness(Math.min(15, b), Math.min(15, b));
+        }
+        if ((flags & EngineDiff.GLOW) != 0) {
+            int color = ints[io + EngineDiff.I_GLOW_COLOR];
+            meta.setHasGlowingEffect(color != -1);
+            if (color != -1) meta.setGlowColorOverride(color & 0xFFFFFF);
+        }
+        if ((flags & EngineDiff.MATERIAL) != 0) {
+            setMaterial(meta, ints[io + EngineDiff.I_MATERIAL], materials);
+        }
+    }
+
+    private void setMaterial(AbstractDisplayMeta meta, int index, List<String> materials) {
+        switch (meta) {
+            case BlockDisplayMeta block -> block.setBlockState(materialCache.block(index, materials));
+            case ItemDisplayMeta item -> item.setItemStack(materialCache.item(index, materials));
+            case TextDisplayMeta text -> text.setText(Component.text(materialCache.name(index, materials)));
+            default -> { }
+        }
+    }
+
+    /**
+     * Clients cull a display entity by its width/height box around the entity position; the box grows to
+     * cover where the engine moved it (translation up to the zone's size) and never shrinks, so a tick's
+     * moves add no extra metadata once the box fits.
+     */
+    private static void growCullingBox(AbstractDisplayMeta meta, float tx, float ty, float tz, float scale) {
+        float width = 2 * (Math.max(Math.abs(tx), Math.abs(tz)) + scale);
+        float height = Math.abs(ty) + scale;
+        if (width > meta.getWidth()) meta.setWidth((float) Math.ceil(width));
+        if (height > meta.getHeight()) meta.setHeight((float) Math.ceil(height));
+    }
+
+    /** A zone that moved (same slot, new origin) takes its entities along. */
+    private void followAnchors(List<ZoneAnchor> zones) {
+        if (anchors.length < zones.size()) anchors = Arrays.copyOf(anchors, zones.size());
+        for (int slot = 0; slot < zones.size(); slot++) {
+            ZoneAnchor now = zones.get(slot);
+            ZoneAnchor before = anchors[slot];
+            if (before != null && !samePlace(before, now) && slot < entities.length) {
+                Pos pos = new Pos(now.x(), now.y(), now.z());
+                for (Entity e : entities[slot]) {
+                    if (e != null) e.teleport(pos);
+                }
+            }
+            anchors[slot] = now;
+        }
+    }
+
+    private static boolean samePlace(ZoneAnchor a, ZoneAnchor b) {
+        return a.x() == b.x() && a.y() == b.y() && a.z() == b.z() && a.world().equals(b.world());
+    }
+
+    private void checkWorld(ZoneAnchor anchor) {
+        if (!warnedForeignWorld && !StandaloneWorld.WORLD_NAME.equals(anchor.world())) {
+            warnedForeignWorld = true;
+            logger.warning("Zone " + anchor.name() + " names world \"" + anchor.world() + "\"; the standalone server"
+                    + " has only \"" + StandaloneWorld.WORLD_NAME + "\" and shows it there.");
+        }
+    }
+
+    private Entity entityAt(int slot, int index) {
+        if (slot >= entities.length) return null;
+        Entity[] zone = entities[slot];
+        return index < zone.length ? zone[index] : null;
+    }
+
+    private void store(int slot, int index, Entity entity) {
+        if (slot >= entities.length) {
+            int old = entities.length;
+            entities = Arrays.copyOf(entities, slot + 1);
+            for (int i = old; i < entities.length; i++) entities[i] = new Entity[0];
+        }
+        Entity[] zone = entities[slot];
+        if (index >= zone.length) {
+            zone = Arrays.copyOf(zone, Math.max(index + 1, zone.length * 2));
+            entities[slot] = zone;
+        }
+        zone[index] = entity;
+    }
+
+    private void remove(int slot, int index) {
+        Entity entity = entityAt(slot, index);
+        if (entity == null) return;
+        entity.remove();
+        entities[slot][index] = null;
+        liveCount--;
+    }
+
+    private static EntityType entityType(int kind) {
+        return switch (kind) {
+            case EngineDiff.KIND_ITEM -> EntityType.ITEM_DISPLAY;
+            case EngineDiff.KIND_TEXT -> EntityType.TEXT_DISPLAY;
+            default -> EntityType.BLOCK_DISPLAY;
+        };
+    }
+
+    @Override
+    public void removeAll() {
+        for (Entity[] zone : entities) {
+            for (Entity e : zone) {
+                if (e != null) e.remove();
+            }
+        }
+        entities = new Entity[0][];
+        anchors = new ZoneAnchor[0];
+        liveCount = 0;
+    }
+
+    /** The Minecraft entity id shown for a record's (zone slot, entity index), or -1 when none is alive. */
+    public int entityId(int slot, int index) {
+        Entity entity = slot >= 0 && index >= 0 ? entityAt(slot, index) : null;
+        return entity == null ? -1 : entity.getEntityId();
+    }
+
+    /** Display entities this world has spawned and not removed (for status and tests). */
+    public int liveCount() {
+        return liveCount;
+    }
+
+    @Override
+    public List<String> playersNear(String world, double x, double y, double z, double radius) {
+        List<String> names = new ArrayList<>();
+        double r2 = radius * radius;
+        for (Player p : instance.getPlayers()) {
+            if (p.getPosition().distanceSquared(x, y, z) <= r2) names.add(p.getUsername());
+        }
+        return names;
+    }
+
+    @Override
+    public void sendMessage(String player, String message) {
+        players.sendMessage(player, message);
+    }
+
+    @Override
+    public void broadcast(String message) {
+        players.broadcast(message);
+    }
+}
