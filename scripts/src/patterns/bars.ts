@@ -1,0 +1,109 @@
+/**
+ * Spectrum bars: a wall of columns across the zone, low frequencies on the left, each column a stack of
+ * blocks filled up to its level. Bass columns are heavy, a beat lifts every column, and the top block of
+ * each column glows with the highs.
+ */
+import type { Pattern } from './pattern';
+import {
+  beatLead,
+  beatPunch,
+  bandOf,
+  clamp01,
+  hideFrom,
+  highs,
+  liveCount,
+  lightFrom,
+  numParam,
+  spectrumAt,
+  writeEntity,
+} from './shape-math';
+
+interface BarsState {
+  readonly capacity: number;
+  /** Per column: the slowly falling peak marker, 0–1. */
+  readonly peaks: Float32Array;
+}
+
+/** At most this many columns; the rest of the entities stack up. */
+const MAX_COLUMNS = 32;
+
+const bars: Pattern<BarsState> = {
+  meta: {
+    id: 'bars',
+    name: 'Spectrum Bars',
+    category: 'spectrum',
+    recommendedEntities: 128,
+    params: {
+      sensitivity: {
+        type: 'number',
+        description: 'Gain on the spectrum before it fills the bars',
+        default: 1,
+        min: 0.1,
+        max: 4,
+      },
+      depth: {
+        type: 'number',
+        description: 'Depth of the wall in the zone, 0 = flat',
+        default: 0.2,
+        min: 0,
+        max: 1,
+      },
+      peak_fall: {
+        type: 'number',
+        description: 'How fast the peak markers fall, zone heights per second',
+        default: 0.6,
+        min: 0.05,
+        max: 4,
+      },
+    },
+  },
+  create(entityCount) {
+    return { capacity: entityCount, peaks: new Float32Array(MAX_COLUMNS) };
+  },
+  calculate(input, state, out) {
+    const n = liveCount(out, state.capacity);
+    const gain = numParam(input, 'sensitivity', 1);
+    const depth = numParam(input, 'depth', 0.2);
+    const fall = numParam(input, 'peak_fall', 0.6);
+    const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.ceil(Math.sqrt(n * 2))));
+    const rows = Math.max(1, Math.ceil(n / columns));
+    const punch = beatPunch(input);
+    const lead = beatLead(input);
+    const sparkle = highs(input);
+    for (let c = 0; c < columns; c++) {
+      const f = (c + 0.5) / columns;
+      const level = clamp01(spectrumAt(input, f) * gain * (1 + 0.35 * punch));
+      const peak = state.peaks[c] - fall * input.dt;
+      state.peaks[c] = level > peak ? level : clamp01(peak);
+    }
+    for (let i = 0; i < n; i++) {
+      const c = i % columns;
+      const row = Math.floor(i / columns);
+      const f = (c + 0.5) / columns;
+      const level = clamp01(spectrumAt(input, f) * gain * (1 + 0.35 * punch));
+      const filled = level * rows;
+      const isTop = row === rows - 1;
+      // The top row shows the falling peak marker instead of the level.
+      const y = isTop ? state.peaks[c] : (row + 0.5) / rows;
+      const fill = isTop ? 1 : clamp01(filled - row);
+      const heavy = 1 + 0.6 * (1 - f) * punch;
+      const scale = fill * (0.8 + 0.2 * lead) * heavy * (isTop ? 0.6 : 1);
+      const z = 0.5 + depth * (c % 2 === 0 ? 1 : -1) * 0.25 * level;
+      writeEntity(
+        out,
+        i,
+        f,
+        y * 0.95 + 0.02,
+        z,
+        scale,
+        0,
+        bandOf(f),
+        lightFrom(level + (isTop ? sparkle : 0)),
+        isTop && sparkle > 0.4,
+      );
+    }
+    hideFrom(out, n);
+  },
+};
+
+export default bars;

@@ -1,0 +1,156 @@
+/**
+ * Small math every pattern shares: writing one entity with its ranges enforced, sampling the spectrum,
+ * beat envelopes and reading parameters. Pure functions only, no state, no allocation, so a pattern bundle
+ * that inlines this file stays standalone.
+ */
+import type { PatternInput, PatternOutput } from './pattern';
+
+export const TAU = Math.PI * 2;
+
+/** Clamps to [lo, hi]; NaN becomes `lo` (comparisons with NaN are false), so no NaN reaches a frame. */
+export function clamp(value: number, lo: number, hi: number): number {
+  return value >= lo ? (value <= hi ? value : hi) : lo;
+}
+
+/** Clamps to [0, 1]; NaN becomes 0. */
+export function clamp01(value: number): number {
+  return value >= 0 ? (value <= 1 ? value : 1) : 0;
+}
+
+/** Fractional part in [0, 1), also for negative input; NaN becomes 0. */
+export function fract(value: number): number {
+  const f = value - Math.floor(value);
+  return f >= 0 && f < 1 ? f : 0;
+}
+
+/** Linear interpolation from `a` (t = 0) to `b` (t = 1). */
+export function lerp(a: number, b: number, t: number): number {
+  return a + (b - a) * t;
+}
+
+/**
+ * Writes entity `i` into the frame, enforcing every range of `PatternOutput`: position 0–1, scale 0–4,
+ * yaw wrapped to 0–360°, band 0–4, brightness 0–15 (rounded). An entity with (near) zero scale is hidden.
+ */
+export function writeEntity(
+  out: PatternOutput,
+  i: number,
+  x: number,
+  y: number,
+  z: number,
+  scale: number,
+  yawDeg: number,
+  band: number,
+  brightness: number,
+  glow: boolean,
+): void {
+  out.x[i] = clamp01(x);
+  out.y[i] = clamp01(y);
+  out.z[i] = clamp01(z);
+  const s = clamp(scale, 0, 4);
+  out.scale[i] = s;
+  const yaw = yawDeg % 360;
+  out.rotation[i] = yaw >= 0 ? yaw : yaw < 0 ? yaw + 360 : 0;
+  out.band[i] = clamp(Math.floor(band), 0, 4);
+  out.brightness[i] = Math.round(clamp(brightness, 0, 15));
+  out.glow[i] = glow ? 1 : 0;
+  out.visible[i] = s > 0.001 ? 1 : 0;
+}
+
+/** Hides entities `from … out.count-1` (used when the zone has more entities than a shape needs). */
+export function hideFrom(out: PatternOutput, from: number): void {
+  for (let i = from; i < out.count; i++) {
+    out.x[i] = 0.5;
+    out.y[i] = 0;
+    out.z[i] = 0.5;
+    out.scale[i] = 0;
+    out.rotation[i] = 0;
+    out.band[i] = 0;
+    out.brightness[i] = 0;
+    out.glow[i] = 0;
+    out.visible[i] = 0;
+  }
+}
+
+/**
+ * The level of the spectrum at `f` (0 = lowest frequency, 1 = highest), 0–1, interpolated between bins.
+ * Falls back to the five bands when the source sends no spectrum.
+ */
+export function spectrumAt(input: PatternInput, f: number): number {
+  const bins = input.spectrum.length > 0 ? input.spectrum : input.bands;
+  const n = bins.length;
+  if (n === 0) return clamp01(input.amplitude);
+  const pos = clamp01(f) * (n - 1);
+  const lo = Math.floor(pos);
+  const hi = lo + 1 < n ? lo + 1 : lo;
+  return clamp01(lerp(bins[lo] ?? 0, bins[hi] ?? 0, pos - lo));
+}
+
+/** The band (0 bass … 4 air) that frequency position `f` (0–1) falls into: it picks the block material. */
+export function bandOf(f: number): number {
+  return clamp(Math.floor(clamp01(f) * 5), 0, 4);
+}
+
+/** Level of band `b` (0–4), 0–1. */
+export function band(input: PatternInput, b: number): number {
+  return clamp01(input.bands[b] ?? 0);
+}
+
+/** Mean of the two highest bands (high, air), 0–1: what drives sparkle. */
+export function highs(input: PatternInput): number {
+  return clamp01(((input.bands[3] ?? 0) + (input.bands[4] ?? 0)) * 0.5);
+}
+
+/**
+ * The punch of the latest beat, 0–1: the beat's strength with a sharp decay over the beat when the tempo
+ * is known, else the engine's own decaying intensity.
+ */
+export function beatPunch(input: PatternInput): number {
+  const intensity = clamp01(input.beatIntensity);
+  if (input.bpm <= 0) return intensity;
+  const since = 1 - clamp01(input.beatPhase);
+  return intensity * since * since;
+}
+
+/**
+ * Anticipation of the next beat, 0–1: rises over the last quarter of the beat, so motion leads into the
+ * beat instead of lagging it (0 when the tempo is unknown).
+ */
+export function beatLead(input: PatternInput): number {
+  if (input.bpm <= 0) return 0;
+  const p = clamp01((clamp01(input.beatPhase) - 0.75) * 4);
+  return p * p;
+}
+
+/** A numeric parameter, or `fallback` when missing or not a finite number. */
+export function numParam(input: PatternInput, key: string, fallback: number): number {
+  const v = input.params[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** A boolean parameter, or `fallback` when missing or not a boolean. */
+export function boolParam(input: PatternInput, key: string, fallback: boolean): boolean {
+  const v = input.params[key];
+  return typeof v === 'boolean' ? v : fallback;
+}
+
+/** A choice parameter, or `fallback` when missing or not a string. */
+export function choiceParam(input: PatternInput, key: string, fallback: string): string {
+  const v = input.params[key];
+  return typeof v === 'string' ? v : fallback;
+}
+
+/** Brightness 0–15 from a level 0–1 with a floor, so quiet parts stay faintly lit. */
+export function lightFrom(level: number, floor = 3): number {
+  return floor + (15 - floor) * clamp01(level);
+}
+
+/** Frame-rate independent exponential approach: the fraction of the gap to close in `dt` s at `ratePerS`. */
+export function approach(dt: number, ratePerS: number): number {
+  return 1 - Math.exp(-clamp(dt, 0, 1) * ratePerS);
+}
+
+/** Number of live entities a pattern may write: the frame's count, capped by what `create` allocated. */
+export function liveCount(out: PatternOutput, capacity: number): number {
+  return out.count < capacity ? out.count : capacity;
+}
