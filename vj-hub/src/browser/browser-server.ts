@@ -122,7 +122,8 @@ export class BrowserServer {
   }
 
   private broadcast(text: string): void {
-    for (const c of this.connections) if (c.phase === 'live') sendBounded(c.ws, text);
+    const bytes = Buffer.from(text); // encoded once for every browser
+    for (const c of this.connections) if (c.phase === 'live') sendBounded(c.ws, bytes);
   }
 
   private accept(ws: WebSocket, request: IncomingMessage): void {

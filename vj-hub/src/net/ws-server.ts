@@ -42,10 +42,13 @@ export function closeWebSocketServer(wss: WebSocketServer, code: number, reason:
   return new Promise((resolve) => wss.close(() => resolve()));
 }
 
-/** Sends a text frame unless the socket is closed or its output backlog is over MAX_BUFFERED_BYTES. */
-export function sendBounded(ws: WebSocket, text: string): boolean {
+/**
+ * Sends a text frame unless the socket is closed or its output backlog is over MAX_BUFFERED_BYTES.
+ * Broadcasts pass the UTF-8 bytes once (`Buffer`) rather than a string each socket would encode again.
+ */
+export function sendBounded(ws: WebSocket, text: string | Buffer): boolean {
   if (ws.readyState !== WebSocket.OPEN || ws.bufferedAmount > MAX_BUFFERED_BYTES) return false;
-  ws.send(text);
+  ws.send(text, { binary: false });
   return true;
 }
 

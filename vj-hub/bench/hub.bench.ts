@@ -1,0 +1,237 @@
+// hub.* figures (DESIGN.md budgets): DJ frame → audio_state at a Minecraft socket (p99), state delivery lag to
+// 200 browsers at 20 Hz (p99, clients in a second process so the hub has its own core), and memory per idle
+// browser connection. Real sockets on loopback; the system clock.
+import { fork } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { BatchEntity } from '@audioviz/shared-types';
+import type { CreateEngine } from '@audioviz/scripts/dist/engine-api';
+import { findEngineFactory } from '../src/show/preview-engine';
+import { silentLogger, startHub } from '../src';
+import { percentile, report } from '../../tools/measure.cjs';
+
+const BROWSERS = 200;
+const LAG_SECONDS = 10;
+const FORWARD_SAMPLES = 300;
+/** Just over the 20 Hz forward window, so every frame is forwarded at once rather than coalesced. */
+const FORWARD_SPACING_MS = 55;
+
+const epochMs = (): number => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Identifies a `state` by its tail (bands, beat, phase…), which differs from one state to the next; cheap on both sides. */
+const KEY_BYTES = 160;
+const keyOf = (text: string): string => text.slice(-KEY_BYTES);
+
+function frame(seq: number): string {
+  const level = 0.5 + 0.4 * Math.sin(seq / 5);
+  return JSON.stringify({
+    type: 'dj_audio_frame',
+    seq,
+    ts: seq / 60,
+    bands: [level, level * 0.9, level * 0.8, level * 0.7, level * 0.6],
+    peak: level,
+    beat: seq % 30 === 0,
+    beat_i: seq % 30 === 0 ? 1 : 0,
+    bpm: 128,
+    tempo_conf: 0.9,
+    beat_phase: (seq % 30) / 30,
+    i_bass: level,
+    i_kick: seq % 30 === 0,
+  });
+}
+
+function open(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+/** Without the engine package's createEngine, a stand-in that reports 256 moving entities per zone, so `state` has a realistic size. */
+const syntheticEngine: CreateEngine = () => {
+  let tick = 0;
+  return {
+    enqueue: () => undefined,
+    clientConnected: () => undefined,
+    clientDisconnected: () => undefined,
+    tick: () => {
+      tick++;
+      return { count: 0, ints: new Int32Array(0), floats: new Float32Array(0), zones: [], materials: [] };
+    },
+    command: () => ({ ok: true, lines: [] }),
+    complete: () => [],
+    loadPatternSource: () => null,
+    interrupted: () => undefined,
+    zoneEntities: (): BatchEntity[] =>
+      Array.from({ length: 256 }, (_, i) => ({
+        id: `block_${i}`,
+        x: (i % 16) / 16,
+        y: (0.5 + 0.5 * Math.sin((tick + i) / 10)) * 0.99,
+        z: Math.floor(i / 16) / 16,
+        scale: 0.5,
+        band: i % 5,
+        visible: true,
+      })),
+    status: () => ({
+      zones: 1,
+      entities: 256,
+      queueLength: 0,
+      droppedMessages: 0,
+      ticks: tick,
+      disabledPatterns: [],
+    }),
+    dispose: () => undefined,
+  };
+};
+
+const STAGE = {
+  name: 'stage',
+  world: 'world',
+  origin: { x: 0, y: 64, z: 0 },
+  size: { x: 16, y: 16, z: 16 },
+  rotation: 0,
+  entity_count: 256,
+  pattern: 'bars',
+};
+
+async function forwardLatency(): Promise<void> {
+  const plugin = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => plugin.once('listening', r));
+  const arrivals: number[] = [];
+  plugin.on('connection', (ws) => {
+    ws.send(JSON.stringify({ type: 'connected', version: '1.0.0', server_type: 'standalone' }));
+    ws.on('message', (data) => {
+      const text = data.toString();
+      if (text.startsWith('{"type":"audio_state"')) arrivals.push(performance.now());
+    });
+  });
+  const port = (plugin.address() as AddressInfo).port;
+  const hub = await startHub(
+    {
+      host: '127.0.0.1',
+      djPort: 0,
+      browserPort: 0,
+      httpPort: 0,
+      noAuth: true,
+      minecraft: [{ url: `ws://127.0.0.1:${port}`, token: null }],
+    },
+    { logger: silentLogger, createEngine: null },
+  );
+  while (!hub.health().mc_connected) await sleep(10);
+  const dj = await open(`ws://127.0.0.1:${hub.ports.dj}`);
+  dj.send(JSON.stringify({ type: 'dj_auth', dj_id: 'bench', dj_key: 'k', dj_name: 'Bench' }));
+  await new Promise((r) => dj.once('message', r));
+  await sleep(100);
+  const latencies: number[] = [];
+  for (let i = 0; i < FORWARD_SAMPLES + 20; i++) {
+    const before = arrivals.length;
+    const sent = performance.now();
+    dj.send(frame(i));
+    while (arrivals.length === before) await new Promise((r) => setImmediate(r));
+    if (i >= 20) latencies.push(arrivals[before]! - sent);
+    await sleep(FORWARD_SPACING_MS);
+  }
+  report('hub.forward_p99_ms', percentile(latencies, 0.99), 'ms', { max: 2 });
+  report('hub.forward_p50_ms', percentile(latencies, 0.5), 'ms');
+  dj.close();
+  await hub.close();
+  await new Promise((r) => plugin.close(r));
+}
+
+async function browserLag(): Promise<void> {
+  const engineFactory = findEngineFactory();
+  if (engineFactory === null)
+    console.error('  (no engine in @audioviz/scripts yet: a synthetic 256-entity zone stands in)');
+  const hub = await startHub(
+    { host: '127.0.0.1', djPort: 0, browserPort: 0, httpPort: 0, noAuth: true, maxBrowsers: BROWSERS + 10 },
+    { logger: silentLogger, createEngine: engineFactory ?? syntheticEngine },
+  );
+  if (hub.store.zones.length === 0) hub.store.setZones([STAGE]);
+  const published = new Map<string, number>();
+  hub.store.events.preview.on((text) => published.set(keyOf(text), epochMs()));
+
+  const child = fork(__filename, ['clients'], {
+    execArgv: ['-r', 'ts-node/register'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const fromChild = <T>(type: string) =>
+    new Promise<T>((resolve) =>
+      child.on('message', (m: { type: string } & T) => m.type === type && resolve(m)),
+    );
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+  gc();
+  const memBefore = process.memoryUsage();
+  child.send({ type: 'connect', browserPort: hub.ports.browser, djPort: hub.ports.dj, count: BROWSERS });
+  await fromChild('connected');
+  await sleep(1000);
+  gc();
+  const memAfter = process.memoryUsage();
+  const heapPer =
+    (memAfter.heapUsed + memAfter.arrayBuffers - memBefore.heapUsed - memBefore.arrayBuffers) / BROWSERS;
+  report('hub.memory_per_idle_browser_kb', heapPer / 1024, 'KiB');
+  report('hub.rss_per_idle_browser_kb', (memAfter.rss - memBefore.rss) / BROWSERS / 1024, 'KiB');
+
+  child.send({ type: 'stream' });
+  await sleep(LAG_SECONDS * 1000);
+  child.send({ type: 'report' });
+  const { receipts } = await fromChild<{ receipts: [string, number][] }>('receipts');
+  const lags: number[] = [];
+  for (const [key, at] of receipts) {
+    const sentAt = published.get(key);
+    if (sentAt !== undefined) lags.push(at - sentAt);
+  }
+  const perSecond = receipts.length / BROWSERS / LAG_SECONDS;
+  console.error(`  ${lags.length} deliveries measured, ${perSecond.toFixed(1)} states/s per browser`);
+  report('hub.browser_lag_p99_ms', percentile(lags, 0.99), 'ms', { max: 25 });
+  report('hub.browser_lag_p50_ms', percentile(lags, 0.5), 'ms');
+  report('hub.browser_state_rate_hz', perSecond, 'Hz');
+  child.kill();
+  await hub.close();
+}
+
+/** Child process: 200 browsers that answer pings and timestamp every state, plus one DJ streaming at 60 fps. */
+function runClients(): void {
+  const receipts: [string, number][] = [];
+  const sockets: WebSocket[] = [];
+  let djPort = 0;
+  process.on(
+    'message',
+    async (m: { type: string; browserPort?: number; djPort?: number; count?: number }) => {
+      if (m.type === 'connect') {
+        djPort = m.djPort!;
+        for (let i = 0; i < m.count!; i++) {
+          const ws = await open(`ws://127.0.0.1:${m.browserPort}`);
+          ws.on('message', (data: Buffer) => {
+            const at = epochMs();
+            // Decode only the head and the tail: the clients must not steal the hub's core by parsing 200 copies.
+            const head = data.subarray(0, 16).toString();
+            if (head.startsWith('{"type":"state"'))
+              receipts.push([data.subarray(data.length - KEY_BYTES).toString(), at]);
+            else if (head.startsWith('{"type":"ping"')) ws.send('{"type":"pong"}');
+          });
+          sockets.push(ws);
+        }
+        process.send!({ type: 'connected' });
+      } else if (m.type === 'stream') {
+        receipts.length = 0;
+        const dj = await open(`ws://127.0.0.1:${djPort}`);
+        dj.send(JSON.stringify({ type: 'dj_auth', dj_id: 'bench', dj_key: 'k', dj_name: 'Bench' }));
+        let seq = 0;
+        setInterval(() => dj.send(frame(seq++)), 1000 / 60);
+      } else if (m.type === 'report') {
+        process.send!({ type: 'receipts', receipts });
+      }
+    },
+  );
+}
+
+if (process.argv[2] === 'clients') runClients();
+else
+  void (async () => {
+    await forwardLatency();
+    await browserLag();
+    process.exit(0);
+  })();
