@@ -26,8 +26,11 @@ export function buildWebUi(): void {
   built = true;
 }
 
-/** Headless Chromium with the flags CI needs; `fakeMedia` adds Chromium's fake microphone and auto-accepted prompts. */
-export function launchChromium({ fakeMedia = false } = {}): Promise<Browser> {
+/**
+ * Headless Chromium with the flags CI needs. `fakeAudioFile` gives the page a fake microphone playing that
+ * WAV file in a loop, with media prompts accepted.
+ */
+export function launchChromium({ fakeAudioFile }: { fakeAudioFile?: string } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (see .ci/apt-packages)`);
   }
@@ -39,7 +42,13 @@ export function launchChromium({ fakeMedia = false } = {}): Promise<Browser> {
       '--disable-gpu',
       '--disable-background-networking',
       '--autoplay-policy=no-user-gesture-required',
-      ...(fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []),
+      ...(fakeAudioFile === undefined
+        ? []
+        : [
+            '--use-fake-ui-for-media-stream',
+            '--use-fake-device-for-media-stream',
+            `--use-file-for-fake-audio-capture=${fakeAudioFile}`,
+          ]),
     ],
   });
 }

@@ -174,4 +174,8 @@ describe('admin panel in Chromium against a real hub', function () {
     anna.close();
     ben.close();
   });
+
+  it('logged no console error during the whole session', () => {
+    assert.deepEqual(errors, []);
+  });
 });

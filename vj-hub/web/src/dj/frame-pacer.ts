@@ -5,8 +5,16 @@
  */
 import { DJ_FRAME_RATE, type DjAudioFrame } from '@audioviz/shared-types';
 
-/** One analysis result, in the frame's own field names. */
+/** The fields of a frame that come from the analysis (no type, seq or ts). */
 export type FrameFields = Omit<DjAudioFrame, 'type' | 'seq' | 'ts' | 'v' | '_seq'>;
+
+/** What the pacer needs to know of every hop, sent or not. */
+export interface HopSummary {
+  readonly beat: boolean;
+  /** Beat pulse 0–1. */
+  readonly beatIntensity: number;
+  readonly kick: boolean;
+}
 
 export class FramePacer {
   private seq = 0;
@@ -19,23 +27,29 @@ export class FramePacer {
   constructor(private readonly minIntervalS = 1 / DJ_FRAME_RATE) {}
 
   /**
-   * Offers one result at audio time `audioTimeS`; returns the frame to send, or null when it is too soon.
-   * `wallTimeS` is the frame's `ts` (unix seconds).
+   * Offers one hop ending at audio time `audioTimeS`; returns the frame to send (built by `build`, only
+   * then) or null when it is too soon. `wallTimeS` becomes the frame's `ts` (unix seconds).
    */
-  offer(fields: FrameFields, audioTimeS: number, wallTimeS: number): DjAudioFrame | null {
-    this.pendingBeat ||= fields.beat;
-    this.pendingKick ||= fields.i_kick;
-    if (fields.beat) this.pendingBeatIntensity = Math.max(this.pendingBeatIntensity, fields.beat_i);
+  offer(
+    hop: HopSummary,
+    audioTimeS: number,
+    build: () => FrameFields,
+    wallTimeS: number,
+  ): DjAudioFrame | null {
+    this.pendingBeat ||= hop.beat;
+    this.pendingKick ||= hop.kick;
+    if (hop.beat) this.pendingBeatIntensity = Math.max(this.pendingBeatIntensity, hop.beatIntensity);
     // A small tolerance keeps hop boundaries that land a hair early from halving the rate.
     if (audioTimeS - this.lastSentAt < this.minIntervalS * 0.95) return null;
     this.lastSentAt = audioTimeS;
+    const fields = build();
     const frame: DjAudioFrame = {
       ...fields,
       type: 'dj_audio_frame',
       seq: this.seq++,
       ts: wallTimeS,
       beat: this.pendingBeat,
-      beat_i: this.pendingBeat ? Math.max(fields.beat_i, this.pendingBeatIntensity) : fields.beat_i,
+      beat_i: Math.max(fields.beat_i, this.pendingBeatIntensity),
       i_kick: this.pendingKick,
     };
     this.pendingBeat = false;

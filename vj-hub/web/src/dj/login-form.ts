@@ -1,10 +1,7 @@
 /** The DJ's login: a DJ key (id + key) or a one-time connect code from the operator, plus a display name. */
-import { NAME_PATTERN } from '@audioviz/shared-types';
+import { CONNECT_CODE_INPUT_PATTERN, NAME_INPUT_PATTERN } from '../ui/input-patterns';
 import { el } from '../ui/dom';
 import type { DjCredentials } from './dj-link';
-
-/** PROTOCOL.md :9000 `code_auth`: `WORD-XXXX`. */
-const CODE_PATTERN = '^[A-Za-z]{3,12}-[A-Za-z0-9]{4}$';
 
 export function mountLoginForm(
   host: HTMLElement,
@@ -28,7 +25,7 @@ export function mountLoginForm(
     type: 'text',
     name: 'dj_id',
     required: true,
-    pattern: NAME_PATTERN,
+    pattern: NAME_INPUT_PATTERN,
     maxlength: 64,
     autocomplete: 'username',
     'data-testid': 'dj-id',
@@ -44,7 +41,7 @@ export function mountLoginForm(
   const code = el('input', {
     type: 'text',
     name: 'code',
-    pattern: CODE_PATTERN,
+    pattern: CONNECT_CODE_INPUT_PATTERN,
     maxlength: 17,
     placeholder: 'WORD-1234',
     autocomplete: 'off',

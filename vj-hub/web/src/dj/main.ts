@@ -91,8 +91,8 @@ async function share(source: CaptureSource): Promise<void> {
   const pacer = new FramePacer();
   try {
     capture = await startCapture(source, (samples, sampleRate) => {
-      analyzer ??= createFrameAnalyzer(sampleRate, (fields, audioTimeS) => {
-        const frame = pacer.offer(fields, audioTimeS, systemClock.now() / 1000);
+      analyzer ??= createFrameAnalyzer(sampleRate, (hop, audioTimeS, build) => {
+        const frame = pacer.offer(hop, audioTimeS, build, systemClock.now() / 1000);
         if (frame === null) return;
         meters.update(frame.bands, frame.beat, frame.bpm);
         currentLink.sendFrame(frame);

@@ -1,6 +1,7 @@
 /** Audio presets, band sensitivity (0–2 per band) and the block material of each band. */
 import { BAND_LABELS } from '../ui/band-meters';
 import { el, replaceChildren } from '../ui/dom';
+import { MATERIAL_INPUT_PATTERN } from '../ui/input-patterns';
 import type { PanelContext } from './panel-context';
 import type { PanelState } from './panel-state';
 
@@ -19,7 +20,6 @@ const MATERIAL_SUGGESTIONS = [
   'minecraft:magenta_concrete',
   'minecraft:white_concrete',
 ];
-const MATERIAL_PATTERN = '^[A-Za-z0-9_:.\\-]{1,64}$';
 const DEFAULT_MATERIALS = [
   'minecraft:redstone_block',
   'minecraft:orange_concrete',
@@ -45,7 +45,7 @@ export function mountAudioSection(host: HTMLElement, { store, send }: PanelConte
     el('input', {
       type: 'text',
       list: 'material-suggestions',
-      pattern: MATERIAL_PATTERN,
+      pattern: MATERIAL_INPUT_PATTERN,
       value: DEFAULT_MATERIALS[band],
       'data-testid': `material-${band}`,
       spellcheck: 'false',

@@ -1,13 +1,13 @@
 /** Scenes: save the show's settings under a name, load or delete them. */
-import { NAME_PATTERN } from '@audioviz/shared-types';
 import { el, replaceChildren } from '../ui/dom';
+import { NAME_INPUT_PATTERN } from '../ui/input-patterns';
 import type { PanelContext } from './panel-context';
 
 export function mountScenesSection(host: HTMLElement, { store, send }: PanelContext): void {
   const name = el('input', {
     type: 'text',
     placeholder: 'scene name',
-    pattern: NAME_PATTERN,
+    pattern: NAME_INPUT_PATTERN,
     maxlength: 64,
     'data-testid': 'scene-name',
   });

@@ -1,6 +1,7 @@
 /** Zone settings: size, rotation, entity count, block material, pool init and cleanup, per zone. */
 import { MAX_ENTITIES_PER_ZONE, type ZoneInfo } from '@audioviz/shared-types';
 import { el, replaceChildren } from '../ui/dom';
+import { MATERIAL_INPUT_PATTERN } from '../ui/input-patterns';
 import type { PanelContext } from './panel-context';
 
 export function mountZonesSection(host: HTMLElement, { store, send }: PanelContext): void {
@@ -21,7 +22,7 @@ export function mountZonesSection(host: HTMLElement, { store, send }: PanelConte
       type: 'text',
       list: 'material-suggestions',
       placeholder: 'block material',
-      pattern: '^[A-Za-z0-9_:.\\-]{1,64}$',
+      pattern: MATERIAL_INPUT_PATTERN,
     });
     const apply = el('button', { type: 'submit', class: 'primary' }, 'Apply');
     const init = el('button', { type: 'button' }, 'Init pool');
