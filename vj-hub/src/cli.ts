@@ -57,12 +57,13 @@ async function serve(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const hub = await startHub(config);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  // Listen for the stop signals before starting, so a signal during start-up still ends cleanly.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
+  const hub = await startHub(config);
+  await stopped;
   await hub.close();
   return 0;
 }
