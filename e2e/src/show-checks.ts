@@ -1,0 +1,51 @@
+/**
+ * The assertions the end-to-end suite makes about a running show, shared by its tests: the entities the client
+ * sees move on the beats the agent sends.
+ */
+import assert from 'node:assert/strict';
+import type { FrameTap } from './frame-tap';
+import type { MinecraftViewer } from './minecraft-viewer';
+import { beatCorrelation, movingEntities, type BeatCorrelation } from './show-analysis';
+
+/** The test material: `synth:click:128`. */
+export const CLICK_BPM = 128;
+export const BEAT_PERIOD_MS = 60_000 / CLICK_BPM;
+/** The motion a beat causes reaches the client well within this, ms (hub window + server tick + interpolation). */
+export const RESPONSE_WINDOW_MS = 400;
+/**
+ * Correlation the beat must reach with the motion that follows it. Motion that ignores the beat scores ~0 (see the
+ * analysis tests); a pattern driven by the click scores well above this.
+ */
+export const MIN_BEAT_CORRELATION = 0.3;
+
+/**
+ * Waits for `beats` beat frames from now, then correlates them with what the client saw in that span.
+ * @returns the correlation, after asserting it shows the motion following the beat
+ */
+export async function expectMotionOnTheBeat(
+  viewer: MinecraftViewer,
+  tap: FrameTap,
+  beats: number,
+): Promise<BeatCorrelation> {
+  const from = Date.now();
+  const beatTimes = await tap.beatsAfter(beats, beats * BEAT_PERIOD_MS * 3 + 10_000, from);
+  const to = beatTimes[beatTimes.length - 1]! + RESPONSE_WINDOW_MS;
+  await viewer.waitFor(
+    () => (viewer.updates.some((u) => u.t >= to) ? true : undefined),
+    10_000,
+    'entity updates after the last beat',
+  );
+  const updates = viewer.updatesBetween(from - 1000, to + 1000);
+  const result = beatCorrelation(updates, beatTimes, {
+    fromMs: beatTimes[0]! - BEAT_PERIOD_MS / 2,
+    toMs: to,
+    periodMs: BEAT_PERIOD_MS,
+  });
+  const summary =
+    `r = ${result.r.toFixed(2)} at ${result.lagMs} ms, half a beat later ${result.offBeatR.toFixed(2)}, ` +
+    `${result.beats} beats, ${movingEntities(updates, from, to)} entities moving, ${updates.length} updates`;
+  assert.ok(result.beats >= beats - 1, `too few beats in the window: ${summary}`);
+  assert.ok(result.r >= MIN_BEAT_CORRELATION, `the motion does not follow the beat: ${summary}`);
+  assert.ok(result.offBeatR < result.r / 2, `the motion is as strong off the beat as on it: ${summary}`);
+  return result;
+}

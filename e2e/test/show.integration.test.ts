@@ -1,0 +1,253 @@
+/**
+ * The whole chain as real processes: standalone Minecraft server + hub + agent playing a 128 BPM click track, and
+ * a real Minecraft protocol client watching. One stack is shared by the tests, which run in order: the faults at
+ * the end kill parts of it and check that it comes back.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DJ_RELAY_POLICY } from '@audioviz/shared-types';
+import { stopAll } from '../src/child-process';
+import { MinecraftViewer } from '../src/minecraft-viewer';
+import { waitUntil } from '../src/network';
+import { SeqSocket, type Message } from '../src/seq-socket';
+import { bytesPerSecond, motionPerUpdate } from '../src/show-analysis';
+import { BEAT_PERIOD_MS, expectMotionOnTheBeat } from '../src/show-checks';
+import { ShowStack } from '../src/show-stack';
+import { buildServerJar, findServerJdk, serverJarStaleness } from '../src/server-build';
+
+/** Beats per correlation check: enough that one lucky sample cannot pass it. */
+const BEATS_PER_CHECK = 12;
+/** A display entity spawns at its zone's anchor; this much slack covers rounding and the block centre. */
+const SPAWN_SLACK_BLOCKS = 2;
+
+interface Zone {
+  name: string;
+  origin: { x: number; y: number; z: number };
+  size: { x: number; y: number; z: number };
+  entity_count: number;
+  pattern: string;
+}
+
+describe('end to end: server, hub, agent and a Minecraft client', function () {
+  this.timeout(120_000);
+  let stack: ShowStack;
+  let viewer: MinecraftViewer;
+  let operator: SeqSocket;
+  let workDir = '';
+  let failed = false;
+
+  const joinViewer = async (name: string): Promise<MinecraftViewer> =>
+    MinecraftViewer.join({ port: stack.server!.port, username: name, logDir: stack.logDir });
+
+  /** The server's zones, asked on its own :8765 socket as a plugin client. */
+  const serverZones = async (): Promise<Zone[]> => {
+    const { socket } = await SeqSocket.connect(`ws://127.0.0.1:${stack.server!.socketPort}`);
+    try {
+      const reply = await socket.request({ type: 'get_zones' });
+      assert.equal(reply.type, 'zones', JSON.stringify(reply));
+      return reply['zones'] as Zone[];
+    } finally {
+      socket.close();
+    }
+  };
+
+  const operatorCommand = async (command: Message): Promise<void> => {
+    const reply = await operator.request(command);
+    assert.notEqual(reply.type, 'error', `${command.type}: ${JSON.stringify(reply)}`);
+  };
+
+  before(async function () {
+    this.timeout(900_000); // may build the server jar first
+    const jdk = findServerJdk();
+    if (jdk === null) {
+      console.log(
+        '      skipped: no JDK 25 found (AUDIOVIZ_JDK, JAVA_HOME, /usr/lib/jvm); the standalone server needs it',
+      );
+      this.skip();
+    }
+    const stale = serverJarStaleness();
+    if (stale !== null) {
+      console.log(`      building the standalone server (${stale})`);
+      workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-e2e-'));
+      const error = await buildServerJar(jdk, path.join(workDir, 'logs'));
+      if (error !== null) throw new Error(error);
+    }
+    workDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-e2e-'));
+    stack = await ShowStack.prepare(workDir, jdk);
+    await stack.start('synth:click:128');
+    viewer = await joinViewer('Watcher');
+    operator = (await SeqSocket.connect(`ws://127.0.0.1:${stack.hub!.browserPort}`)).socket;
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') failed = true;
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    operator?.close();
+    await stopAll();
+    await stack?.stop();
+    if (workDir === '') return;
+    if (failed) console.log(`      logs of the failed run: ${path.join(workDir, 'logs')}`);
+    else fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('spawns the default zone’s display entities at the zone', async () => {
+    const [zone] = await serverZones();
+    assert.ok(zone !== undefined, 'the standalone server has no zone');
+    await viewer.waitFor(
+      () => (viewer.displays.size >= zone.entity_count ? true : undefined),
+      30_000,
+      `${zone.entity_count} display entities`,
+    );
+    const outside = [...viewer.displays.values()].filter(
+      (e) =>
+        e.x < zone.origin.x - SPAWN_SLACK_BLOCKS ||
+        e.x > zone.origin.x + zone.size.x + SPAWN_SLACK_BLOCKS ||
+        e.y < zone.origin.y - SPAWN_SLACK_BLOCKS ||
+        e.y > zone.origin.y + zone.size.y + SPAWN_SLACK_BLOCKS ||
+        e.z < zone.origin.z - SPAWN_SLACK_BLOCKS ||
+        e.z > zone.origin.z + zone.size.z + SPAWN_SLACK_BLOCKS,
+    );
+    assert.deepEqual(outside, [], `display entities away from zone ${JSON.stringify(zone)}`);
+  });
+
+  it('changes their transformations over time', async () => {
+    const from = Date.now();
+    // Motion on more than one entity, at moments at least a beat apart.
+    await viewer.waitFor(
+      () => {
+        const motion = motionPerUpdate(viewer.updates);
+        const moving = viewer.updates.filter((u, i) => u.t >= from && motion[i]! > 0);
+        const entities = new Set(moving.map((u) => u.entityId)).size;
+        const span = moving.length === 0 ? 0 : moving[moving.length - 1]!.t - moving[0]!.t;
+        return entities > 1 && span >= BEAT_PERIOD_MS ? true : undefined;
+      },
+      20_000,
+      'several entities moving over a beat',
+    );
+  });
+
+  it('moves them on the beat of the click track', async () => {
+    await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK);
+  });
+
+  it('sends entity updates while the show moves and next to nothing during a blackout', async () => {
+    const movingFrom = Date.now();
+    await stack.tap!.beatsAfter(4, 20_000, movingFrom);
+    const moving = bytesPerSecond(viewer.updates, movingFrom, Date.now());
+    assert.ok(moving > 0, 'no entity bytes while the show moves');
+
+    await operatorCommand({ type: 'set_blackout', enabled: true });
+    // Let the blackout settle (the entities' last change goes out), then measure over several beats.
+    await stack.tap!.beatsAfter(4, 20_000);
+    const idleFrom = Date.now();
+    await stack.tap!.beatsAfter(6, 20_000, idleFrom);
+    const idle = bytesPerSecond(viewer.updates, idleFrom, Date.now());
+    await operatorCommand({ type: 'set_blackout', enabled: false });
+    assert.ok(
+      idle <= moving * 0.02,
+      `blackout still sends ${idle.toFixed(0)} B/s of entity updates (${moving.toFixed(0)} B/s while moving)`,
+    );
+    const back = Date.now();
+    await viewer.waitFor(
+      () => (bytesPerSecond(viewer.updates, back, Date.now() + 1) > 0 ? true : undefined),
+      10_000,
+      'updates after the blackout ends',
+    );
+  });
+
+  it('kill the hub mid-show: the agent reconnects on the policy schedule and the show resumes', async () => {
+    const killedAt = Date.now();
+    await stack.hub!.process.kill('SIGKILL');
+    await stack.startHub();
+    operator.close();
+    operator = (await SeqSocket.connect(`ws://127.0.0.1:${stack.hub!.browserPort}`)).socket;
+    const { initialMs, jitter, multiplier } = DJ_RELAY_POLICY.backoff;
+    const reconnectedAt = await stack.tap!.nextConnection(initialMs * (1 + multiplier) * 2, killedAt);
+    const delay = reconnectedAt - killedAt;
+    // The first retry comes one initial interval (±jitter) after the loss; the next would come
+    // initial × multiplier later, so the upper bound only has to tell the two apart on a slow machine.
+    assert.ok(
+      delay >= initialMs * (1 - jitter) - 50,
+      `the agent came back after ${delay} ms, too early for the policy`,
+    );
+    assert.ok(
+      delay < initialMs * (1 + jitter) + (initialMs * multiplier) / 2,
+      `the agent came back after ${delay} ms: its first retry failed or came late`,
+    );
+    await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK);
+    const health = await stack.health();
+    assert.equal(health.current_djs, 1);
+    assert.equal(
+      stack.tap!.connections.filter((t) => t > killedAt).length,
+      1,
+      'the agent connected more than once',
+    );
+  });
+
+  it('the zone file survives a kill -9 of the server during a save', async () => {
+    const server = stack.server!;
+    const zonesFile = path.join(server.dataDir, 'zones.json');
+    const stored = JSON.parse(fs.readFileSync(zonesFile, 'utf8')) as unknown;
+    assert.ok(JSON.stringify(stored).includes('"stage"'), 'the default zone is not in zones.json');
+    const { socket } = await SeqSocket.connect(`ws://127.0.0.1:${server.socketPort}`);
+    // Each change makes the engine save zones.json; keep them coming and kill the server while they do.
+    let answered = 0;
+    let stop = false;
+    const changes = (async () => {
+      for (let i = 0; !stop; i++) {
+        await socket
+          .request({ type: 'set_zone_config', zone: 'stage', config: { rotation: i % 2 } }, 2_000)
+          .then(
+            () => answered++,
+            () => (stop = true),
+          );
+      }
+    })();
+    await waitUntil(() => (answered >= 20 ? true : undefined), 30_000, '20 zone changes answered', 5);
+    await server.process.kill('SIGKILL');
+    stop = true;
+    await changes;
+    socket.close();
+    const after = JSON.parse(fs.readFileSync(zonesFile, 'utf8')) as unknown;
+    assert.ok(JSON.stringify(after).includes('"stage"'), 'zones.json lost the zone');
+  });
+
+  it('restart the server: the hub’s reconnect loop restores the zones and the show', async () => {
+    const reconnects = (await stack.health()).mc_reconnect_count;
+    // Changed by the operator while the server is down: only the hub can bring it back.
+    await operatorCommand({ type: 'set_pattern', pattern: 'circle', zones: ['stage'] });
+    await viewer.client.exited;
+    await stack.startServer();
+    await waitUntil(
+      async () => {
+        const health = await stack.health();
+        return health.mc_connected && health.mc_reconnect_count > reconnects ? true : undefined;
+      },
+      90_000,
+      'the hub linked to the restarted server',
+      250,
+    );
+    const zones = await waitUntil(
+      async () => {
+        const list = await serverZones();
+        return list.some((z) => z.name === 'stage' && z.pattern === 'circle') ? list : undefined;
+      },
+      20_000,
+      'the operator’s pattern restored on the stage',
+      250,
+    );
+    viewer = await joinViewer('Watcher2');
+    const stage = zones.find((z) => z.name === 'stage')!;
+    await viewer.waitFor(
+      () => (viewer.displays.size >= stage.entity_count ? true : undefined),
+      30_000,
+      `${stage.entity_count} display entities after the restart`,
+    );
+    await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK);
+  });
+});
