@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import net.minestom.server.MinecraftServer;
 
@@ -21,6 +22,7 @@ public final class StandaloneMain {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "[%1$tT %4$s] %5$s%6$s%n");
+        System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
         // Our shutdown hook stops AudioViz before Minestom; Minestom's own hook would race it.
         System.setProperty("minestom.shutdown-on-signal", "false");
         StandaloneOptions options;
@@ -44,7 +46,11 @@ public final class StandaloneMain {
             System.exit(EXIT_START_FAILED);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "audioviz-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            logger.info("Stopping AudioViz…");
+            server.close();
+            if (LogManager.getLogManager() instanceof ShutdownLogManager manager) manager.resetAfterShutdown();
+        }, "audioviz-shutdown"));
         readConsole(logger);
     }
 
