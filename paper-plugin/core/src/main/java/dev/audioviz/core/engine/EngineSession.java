@@ -94,11 +94,7 @@ final class EngineSession implements AutoCloseable {
             try {
                 context.eval(Source.newBuilder("js", bundleSource, bundleName).buildLiteral());
                 Value glue = context.eval("js", GLUE);
-                String options = "{\"queueCapacity\":" + config.queueCapacity()
-                        + ",\"maxEntitiesPerZone\":" + config.maxEntitiesPerZone()
-                        + ",\"patternBudgetMs\":" + config.patternBudgetMs()
-                        + ",\"seed\":" + config.seed() + "}";
-                Value engine = glue.getMember("create").execute(host.toProxy(), options);
+                Value engine = glue.getMember("create").execute(host.toProxy(), optionsJson(config));
                 return new EngineSession(context, glue, engine, watchdog, logger);
             } finally {
                 watchdog.release();
@@ -111,6 +107,14 @@ final class EngineSession implements AutoCloseable {
             context.close(true);
             throw new ScriptLoadException(bundleName + " did not load: " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code EngineOptions} (scripts/src/engine-api.ts) handed to {@code createEngine}, as JSON. */
+    static String optionsJson(CoreConfig config) {
+        return "{\"queueCapacity\":" + config.queueCapacity()
+                + ",\"maxEntitiesPerZone\":" + config.maxEntitiesPerZone()
+                + ",\"patternBudgetMs\":" + config.patternBudgetMs()
+                + ",\"seed\":" + config.seed() + "}";
     }
 
     /** The bundle's {@code ENGINE_VERSION}. */

@@ -1,0 +1,128 @@
+// npm run bench: the engine tick in GraalJS with 1024 entities, median ms, on the stock JDK (interpreter only)
+// and with the Graal JIT from Maven Central on JVMCI. Figures: graal.tick_ms_1024_interp (budget 2 ms),
+// graal.tick_ms_1024_jit (budget 0.5 ms). The Java side is dev.audioviz.core.engine.TickBenchmark (core's test
+// scope); the scene (a zone with 1024 entities) is set by graal-scenario.json, replayed through
+// core/src/test/node/golden-diffs.mjs. Flags: --bundle PATH, --scenario PATH (e.g. the test fixture).
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { findJdk, javaEnv } from '../../tools/jdk.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const reactor = path.dirname(here);
+const root = path.dirname(reactor);
+const core = path.join(reactor, 'core');
+const target = path.join(core, 'target');
+
+function flag(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? path.resolve(process.argv[i + 1]) : fallback;
+}
+
+function fail(message) {
+  console.error(`graal.bench: ${message}`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  if (result.status !== 0) {
+    fail(`${command} ${args.join(' ')} failed:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+  }
+  return result.stdout;
+}
+
+const bundle = flag('--bundle', path.join(root, 'scripts', 'bundle', 'engine.js'));
+const scenario = flag('--scenario', path.join(here, 'graal-scenario.json'));
+if (!fs.existsSync(bundle)) fail(`${bundle} is missing: run \`npm run build -- --no-java\` first`);
+
+const jdk = findJdk(21);
+if (!jdk) fail('no JDK 21+ found (set AUDIOVIZ_JDK)');
+const env = javaEnv(jdk);
+const java = path.join(jdk.home, 'bin', 'java');
+const graalVersion = /<graalvm.version>([^<]+)</.exec(
+  fs.readFileSync(path.join(reactor, 'pom.xml'), 'utf8'),
+)[1];
+
+console.error('graal.bench: compiling the core and its tests');
+const classpathFile = path.join(target, 'bench-classpath.txt');
+run(
+  'mvn',
+  [
+    '-q',
+    '-pl',
+    'core',
+    'test-compile',
+    'dependency:build-classpath',
+    `-Dmdep.outputFile=${classpathFile}`,
+    '-Dmdep.includeScope=test',
+  ],
+  { cwd: reactor, env },
+);
+const classpath = [
+  path.join(target, 'classes'),
+  path.join(target, 'test-classes'),
+  fs.readFileSync(classpathFile, 'utf8').trim(),
+].join(path.delimiter);
+
+// The engine options must be the ones TickBenchmark passes (1024 entities allowed, patterns never throttled).
+const options = '{"queueCapacity":1000,"maxEntitiesPerZone":1024,"patternBudgetMs":1000.0,"seed":1}';
+const transcript = path.join(target, 'bench-transcript.tsv');
+run(process.execPath, [
+  path.join(core, 'src', 'test', 'node', 'golden-diffs.mjs'),
+  bundle,
+  scenario,
+  transcript,
+  options,
+]);
+
+// The optimizing compiler for Truffle on a stock JDK: these jars on the upgrade module path, JVMCI enabled.
+const jitDir = path.join(target, 'graal-jit');
+const jitJars = [
+  'org.graalvm.compiler:compiler',
+  'org.graalvm.truffle:truffle-compiler',
+  'org.graalvm.sdk:collections',
+  'org.graalvm.sdk:word',
+];
+fs.mkdirSync(jitDir, { recursive: true });
+for (const coordinates of jitJars) {
+  run(
+    'mvn',
+    ['-q', 'dependency:copy', `-Dartifact=${coordinates}:${graalVersion}`, `-DoutputDirectory=${jitDir}`],
+    { cwd: reactor, env },
+  );
+}
+
+const runs = [
+  { name: 'graal.tick_ms_1024_interp', budget: 2, jvm: [] },
+  {
+    name: 'graal.tick_ms_1024_jit',
+    budget: 0.5,
+    jvm: ['-XX:+UnlockExperimentalVMOptions', '-XX:+EnableJVMCI', `--upgrade-module-path=${jitDir}`],
+  },
+];
+// Truffle uses native access and sun.misc.Unsafe; say so, rather than print warnings on every run.
+const quiet = ['--enable-native-access=ALL-UNNAMED'];
+if (jdk.version >= 23) quiet.push('--sun-misc-unsafe-memory-access=allow');
+const only = process.env.AUDIOVIZ_BENCH_ONLY ?? '';
+for (const { name, budget, jvm } of runs) {
+  if (only && !name.startsWith(only)) continue;
+  console.error(`graal.bench: ${name}`);
+  const out = run(
+    java,
+    [
+      ...jvm,
+      ...quiet,
+      '-cp',
+      classpath,
+      'dev.audioviz.core.engine.TickBenchmark',
+      name,
+      bundle,
+      transcript,
+      String(budget),
+    ],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.stdout.write(out);
+}

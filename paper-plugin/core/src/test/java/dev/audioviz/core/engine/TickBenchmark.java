@@ -1,0 +1,78 @@
+package dev.audioviz.core.engine;
+
+import dev.audioviz.core.config.CoreConfig;
+import dev.audioviz.core.storage.DocumentStore;
+import dev.audioviz.core.testing.ManualClock;
+import dev.audioviz.core.world.EngineDiff;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * Measures one engine tick in GraalJS (script-thread cost: queue drain, patterns, diff copied into Java) and
+ * prints one figure line for tools/bench.mjs. Run by paper-plugin/bench/graal.bench.mjs, which first sets
+ * the scene with a scenario transcript (golden-diffs.mjs) so the engine has 1024 entities.
+ *
+ * <p>Usage: {@code TickBenchmark <figure name> <engine.js> <transcript.tsv> <budget ms>}
+ */
+public final class TickBenchmark {
+    private static final int WARMUP_TICKS = 400;
+    private static final int MEASURED_TICKS = 600;
+
+    private TickBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: TickBenchmark <figure name> <engine.js> <transcript.tsv> <budget ms>");
+            System.exit(2);
+        }
+        Logger logger = Logger.getLogger("bench");
+        logger.setLevel(Level.WARNING);
+        Path bundle = Path.of(args[1]);
+        Transcript transcript = Transcript.read(Path.of(args[2]));
+        Path data = Files.createTempDirectory("audioviz-bench");
+        transcript.writeDocuments(data);
+        CoreConfig config = CoreConfig.fromMap(Map.of("engine.pattern_budget_ms", 1000));
+        ManualClock clock = new ManualClock(transcript.startMillis());
+        JavaHost host = new JavaHost(clock, logger, new DocumentStore(data), (c, t) -> {}, (z, m) -> {});
+        Watchdog watchdog = new Watchdog(System::nanoTime, logger, Duration.ofMillis(5));
+        try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+                EngineSession session = EngineSession.load(graal, "engine.js", Files.readString(bundle), host, config,
+                        watchdog, logger, TimeUnit.SECONDS.toNanos(120))) {
+            session.budget(TimeUnit.SECONDS.toNanos(120));
+            for (String line : transcript.lines) Transcript.feed(line, session, clock);
+            System.err.println("GraalJS runtime: " + graal.getImplementationName());
+            double[] times = new double[MEASURED_TICKS];
+            int maxRecords = 0;
+            for (int t = 0; t < WARMUP_TICKS + MEASURED_TICKS; t++) {
+                session.enqueue("bench", audioFrame(t));
+                clock.advance(Transcript.TICK);
+                long start = System.nanoTime();
+                EngineDiff diff = session.tick();
+                long elapsed = System.nanoTime() - start;
+                if (diff != null) maxRecords = Math.max(maxRecords, diff.count());
+                if (t >= WARMUP_TICKS) times[t - WARMUP_TICKS] = elapsed / 1e6;
+            }
+            Arrays.sort(times);
+            double median = times[times.length / 2];
+            System.err.println(args[0] + ": up to " + maxRecords + " changed entities per tick");
+            System.out.println("{\"name\":\"" + args[0] + "\",\"value\":" + Math.round(median * 1000) / 1000.0
+                    + ",\"unit\":\"ms\",\"budget\":" + args[3] + ",\"better\":\"lower\"}");
+        }
+    }
+
+    /** A beat every 30 ticks, bands sweeping, so every pattern has something to react to. */
+    private static String audioFrame(int t) {
+        double phase = (t % 30) / 30.0;
+        double bass = 0.5 + 0.5 * Math.sin(t * 0.21);
+        return "{\"type\":\"audio_state\",\"bands\":[" + bass + ",0.4,0.3,0.2,0.1],\"amplitude\":" + (0.3 + 0.5 * bass)
+                + ",\"is_beat\":" + (t % 30 == 0) + ",\"beat_intensity\":" + (1 - phase)
+                + ",\"bpm\":120,\"tempo_confidence\":0.9,\"beat_phase\":" + phase + "}";
+    }
+}
