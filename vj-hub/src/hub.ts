@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {
   HUB_HEALTH_LOG_INTERVAL_MS,
+  PLUGIN_PORT,
   systemClock,
   systemRandom,
   type Clock,
@@ -44,6 +45,18 @@ export interface RunningHub {
   health(): Health & { uptime_s: number };
   /** Stops everything: DJs get `server_shutdown`, sockets close, ports are freed. */
   close(): Promise<void>;
+}
+
+/** Host and port of the first Minecraft server, for DJs in direct mode. */
+function directTarget(config: HubConfig): { host: string; port: number } | null {
+  const first = config.minecraft[0];
+  if (first === undefined) return null;
+  try {
+    const url = new URL(first.url);
+    return { host: url.hostname, port: url.port === '' ? PLUGIN_PORT : Number(url.port) };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -112,6 +125,7 @@ export async function startHub(
     clock,
     random,
     logger: logger.child('dj'),
+    directTarget: directTarget(config),
   });
   const browser = new BrowserServer({
     host: config.host,

@@ -31,7 +31,8 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}, component = 'hub'): Logger {
   const threshold = RANK[options.level ?? 'info'];
-  const now = options.clock?.now ?? (() => Date.now());
+  const clock = options.clock;
+  const now = (): number => (clock === undefined ? Date.now() : clock.now());
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const emit = (level: LogLevel, msg: string, fields?: LogFields): void => {
     if (RANK[level] < threshold) return;

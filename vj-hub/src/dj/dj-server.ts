@@ -16,6 +16,7 @@ import {
   djValidator,
   type Clock,
   type DjInbound,
+  type DjOutbound,
   type DjOutboundMessage,
   type RandomSource,
   type TimerHandle,
@@ -34,6 +35,8 @@ export interface DjServerOptions {
   readonly clock: Clock;
   readonly random: RandomSource;
   readonly logger: Logger;
+  /** Where a `direct_mode` DJ sends frames itself (the first Minecraft server); null when none is configured. */
+  readonly directTarget?: { readonly host: string; readonly port: number } | null;
 }
 
 type Phase = 'handshake' | 'verifying' | 'pending' | 'live' | 'closed';
@@ -190,7 +193,7 @@ export class DjServer {
     }
     if (store.hasDj(message.dj_id))
       return this.closeConnection(c, CLOSE_CODES.ALREADY_CONNECTED, 'Already connected');
-    this.goLive(c, message.dj_id, message.dj_name || verdict.name);
+    this.goLive(c, message.dj_id, message.dj_name || verdict.name, message.direct_mode === true);
   }
 
   private codeAuth(c: DjConnection, message: DjInbound['code_auth']): void {
@@ -221,11 +224,17 @@ export class DjServer {
     this.goLive(c, djId, djName);
   }
 
-  private goLive(c: DjConnection, djId: string, djName: string): void {
+  private goLive(c: DjConnection, djId: string, djName: string, directMode = false): void {
     const { store, clock } = this.options;
     c.djId = djId;
     c.isActive = store.activeDj === null;
-    this.send(c, { type: 'auth_success', dj_id: djId, dj_name: djName, is_active: c.isActive });
+    this.send(c, {
+      type: 'auth_success',
+      dj_id: djId,
+      dj_name: djName,
+      is_active: c.isActive,
+      ...(directMode ? this.directFields() : {}),
+    });
     c.phase = 'live';
     store.addDj(djId, djName);
     c.clockSyncSentAt = clock.now();
@@ -278,6 +287,19 @@ export class DjServer {
         return unhandled;
       }
     }
+  }
+
+  /** PROTOCOL.md :9000 `auth_success`: the Minecraft fields a `direct_mode` agent needs to reach the plugin itself. */
+  private directFields(): Partial<DjOutbound['auth_success']> {
+    const target = this.options.directTarget;
+    if (target === undefined || target === null) return {};
+    const zone = this.options.store.zones[0];
+    return {
+      minecraft_host: target.host,
+      minecraft_port: target.port,
+      ...(zone !== undefined ? { zone: zone.name } : {}),
+      ...(zone !== undefined && zone.entity_count >= 1 ? { entity_count: zone.entity_count } : {}),
+    };
   }
 
   /** A DJ id for a guest who came in with a connect code: the name made safe, unique among connected DJs. */
