@@ -56,7 +56,7 @@ const glue = vm.runInContext(
 const engine = glue.create(api, host, optionsJson ?? JSON.stringify(scenario.options ?? {}));
 
 const format = (numbers) => Array.from(numbers, (n) => String(n)).join(',');
-const anchor = (z) => (z == null ? '-' : `${z.name}@${z.world}:${z.x},${z.y},${z.z}`);
+const anchor = (z) => (z === null || z === undefined ? '-' : `${z.name}@${z.world}:${z.x},${z.y},${z.z}`);
 
 for (const step of scenario.steps) {
   const repeat = step.repeat ?? 1;
