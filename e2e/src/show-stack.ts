@@ -100,16 +100,28 @@ export class ShowStack {
   }
 
   /** Starts every part, server first (so the hub's first link attempt finds it), and waits for the music. */
-  async start(source = 'synth:click:128'): Promise<void> {
-    if (this.java !== null) await this.startServer();
+  async start(source = 'synth:click:128', serverProperties: Record<string, string> = {}): Promise<void> {
+    if (this.java !== null) await this.startServer(serverProperties);
     await this.startHub();
     await this.startAgent(source);
   }
 
-  /** Starts (or restarts, same ports and data) the standalone server; resolves when it says it is ready. */
-  async startServer(): Promise<ServerPart> {
+  /**
+   * Starts (or restarts, same ports and data) the standalone server; resolves when it says it is ready.
+   * @param properties settings written to its config file first (audioviz-server.properties keys)
+   */
+  async startServer(properties: Record<string, string> = {}): Promise<ServerPart> {
     if (this.java === null) throw new Error('no JDK 25: the standalone server cannot run');
     const dataDir = path.join(this.dir, 'server-data');
+    if (Object.keys(properties).length > 0) {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.writeFileSync(
+        path.join(dataDir, 'audioviz-server.properties'),
+        Object.entries(properties)
+          .map(([key, value]) => `${key}=${value}\n`)
+          .join(''),
+      );
+    }
     const child = ManagedProcess.start({
       name: 'server',
       command: this.java,
