@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import net from 'node:net';
 import { CLOSE_CODES } from '@audioviz/shared-types';
 import { FakePlugin } from './helpers/fake-plugin';
 import { connectDj, frame, startTestHub, type TestHub } from './helpers/test-hub';
@@ -101,5 +103,63 @@ describe(`floods of ${FLOOD} malformed messages`, function () {
       30_000,
     );
     assert.equal(t.hub.health().mc_connected, true);
+  });
+
+  it(':8080 answers every malformed request with an error status and keeps serving /health', async () => {
+    t = await startTestHub();
+    const port = t.hub.ports.http;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+    const bad = (n: number): { method: string; path: string } => {
+      const variants = [
+        { method: 'POST', path: '/health' },
+        { method: 'DELETE', path: '/' },
+        { method: 'GET', path: `/../../etc/passwd?${n}` },
+        { method: 'GET', path: `/%2e%2e/%2e%2e/${n}` },
+        { method: 'GET', path: '/%E0%A4%A' },
+        { method: 'GET', path: `/${'x'.repeat(3000)}` },
+        { method: 'PUT', path: `/no/such/${n}` },
+        { method: 'GET', path: `/index.html%00${n}` },
+      ];
+      return variants[n % variants.length]!;
+    };
+    const heapBefore = process.memoryUsage().heapUsed;
+    const statuses = new Map<number, number>();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < FLOOD) {
+        const { method, path } = bad(next++);
+        const status = await new Promise<number>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port, method, path, agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    agent.destroy();
+    assert.deepEqual([...statuses.keys()].sort(), [404, 405, 414]);
+    assert.equal(
+      [...statuses.values()].reduce((a, b) => a + b, 0),
+      FLOOD,
+    );
+    for (let i = 0; i < 20; i++) {
+      const reply = await new Promise<string>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(`\x00garbage ${i}\r\n\r\n`));
+        let text = '';
+        socket.on('data', (d) => (text += d.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', () => resolve(text));
+      });
+      assert.match(reply, /^HTTP\/1\.1 400/);
+    }
+    const health = await new Promise<number>((resolve) =>
+      http.get({ host: '127.0.0.1', port, path: '/health' }, (res) => resolve(res.statusCode ?? 0)),
+    );
+    assert.equal(health, 200);
+    assert.ok(process.memoryUsage().heapUsed - heapBefore < MAX_HEAP_GROWTH_BYTES);
   });
 });
