@@ -35,8 +35,8 @@ to it, and an audio agent playing into the hub. Builds whatever is missing first
 
 Options:
   --source SRC     what the agent plays (default ${DEFAULTS.source}): synth:click:BPM, synth:drums:BPM,
-                   synth:sweep, an audio file (WAV; other formats need ffmpeg), or an input device as
-                   \`audioviz-agent devices\` lists it (see audio-agent's --help for the device syntax)
+                   synth:sweep, an audio file (WAV; other formats need ffmpeg), \`device\` (the default
+                   input) or \`device:ID\` (ids from \`npx audioviz-agent devices\`)
   --no-server      do not start the Minecraft server: hub, agent and the browser preview only
   --port N         Minecraft port (default ${DEFAULTS.mcPort})
   --http-port N    admin panel and 3D preview (default ${DEFAULTS.httpPort})
