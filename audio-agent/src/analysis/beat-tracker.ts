@@ -1,0 +1,242 @@
+/**
+ * A causal beat tracker. Tempo: a leaky autocorrelation of the onset novelty, scored over 60–200 BPM with
+ * its double period (octave correction) and a tempo prior. Phase: a comb over the last beats of novelty
+ * history steers a predicted beat grid (a phase-locked loop), so beats keep coming through a drumless break
+ * and can be announced a fixed lookahead before they land.
+ */
+
+/** Time constant of the autocorrelation memory, s: long enough to be stable, short enough to follow a ramp. */
+const ACF_TAU_S = 3;
+/** Time constant of the novelty baseline removed before correlating, s. */
+const BASELINE_TAU_S = 0.5;
+/** The tempo prior: a log-normal around this tempo, BPM … */
+const PRIOR_CENTER_BPM = 140;
+/** … with this width in octaves. */
+const PRIOR_WIDTH_OCTAVES = 1.0;
+/** Weight of the double-period autocorrelation in a tempo's score. */
+const DOUBLE_PERIOD_WEIGHT = 0.5;
+/** Tempo scores are recomputed every this many hops. */
+const TEMPO_EVERY_HOPS = 4;
+/** A tempo more than this far (relative) from the current one must win this long before it is taken, s. */
+const TEMPO_SWITCH_RATIO = 0.04;
+const TEMPO_SWITCH_HOLD_S = 1.5;
+/** Beats in the phase comb and their weights (newest first). */
+const COMB_WEIGHTS = [1, 0.85, 0.7, 0.55, 0.4] as const;
+/** Fraction of the measured phase error corrected per hop. */
+const PHASE_GAIN = 0.06;
+/** The comb must peak this many times above its mean before its phase is trusted. */
+const MIN_COMB_CONTRAST = 1.6;
+/** Below this confidence no tempo is reported. */
+const MIN_TEMPO_CONFIDENCE = 0.05;
+
+/** Options of the tracker. */
+export interface BeatTrackerOptions {
+  /** Seconds per hop. */
+  readonly hopS: number;
+  /** Tempo range, BPM (default 60–200). */
+  readonly minBpm: number;
+  readonly maxBpm: number;
+  /** Beats are flagged this long before they are predicted to land, s (default 0). */
+  readonly lookaheadS: number;
+}
+
+export class BeatTracker {
+  /** True on the hop a beat is flagged. */
+  beat = false;
+  /** Current tempo, BPM, or null before one is found. */
+  bpm: number | null = null;
+  /** Position within the current beat, 0 at a beat rising to 1. */
+  phase = 0;
+  /** How periodic the novelty is at the current tempo, 0–1. */
+  confidence = 0;
+
+  private readonly fps: number;
+  private readonly minLag: number;
+  private readonly maxLag: number;
+  private readonly acf: Float64Array;
+  private readonly acfDecay: number;
+  private readonly baselineAlpha: number;
+  private readonly history: Float64Array;
+  private readonly mask: number;
+  private readonly scores: Float64Array;
+  private readonly comb: Float64Array;
+  private readonly lookaheadHops: number;
+  private readonly switchHoldUpdates: number;
+  private hop = 0;
+  private baseline = 0;
+  private period = 0;
+  private candidate = 0;
+  private candidateUpdates = 0;
+  private nextBeatHop = -1;
+  private lastFlaggedHop = -Infinity;
+  private minIntervalHops = 0;
+
+  constructor(options: BeatTrackerOptions) {
+    this.fps = 1 / options.hopS;
+    this.minLag = Math.max(2, Math.floor((60 * this.fps) / options.maxBpm));
+    this.maxLag = Math.ceil((60 * this.fps) / options.minBpm);
+    this.acf = new Float64Array(2 * this.maxLag + 3);
+    this.acfDecay = Math.exp(-options.hopS / ACF_TAU_S);
+    this.baselineAlpha = 1 - Math.exp(-options.hopS / BASELINE_TAU_S);
+    let size = 1;
+    while (size < Math.max(this.acf.length, COMB_WEIGHTS.length * this.maxLag + 2)) size *= 2;
+    this.history = new Float64Array(size);
+    this.mask = size - 1;
+    this.scores = new Float64Array(this.maxLag + 2);
+    this.comb = new Float64Array(this.maxLag + 2);
+    this.lookaheadHops = Math.max(0, options.lookaheadS) * this.fps;
+    this.switchHoldUpdates = Math.round((TEMPO_SWITCH_HOLD_S * this.fps) / TEMPO_EVERY_HOPS);
+  }
+
+  /** Shortest gap between two flagged beats, ms (the preset's `minBeatIntervalMs`). */
+  setMinBeatInterval(ms: number): void {
+    this.minIntervalHops = (Math.max(0, ms) / 1000) * this.fps;
+  }
+
+  /** Advances one hop with that hop's onset novelty (≥ 0). */
+  update(novelty: number): void {
+    const n = this.hop++;
+    this.baseline += (novelty - this.baseline) * this.baselineAlpha;
+    const o = novelty > this.baseline ? novelty - this.baseline : 0;
+    this.history[n & this.mask] = o;
+    this.updateAcf(n, o);
+    if (n % TEMPO_EVERY_HOPS === 0) this.updateTempo();
+    if (this.period > 0) this.updatePhase(n);
+    this.flagBeat(n);
+  }
+
+  private updateAcf(n: number, o: number): void {
+    const acf = this.acf;
+    const h = this.history;
+    const mask = this.mask;
+    const decay = this.acfDecay;
+    const lags = Math.min(acf.length, n + 1);
+    for (let lag = 0; lag < lags; lag++) acf[lag] = acf[lag]! * decay + o * h[(n - lag) & mask]!;
+  }
+
+  /** The autocorrelation near `lag`, tolerant of periods that fall between two hops. */
+  private acfNear(lag: number): number {
+    const acf = this.acf;
+    const i = Math.round(lag);
+    if (i < 1 || i + 1 >= acf.length) return 0;
+    return Math.max(acf[i - 1]!, acf[i]!, acf[i + 1]!);
+  }
+
+  private updateTempo(): void {
+    const energy = this.acf[0]!;
+    if (energy <= 1e-9) return;
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let lag = this.minLag; lag <= this.maxLag; lag++) {
+      const bpm = (60 * this.fps) / lag;
+      const octaves = Math.log2(bpm / PRIOR_CENTER_BPM) / PRIOR_WIDTH_OCTAVES;
+      const prior = Math.exp(-0.5 * octaves * octaves);
+      const score = (this.acfNear(lag) + DOUBLE_PERIOD_WEIGHT * this.acfNear(2 * lag)) * prior;
+      this.scores[lag] = score;
+      if (score > bestScore) {
+        bestScore = score;
+        best = lag;
+      }
+    }
+    const confidence = Math.min(1, this.acfNear(best) / energy);
+    this.confidence += (confidence - this.confidence) * 0.2;
+    if (this.confidence < MIN_TEMPO_CONFIDENCE) return;
+    const period = this.refinePeriod(best);
+    if (this.period === 0) {
+      this.period = period;
+      return;
+    }
+    if (Math.abs(period / this.period - 1) <= TEMPO_SWITCH_RATIO) {
+      this.period += (period - this.period) * 0.25;
+      this.candidateUpdates = 0;
+      return;
+    }
+    // A different tempo must keep winning for a while: one odd bar should not flip the octave.
+    if (this.candidate > 0 && Math.abs(period / this.candidate - 1) <= TEMPO_SWITCH_RATIO)
+      this.candidateUpdates++;
+    else this.candidateUpdates = 1;
+    this.candidate = period;
+    if (this.candidateUpdates >= this.switchHoldUpdates) {
+      this.period = period;
+      this.candidateUpdates = 0;
+    }
+  }
+
+  /** A fractional period from parabolic peaks at the lag and at twice the lag (which halves the error). */
+  private refinePeriod(lag: number): number {
+    const single = this.parabolicPeak(lag);
+    const double = this.parabolicPeak(2 * lag);
+    return double > 0 ? (single + double) / 3 : single;
+  }
+
+  /** The fractional position of the autocorrelation peak within ±2 of `lag`, or 0 when out of range. */
+  private parabolicPeak(lag: number): number {
+    const acf = this.acf;
+    let i = Math.round(lag);
+    if (i < 3 || i + 3 >= acf.length) return 0;
+    for (let j = i - 2; j <= i + 2; j++) if (acf[j]! > acf[i]!) i = j;
+    const a = acf[i - 1]!;
+    const b = acf[i]!;
+    const c = acf[i + 1]!;
+    const denominator = a - 2 * b + c;
+    const offset = denominator < 0 ? (0.5 * (a - c)) / denominator : 0;
+    return i + Math.max(-0.5, Math.min(0.5, offset));
+  }
+
+  /** Measures where the last beats fell (a comb over the history) and steers the predicted grid towards it. */
+  private updatePhase(n: number): void {
+    const period = this.period;
+    const span = Math.round(period);
+    const h = this.history;
+    const mask = this.mask;
+    const available = n + 1;
+    let sum = 0;
+    let best = 0;
+    let bestValue = -1;
+    for (let j = 0; j < span; j++) {
+      let value = 0;
+      for (let m = 0; m < COMB_WEIGHTS.length; m++) {
+        const back = j + Math.round(m * period);
+        if (back >= available) break;
+        value += COMB_WEIGHTS[m]! * h[(n - back) & mask]!;
+      }
+      this.comb[j] = value;
+      sum += value;
+      if (value > bestValue) {
+        bestValue = value;
+        best = j;
+      }
+    }
+    const mean = sum / span;
+    if (mean <= 1e-9 || bestValue < MIN_COMB_CONTRAST * mean) return;
+    const measured = n - best;
+    if (this.nextBeatHop < 0) {
+      this.nextBeatHop = measured + period * Math.max(1, Math.ceil((n - measured + 0.5) / period));
+      return;
+    }
+    const cycles = Math.round((this.nextBeatHop - measured) / period);
+    const error = measured - (this.nextBeatHop - cycles * period);
+    this.nextBeatHop += error * PHASE_GAIN;
+  }
+
+  private flagBeat(n: number): void {
+    this.beat = false;
+    if (this.nextBeatHop < 0 || this.period <= 0) {
+      this.phase = 0;
+      this.bpm = null;
+      return;
+    }
+    this.bpm = this.confidence >= MIN_TEMPO_CONFIDENCE ? (60 * this.fps) / this.period : null;
+    const due = this.nextBeatHop - this.lookaheadHops;
+    if (n + 0.5 >= due) {
+      if (n - this.lastFlaggedHop >= this.minIntervalHops) {
+        this.beat = true;
+        this.lastFlaggedHop = n;
+      }
+      // Skip whole periods if the grid fell behind (e.g. after a tempo switch), never flag twice.
+      while (this.nextBeatHop - this.lookaheadHops <= n + 0.5) this.nextBeatHop += this.period;
+    }
+    const phase = 1 - (this.nextBeatHop - this.lookaheadHops - n) / this.period;
+    this.phase = phase < 0 ? 0 : phase >= 1 ? 0 : phase;
+  }
+}

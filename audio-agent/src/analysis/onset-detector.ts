@@ -1,0 +1,123 @@
+/**
+ * Onsets by spectral flux: the rise of compressed magnitudes from one hop to the next, in total (the novelty
+ * the beat tracker follows) and in three regions that split drum hits into kick, snare and hat.
+ */
+import type { SpectrumFrame } from './spectrum';
+
+/** Regions of the drum split, Hz. */
+const KICK_HZ: readonly [number, number] = [30, 150];
+const SNARE_HZ: readonly [number, number] = [180, 4000];
+const HAT_HZ: readonly [number, number] = [6000, 16000];
+/** Shortest gap between two onsets of one class, s. */
+const REFRACTORY_S = [0.09, 0.09, 0.05] as const;
+/** Time constant of the adaptive threshold's running mean and deviation, s. */
+const THRESHOLD_TAU_S = 1.0;
+/** Onset when flux exceeds mean + K × mean absolute deviation (divided by the preset's beat sensitivity). */
+const THRESHOLD_K = 2.2;
+/** Above this frequency the total flux weighs bins by knee/f, Hz. */
+const MEL_KNEE_HZ = 1000;
+
+/** One region's flux and adaptive threshold. */
+class FluxChannel {
+  mean = 0;
+  deviation = 0;
+  previous = 0;
+  lastOnsetS = -Infinity;
+  flux = 0;
+
+  constructor(
+    readonly first: number,
+    readonly last: number,
+    private readonly refractoryS: number,
+  ) {}
+
+  /** Updates the threshold with this hop's flux and reports whether it is an onset. */
+  detect(flux: number, timeS: number, alpha: number, k: number): boolean {
+    this.flux = flux;
+    const threshold = this.mean + k * this.deviation + 1e-6;
+    const rising = flux > this.previous;
+    const onset = rising && flux > threshold && timeS - this.lastOnsetS >= this.refractoryS;
+    if (onset) this.lastOnsetS = timeS;
+    this.previous = flux;
+    this.mean += (flux - this.mean) * alpha;
+    this.deviation += (Math.abs(flux - this.mean) - this.deviation) * alpha;
+    return onset;
+  }
+}
+
+/** Per-hop onset results, owned by the caller of `OnsetDetector.detect`. */
+export interface OnsetFlags {
+  kick: boolean;
+  snare: boolean;
+  hat: boolean;
+}
+
+export class OnsetDetector {
+  /** Total flux of the last hop, normalised by its running mean (≈1 on average, peaks on hits). */
+  novelty = 0;
+  private readonly compressed: Float64Array;
+  private readonly previous: Float64Array;
+  /** Per-bin weight of the total flux: about the density of the mel scale, so hats do not outvote kicks. */
+  private readonly weight: Float64Array;
+  private readonly channels: FluxChannel[];
+  private readonly alpha: number;
+  private noveltyMean = 1e-6;
+  private k = THRESHOLD_K;
+
+  /** @param hopS seconds per hop */
+  constructor(
+    private readonly frame: SpectrumFrame,
+    hopS: number,
+  ) {
+    const bins = frame.magnitude.length;
+    this.compressed = new Float64Array(bins);
+    this.previous = new Float64Array(bins);
+    this.weight = new Float64Array(bins);
+    for (let k = 1; k < bins; k++) this.weight[k] = Math.min(1, MEL_KNEE_HZ / (k * frame.binHz));
+    this.alpha = 1 - Math.exp(-hopS / THRESHOLD_TAU_S);
+    const regions = [KICK_HZ, SNARE_HZ, HAT_HZ];
+    this.channels = regions.map((r, i) => {
+      const { first, last } = frame.rangeFor(r[0], r[1]);
+      return new FluxChannel(first, last, REFRACTORY_S[i]!);
+    });
+  }
+
+  /** Beat sensitivity from the preset: above 1 finds more onsets. */
+  setSensitivity(beatSensitivity: number): void {
+    this.k = THRESHOLD_K / Math.max(0.1, beatSensitivity);
+  }
+
+  /** Reads the frame's current magnitudes and writes this hop's onsets into `out`. */
+  detect(timeS: number, out: OnsetFlags): void {
+    const mag = this.frame.magnitude;
+    const c = this.compressed;
+    const p = this.previous;
+    let total = 0;
+    for (let k = 1; k < mag.length; k++) {
+      // A square root compresses dynamics like a log does, at a fraction of the cost.
+      const v = Math.sqrt(mag[k]!);
+      c[k] = v;
+      const rise = v - p[k]!;
+      if (rise > 0) total += rise * this.weight[k]!;
+    }
+    const [kick, snare, hat] = this.channels as [FluxChannel, FluxChannel, FluxChannel];
+    out.kick = kick.detect(this.regionFlux(kick), timeS, this.alpha, this.k);
+    out.snare = snare.detect(this.regionFlux(snare), timeS, this.alpha, this.k);
+    out.hat = hat.detect(this.regionFlux(hat), timeS, this.alpha, this.k);
+    this.previous.set(c);
+    this.noveltyMean += (total - this.noveltyMean) * this.alpha;
+    // The floor keeps near-silence from turning noise into novelty.
+    this.novelty = total / Math.max(this.noveltyMean, 1e-3);
+  }
+
+  private regionFlux(channel: FluxChannel): number {
+    const c = this.compressed;
+    const p = this.previous;
+    let sum = 0;
+    for (let k = channel.first; k <= channel.last; k++) {
+      const rise = c[k]! - p[k]!;
+      if (rise > 0) sum += rise;
+    }
+    return sum;
+  }
+}
