@@ -158,6 +158,15 @@ describe('DjLink', () => {
     assert.equal(last().messages()[0]?.['type'], 'dj_auth');
   });
 
+  it('takes the preset from preset_sync and ignores unknown ones', () => {
+    const { link, last } = setup();
+    last().acceptOpen();
+    last().receive({ type: 'preset_sync', preset: 'edm' });
+    assert.equal(link.state.preset, 'edm');
+    last().receive({ type: 'preset_sync', preset: 'polka' });
+    assert.equal(link.state.preset, 'edm');
+  });
+
   it('says going_offline when the DJ leaves', () => {
     const { link, last } = setup();
     last().acceptOpen();

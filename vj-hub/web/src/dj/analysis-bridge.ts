@@ -3,11 +3,14 @@
  * samples, so the remote DJ page sends the same frames the CLI agent sends.
  */
 import { AudioAnalyzer, createAnalysisResult, toFrameFields } from '@audioviz/agent/analysis';
+import type { PresetName } from '@audioviz/shared-types';
 import type { FrameFields, HopSummary } from './frame-pacer';
 
 export interface FrameAnalyzer {
   /** Feeds mono samples (−1…1) in capture order. */
   push(samples: Float32Array): void;
+  /** Switches the analysis preset (the hub's `preset_sync`). */
+  setPreset(preset: PresetName): void;
 }
 
 /**
@@ -34,6 +37,9 @@ export function createFrameAnalyzer(
     push(samples) {
       analyzer.push(samples, timeS, result, hop);
       timeS += samples.length / sampleRate;
+    },
+    setPreset(preset) {
+      analyzer.setPreset(preset);
     },
   };
 }

@@ -4,7 +4,14 @@
  * which gives the latency), `clock_sync_response` to the hub's requests, and the DJ's role from
  * `auth_success` / `auth_pending` / `status_update` / `dj_roster`. Frames are never queued while offline.
  */
-import { DJ_RELAY_POLICY, type Clock, type DjAudioFrame, type TimerHandle } from '@audioviz/shared-types';
+import {
+  DJ_RELAY_POLICY,
+  PRESET_NAMES,
+  type Clock,
+  type DjAudioFrame,
+  type PresetName,
+  type TimerHandle,
+} from '@audioviz/shared-types';
 import type { InboundMessage, OutboundMessage, WebSocketService } from '../net/websocket-service';
 
 export type DjCredentials =
@@ -26,6 +33,8 @@ export interface DjLinkState {
   readonly latencyMs: number | null;
   readonly framesSent: number;
   readonly framesDropped: number;
+  /** The audio preset the hub asks for (`preset_sync`), null until it does. */
+  readonly preset: PresetName | null;
 }
 
 /** The `auth` message for a set of credentials. */
@@ -44,6 +53,7 @@ export class DjLink {
     latencyMs: null,
     framesSent: 0,
     framesDropped: 0,
+    preset: null,
   };
   private heartbeatTimer: TimerHandle | null = null;
   private readonly listeners = new Set<(state: DjLinkState) => void>();
@@ -135,6 +145,11 @@ export class DjLink {
           },
           { queue: false },
         );
+        return;
+      }
+      case 'preset_sync': {
+        const preset = PRESET_NAMES.find((name) => name === message['preset']);
+        if (preset !== undefined) this.update({ preset });
         return;
       }
       case 'server_shutdown':

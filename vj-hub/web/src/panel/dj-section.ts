@@ -5,7 +5,7 @@ import { toast } from '../ui/toast';
 import type { PanelContext } from './panel-context';
 import type { PanelState, RosterDj } from './panel-state';
 
-/** Stats the hub may add to a roster entry, shown when present: field → label and unit. */
+/** Stats the hub may add to a roster entry, shown when present: field → label and unit (the live DJ's come from `state`). */
 const STATS: ReadonlyArray<[string, string, string]> = [
   ['fps', '', 'fps'],
   ['latency_ms', '', 'ms'],
@@ -13,7 +13,7 @@ const STATS: ReadonlyArray<[string, string, string]> = [
   ['frames_dropped', 'dropped ', ''],
 ];
 
-export function mountDjSection(host: HTMLElement, { store, send }: PanelContext): void {
+export function mountDjSection(host: HTMLElement, { store, send, service }: PanelContext): void {
   const roster = el('ol', { class: 'roster', 'data-testid': 'dj-roster' });
   const pending = el('ul', { class: 'pending', 'data-testid': 'dj-pending' });
   const codeText = el('code', { class: 'connect-code', 'data-testid': 'connect-code' }, '—');
@@ -62,6 +62,17 @@ export function mountDjSection(host: HTMLElement, { store, send }: PanelContext)
     expiry.classList.toggle('expired', left <= 0);
   };
   window.setInterval(showExpiry, 1000);
+
+  // The live DJ's figures come with every `state` (~20 Hz); shown on that DJ's row.
+  service.on('message', (message) => {
+    if (message.type !== 'state') return;
+    const row = roster.querySelector<HTMLElement>('.dj.live .dj-stats');
+    if (row === null) return;
+    const fps = Number(message['fps']) || 0;
+    const latency = Number(message['latency_ms']) || 0;
+    const bpm = Number(message['bpm']) || 0;
+    row.textContent = `${fps.toFixed(0)} fps · ${latency.toFixed(0)} ms · ${bpm > 0 ? bpm.toFixed(0) : '—'} BPM`;
+  });
 
   const djRow = (dj: RosterDj, state: PanelState, index: number): HTMLElement => {
     const live = dj.dj_id === state.activeDjId;

@@ -7,7 +7,13 @@ import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { MAX_ENTITIES_PER_ZONE, type BatchEntity, type ZoneInfo } from '@audioviz/shared-types';
 import { entityColor } from './block-colors';
-import { DEFAULT_ZONE_SIZE, entitySlot, layoutZones, type ZoneShape } from './zone-layout';
+import {
+  DEFAULT_ZONE_SIZE,
+  entitySlot,
+  layoutZones,
+  type ZonePlacement,
+  type ZoneShape,
+} from './zone-layout';
 
 /** The fields of a `state` message the scene draws. */
 export interface PreviewFrame {
@@ -18,6 +24,8 @@ export interface PreviewFrame {
 
 /** Fraction of the way to the target covered per 60 Hz frame. */
 const EASE = 0.35;
+/** The camera looks at the show from here (front right, a little above). */
+const CAMERA_DIRECTION = new THREE.Vector3(0.55, 0.45, 0.7).normalize();
 /** Block edge relative to a block at scale 1 (a little gap between neighbours). */
 const BLOCK_EDGE = 0.9;
 
@@ -60,7 +68,6 @@ export class PreviewScene {
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     host.append(this.renderer.domElement);
     this.scene.background = new THREE.Color(0x07070c);
-    this.scene.fog = new THREE.Fog(0x07070c, 60, 160);
     this.camera = new THREE.PerspectiveCamera(50, 1, 0.1, 500);
     this.camera.position.set(18, 14, 22);
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
@@ -215,8 +222,22 @@ export class PreviewScene {
         this.zones.delete(name);
       }
     }
-    const tallest = Math.max(1, ...placements.map((p) => p.size.y));
-    this.controls.target.set(0, tallest / 2, 0);
+    this.frameCamera(placements);
+  }
+
+  /** Points the camera at the middle of the zones from far enough away to see them all. */
+  private frameCamera(placements: readonly ZonePlacement[]): void {
+    let reach = 8;
+    let top = 1;
+    for (const p of placements) {
+      const diagonal = Math.hypot(p.size.x, p.size.z);
+      reach = Math.max(reach, Math.hypot(p.x, p.z) + diagonal);
+      top = Math.max(top, p.y + p.size.y);
+    }
+    this.controls.target.set(0, top / 2, 0);
+    const distance = reach * 1.1 + top * 0.4;
+    this.camera.position.copy(CAMERA_DIRECTION).multiplyScalar(distance).add(this.controls.target);
+    this.scene.fog = new THREE.Fog(0x07070c, distance * 2, distance * 5);
   }
 
   private createZone(size: { x: number; y: number; z: number }): ZoneView {
