@@ -9,23 +9,20 @@ import {
   HeartbeatMonitor,
   MAX_PLUGIN_MESSAGE_BYTES,
   PLUGIN_AUTH_TIMEOUT_MS,
-  PLUGIN_OUTBOUND,
   Reconnector,
-  createPortValidator,
   type Clock,
   type PluginOutboundMessage,
   type RandomSource,
   type TimerHandle,
 } from '@audioviz/shared-types';
 import type { Logger } from '../logger';
+import { pluginReplyValidator } from '../net/plugin-replies';
 import { sendBounded } from '../net/ws-server';
 
 /** A relayed zone command fails if the server has not answered within this, ms. */
 export const MC_COMMAND_TIMEOUT_MS = 5_000;
 /** Requests awaiting an answer at once; the oldest fails past this, so a silent server cannot grow memory. */
 const MAX_PENDING_REQUESTS = 1_000;
-
-const pluginReplyValidator = createPortValidator(PLUGIN_OUTBOUND, MAX_PLUGIN_MESSAGE_BYTES);
 
 export type LinkState = 'idle' | 'connecting' | 'handshake' | 'up' | 'down' | 'stopped';
 

@@ -10,6 +10,7 @@ import type { AudioState, BatchEntity, Clock, PatternInfo, ZoneInfo } from '@aud
 import type { CreateEngine, Engine } from '@audioviz/scripts/dist/engine-api';
 import type { DocumentName, Host } from '@audioviz/scripts/dist/host';
 import { writeFileAtomic } from '../atomic-file';
+import { pluginReplyValidator } from '../net/plugin-replies';
 import type { Logger } from '../logger';
 import type { ZoneCommand } from '../store/hub-store';
 
@@ -118,15 +119,14 @@ export function createPreviewEngine(options: PreviewEngineOptions): PreviewEngin
 }
 
 function handleReply(text: string, options: PreviewEngineOptions): void {
-  let reply: { type?: unknown; zones?: unknown; patterns?: unknown; message?: unknown };
-  try {
-    reply = JSON.parse(text) as typeof reply;
-  } catch {
+  const result = pluginReplyValidator.parse(text);
+  if (!result.ok) {
+    options.logger.debug('engine sent a reply the protocol does not allow', { error: result.error.message });
     return;
   }
-  if (reply.type === 'zones' && Array.isArray(reply.zones)) options.onZones?.(reply.zones as ZoneInfo[]);
-  else if (reply.type === 'patterns' && Array.isArray(reply.patterns))
-    options.onPatterns?.(reply.patterns as PatternInfo[]);
+  const reply = result.value;
+  if (reply.type === 'zones') options.onZones?.(reply.zones);
+  else if (reply.type === 'patterns') options.onPatterns?.(reply.patterns);
   else if (reply.type === 'error')
     options.logger.debug('engine refused a command', { message: reply.message });
 }

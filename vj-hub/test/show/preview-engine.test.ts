@@ -6,6 +6,17 @@ import { silentLogger } from '../../src/logger';
 import { createPreviewEngine } from '../../src/show/preview-engine';
 import { startTestHub } from '../helpers/test-hub';
 
+const ZONE = {
+  name: 'z1',
+  world: 'w',
+  origin: { x: 0, y: 0, z: 0 },
+  size: { x: 4, y: 4, z: 4 },
+  rotation: 0,
+  entity_count: 1,
+  pattern: 'bars',
+};
+const PATTERN = { id: 'bars', name: 'Bars', category: 'spectrum', recommended_entities: 16 };
+
 /** An engine double that records what the hub feeds it and answers get_zones / list_patterns like the real one. */
 function recordingEngine() {
   const log: { enqueued: string[]; ticks: number; trusted: boolean | null; host: Host | null } = {
@@ -21,9 +32,9 @@ function recordingEngine() {
         log.enqueued.push(text);
         const message = JSON.parse(text) as { type: string; _seq?: number };
         if (message.type === 'get_zones')
-          host.send(clientId, JSON.stringify({ type: 'zones', zones: [{ name: 'z1' }], _seq: message._seq }));
+          host.send(clientId, JSON.stringify({ type: 'zones', zones: [ZONE], _seq: message._seq }));
         if (message.type === 'list_patterns')
-          host.send(clientId, JSON.stringify({ type: 'patterns', patterns: [{ id: 'bars' }] }));
+          host.send(clientId, JSON.stringify({ type: 'patterns', patterns: [PATTERN] }));
       },
       clientConnected: (_id, trusted) => (log.trusted = trusted),
       clientDisconnected: () => undefined,
@@ -73,8 +84,8 @@ describe('preview-engine', () => {
       onPatterns: (p) => (patterns = p),
     });
     assert.equal(log.trusted, true);
-    assert.deepEqual(zones, [{ name: 'z1' }]);
-    assert.deepEqual(patterns, [{ id: 'bars' }]);
+    assert.deepEqual(zones, [ZONE]);
+    assert.deepEqual(patterns, [PATTERN]);
   });
 
   it('feeds only the newest audio frame to each tick', () => {
@@ -111,6 +122,22 @@ describe('preview-engine', () => {
       pattern: 'circle',
     });
     assert.deepEqual(engine.entities(['z1']), { z1: [{ id: 'block_0', x: 0.5, y: 1, z: 0 }] });
+  });
+
+  it('ignores replies the protocol does not allow', () => {
+    const { factory, log } = recordingEngine();
+    let zones: unknown = null;
+    createPreviewEngine({
+      clock: new FakeClock(),
+      logger: silentLogger,
+      dataDir: null,
+      createEngine: factory,
+      onZones: (z) => (zones = z),
+    });
+    zones = null;
+    log.host!.send('hub', JSON.stringify({ type: 'zones', zones: [{ name: 'only a name' }] }));
+    log.host!.send('hub', 'not json');
+    assert.equal(zones, null);
   });
 
   it('keeps documents in memory without a data folder', () => {
