@@ -38,8 +38,15 @@ export function hubSocketUrl(location: PageLocation, socket: HubSocket, config: 
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${bracketed}:${port}`;
 }
 
-/** Reads `/api/config`; an unreachable or odd answer gives `{}` (standard ports). */
-export async function fetchHubPageConfig(): Promise<HubPageConfig> {
+let pageConfig: Promise<HubPageConfig> | null = null;
+
+/** Reads `/api/config` once per page; an unreachable or odd answer gives `{}` (standard ports). */
+export function fetchHubPageConfig(): Promise<HubPageConfig> {
+  pageConfig ??= readHubPageConfig();
+  return pageConfig;
+}
+
+async function readHubPageConfig(): Promise<HubPageConfig> {
   try {
     const response = await fetch('/api/config', { cache: 'no-store' });
     if (!response.ok) return {};

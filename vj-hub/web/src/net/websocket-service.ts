@@ -179,11 +179,18 @@ export class WebSocketService {
     this.open();
   }
 
-  /** After `reconnect_failed` or a refusal: start over with a fresh backoff and connect now. */
+  /**
+   * Starts over with a fresh backoff and a new connection now (after `reconnect_failed`, a refusal, or
+   * new credentials for the handshake); a connection still open is dropped first.
+   */
   reconnectNow(): void {
     this.reconnector.succeeded();
+    this.heartbeat.stop();
     this.stopped = false;
-    if (this.socket === null) this.open();
+    const socket = this.socket;
+    this.detach();
+    socket?.close(1000, 'Reconnecting');
+    this.open();
   }
 
   /** Closes the link for good; queued messages are kept, pending requests fail. */

@@ -2,6 +2,7 @@
  * The optional admin password of :8766 (PROTOCOL.md: `vj_auth` first when a password is configured).
  * The password is kept for the browser tab only (sessionStorage) and sent first on every (re)connect.
  */
+import { fetchHubPageConfig } from '../net/hub-address';
 import type { OutboundMessage, WebSocketService } from '../net/websocket-service';
 import { el } from '../ui/dom';
 
@@ -50,6 +51,10 @@ export function mountAdminLogin(service: WebSocketService): void {
       const error = typeof message['error'] === 'string' ? message['error'] : 'The hub refused the password.';
       ask(`${error} Enter the admin password to connect.`);
     }
+  });
+  // The hub says whether it wants a password (`/api/config`): ask at once rather than after its timeout.
+  void fetchHubPageConfig().then((config) => {
+    if (config.auth_required === true && adminHandshake() === null) ask('This hub needs the admin password.');
   });
   service.on('closed', (code) => {
     // 4004: wrong password; 4001: no `vj_auth` in time, so the hub wants one.
