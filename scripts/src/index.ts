@@ -1,2 +1,20 @@
-/** The AudioViz engine. Filled in by the engine work (issue: the in-game engine). */
-export {};
+/**
+ * The AudioViz engine: one platform-free show engine driven by a `Host` (GraalJS in the plugin, Node in
+ * the hub and the tests). `createEngine(host, options)` is the only entry point.
+ */
+export { createEngine, DEFAULT_PATTERN_BUDGET_MS } from './engine';
+export { ENGINE_VERSION } from './version';
+export type { CreateEngine, Engine, EngineOptions, EngineStatus } from './engine-api';
+export { DIFF_FLAGS, ENTITY_KINDS, FLOAT_STRIDE, INT_STRIDE } from './host';
+export type { CommandReply, CommandSender, DocumentName, Host, LogLevel, TickDiff, ZoneAnchor } from './host';
+export { PERMISSIONS } from './commands/command';
+export { ZONE_TEMPLATES } from './zones/zone';
+export type {
+  Pattern,
+  PatternInput,
+  PatternMeta,
+  PatternOutput,
+  ParamSpec,
+  ParamValue,
+} from './patterns/pattern';
+export type { Effect, EffectMeta, EffectRun } from './effects/effect';

@@ -1,0 +1,330 @@
+/**
+ * Every operation an operator can ask for, shared by the :8765 protocol handler and the `/audioviz`
+ * command tree so both behave the same: zones, pools, entity overrides, patterns, effects, presets and
+ * scenes. Each validates what the wire schema cannot (names that must exist, caps) and throws `OpError`.
+ */
+import {
+  AUDIO_PRESETS,
+  EFFECT_NAMES,
+  PRESET_NAMES,
+  type EffectName,
+  type PatternInfo,
+  type PresetName,
+  type ZoneConfig,
+  type ZoneInfo,
+} from '@audioviz/shared-types';
+import { OpError, OP_ERROR_CODES } from './op-error';
+import type { ParamValue } from './patterns/pattern';
+import { SceneBook, type Scene } from './show/scene-book';
+import type { Stage } from './show/stage';
+import { MAX_TRANSITION_S } from './show/zone-show';
+import {
+  DEFAULT_POOL_SIZE,
+  ENTITY_KIND_NAMES,
+  ZONE_TEMPLATES,
+  type EntityKind,
+  type Vec3,
+} from './zones/zone';
+import type { ZoneEntry } from './zones/zone-registry';
+
+export class Control {
+  readonly scenes = new SceneBook();
+
+  constructor(readonly stage: Stage) {
+    for (const problem of this.scenes.load(stage.options.host.readDocument('scenes'))) {
+      stage.options.host.log('warn', problem);
+    }
+  }
+
+  // ---- zones ----
+
+  /** Creates a zone; `shape` is a template name or a size in blocks. */
+  createZone(name: string, world: string, origin: Vec3, shape: string | Vec3 = 'concert_hall'): ZoneEntry {
+    const size = typeof shape === 'string' ? ZONE_TEMPLATES[shape] : shape;
+    if (size === undefined) {
+      throw new OpError(
+        OP_ERROR_CODES.INVALID_ARGUMENT,
+        `unknown template "${String(shape)}": use one of ${Object.keys(ZONE_TEMPLATES).join(', ')}`,
+      );
+    }
+    checkSize(size);
+    return this.stage.zones.create(name, world, origin, size);
+  }
+
+  deleteZone(name: string): void {
+    this.stage.zones.delete(name);
+  }
+
+  setSize(name: string, size: Vec3): void {
+    checkSize(size);
+    const entry = this.stage.zones.require(name);
+    entry.zone.size = { ...size };
+    this.stage.zones.changed(entry);
+  }
+
+  setRotation(name: string, degrees: number): void {
+    if (!Number.isFinite(degrees) || degrees < -360 || degrees > 360) {
+      throw new OpError(
+        OP_ERROR_CODES.INVALID_ARGUMENT,
+        `rotation must be -360 to 360 degrees, got ${degrees}`,
+      );
+    }
+    const entry = this.stage.zones.require(name);
+    entry.zone.rotation = degrees;
+    this.stage.zones.changed(entry);
+  }
+
+  /** Applies a `set_zone_config` (every field optional; already schema-checked). */
+  configure(name: string, config: ZoneConfig): void {
+    const entry = this.stage.zones.require(name);
+    const zone = entry.zone;
+    if (config.pattern !== undefined) this.requirePattern(config.pattern);
+    if (config.size !== undefined) zone.size = { ...config.size };
+    if (config.rotation !== undefined) zone.rotation = config.rotation;
+    if (config.block_type !== undefined)
+      zone.materials = [0, 1, 2, 3, 4].map(() => config.block_type) as never;
+    if (config.materials !== undefined) zone.materials = [...config.materials] as never;
+    if (config.brightness !== undefined) zone.brightness = config.brightness;
+    if (config.interpolation !== undefined) zone.interpolation = config.interpolation;
+    if (config.glow_on_beat !== undefined) zone.glowOnBeat = config.glow_on_beat;
+    if (config.dynamic_brightness !== undefined) zone.dynamicBrightness = config.dynamic_brightness;
+    if (config.pattern !== undefined)
+      this.setZonePattern(entry, config.pattern, this.stage.settings.transitionS);
+    if (config.entity_count !== undefined) this.stage.zones.setEntityCount(entry, config.entity_count);
+    this.stage.zones.changed(entry);
+  }
+
+  /** Sets a zone's entity kind (block, item or text displays); respawns nothing until the pool is re-initialised. */
+  setKind(name: string, kind: string): void {
+    if (!ENTITY_KIND_NAMES.includes(kind as EntityKind)) {
+      throw new OpError(
+        OP_ERROR_CODES.INVALID_ARGUMENT,
+        `kind must be one of ${ENTITY_KIND_NAMES.join(', ')}`,
+      );
+    }
+    const entry = this.stage.zones.require(name);
+    entry.zone.kind = kind as EntityKind;
+    this.stage.zones.changed(entry);
+  }
+
+  /** Creates or resizes a zone's pool; returns the entity count (capped). */
+  initPool(name: string, count = DEFAULT_POOL_SIZE, material?: string): number {
+    const entry = this.stage.zones.require(name);
+    if (material !== undefined) {
+      entry.zone.materials = [material, material, material, material, material];
+      this.stage.zones.changed(entry);
+    }
+    return this.stage.zones.setEntityCount(entry, count);
+  }
+
+  cleanupZone(name: string): void {
+    this.stage.zones.setEntityCount(this.stage.zones.require(name), 0);
+  }
+
+  /** Forces entities (all when `ids` is absent) hidden/shown, glowing, or to a brightness. */
+  override(
+    name: string,
+    what: 'visible' | 'glow' | 'brightness',
+    value: number,
+    ids?: readonly string[],
+  ): number {
+    const pool = this.stage.zones.require(name).pool;
+    const array =
+      what === 'visible'
+        ? pool.visibleOverride
+        : what === 'glow'
+          ? pool.glowOverride
+          : pool.brightnessOverride;
+    // Showing again means "no override": the pattern decides visibility.
+    const stored = what === 'visible' && value === 1 ? -1 : value;
+    if (ids === undefined) {
+      array.fill(stored);
+      return pool.capacity;
+    }
+    let n = 0;
+    for (const id of ids) {
+      const i = /^block_[0-9]{1,4}$/.test(id) ? Number(id.slice(6)) : -1;
+      if (i >= 0 && i < pool.capacity) {
+        array[i] = stored;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  zoneInfo(entry: ZoneEntry): ZoneInfo {
+    const z = entry.zone;
+    return {
+      name: z.name,
+      world: z.world,
+      origin: { ...z.origin },
+      size: { ...z.size },
+      rotation: z.rotation,
+      entity_count: z.entityCount,
+      pattern: z.pattern,
+    };
+  }
+
+  zoneInfos(): ZoneInfo[] {
+    return [...this.stage.zones.all()].map((e) => this.zoneInfo(e));
+  }
+
+  // ---- patterns ----
+
+  patterns(): PatternInfo[] {
+    return this.stage.library.list().map((m) => ({
+      id: m.id,
+      name: m.name,
+      category: m.category,
+      recommended_entities: m.recommendedEntities,
+    }));
+  }
+
+  /** Sets the pattern of one zone, or of every zone; returns the zone names changed. */
+  setPattern(zone: string | undefined, pattern: string, transitionS?: number): string[] {
+    this.requirePattern(pattern);
+    const fade = transitionS ?? this.stage.settings.transitionS;
+    const entries = zone === undefined ? [...this.stage.zones.all()] : [this.stage.zones.require(zone)];
+    for (const entry of entries) this.setZonePattern(entry, pattern, fade);
+    this.stage.zones.save();
+    return entries.map((e) => e.zone.name);
+  }
+
+  /** Sets one parameter of a zone's pattern (checked against the pattern's spec). */
+  setParam(zone: string, key: string, value: ParamValue): void {
+    const entry = this.stage.zones.require(zone);
+    const spec = this.stage.library.get(entry.zone.pattern)?.meta.params[key];
+    if (spec === undefined) {
+      throw new OpError(
+        OP_ERROR_CODES.INVALID_ARGUMENT,
+        `pattern "${entry.zone.pattern}" has no parameter "${key}"`,
+      );
+    }
+    entry.zone.params = { ...entry.zone.params, [key]: value };
+    this.stage.zones.save();
+  }
+
+  private setZonePattern(entry: ZoneEntry, pattern: string, transitionS: number): void {
+    if (entry.zone.pattern !== pattern) entry.zone.params = {};
+    entry.zone.pattern = pattern;
+    entry.show.transitionNext(Math.min(MAX_TRANSITION_S, Math.max(0, transitionS)));
+  }
+
+  private requirePattern(id: string): void {
+    if (this.stage.library.isDisabled(id)) {
+      throw new OpError(
+        OP_ERROR_CODES.PATTERN_DISABLED,
+        `pattern "${id}" is disabled after repeated failures: load a fixed version first`,
+      );
+    }
+    if (!this.stage.library.has(id)) {
+      throw new OpError(
+        OP_ERROR_CODES.PATTERN_NOT_FOUND,
+        `there is no pattern "${id}": see "/audioviz pattern list"`,
+      );
+    }
+  }
+
+  // ---- effects, presets ----
+
+  triggerEffect(zone: string | undefined, effect: string, intensity = 1, durationMs?: number): string[] {
+    if (!EFFECT_NAMES.includes(effect as EffectName)) {
+      throw new OpError(
+        OP_ERROR_CODES.INVALID_ARGUMENT,
+        `unknown effect "${effect}": use one of ${EFFECT_NAMES.join(', ')}`,
+      );
+    }
+    const entries = zone === undefined ? [...this.stage.zones.all()] : [this.stage.zones.require(zone)];
+    const now = this.stage.options.host.now();
+    for (const entry of entries) entry.effects.trigger(effect as EffectName, now, intensity, durationMs);
+    return entries.map((e) => e.zone.name);
+  }
+
+  setPreset(name: string): void {
+    if (!PRESET_NAMES.includes(name as PresetName)) {
+      throw new OpError(
+        OP_ERROR_CODES.INVALID_ARGUMENT,
+        `unknown preset "${name}": use one of ${PRESET_NAMES.join(', ')}`,
+      );
+    }
+    this.stage.settings.preset = name as PresetName;
+    this.stage.saveSettings();
+  }
+
+  presetDescription(name: PresetName): string {
+    return AUDIO_PRESETS[name].description;
+  }
+
+  // ---- scenes ----
+
+  saveScene(name: string): void {
+    const zones: Scene['zones'] = {};
+    let blackout = false;
+    let freeze = false;
+    for (const e of this.stage.zones.all()) {
+      zones[e.zone.name] = {
+        pattern: e.zone.pattern,
+        params: { ...e.zone.params },
+        materials: [...e.zone.materials],
+        brightness: e.zone.brightness,
+        glowOnBeat: e.zone.glowOnBeat,
+      };
+      blackout ||= e.effects.isActive('blackout');
+      freeze ||= e.effects.isActive('freeze');
+    }
+    const { preset, transitionS } = this.stage.settings;
+    const error = this.scenes.save({ name, preset, transitionS, blackout, freeze, zones });
+    if (error !== null) throw new OpError(OP_ERROR_CODES.INVALID_ARGUMENT, error);
+    this.stage.options.host.writeDocument('scenes', this.scenes.serialize());
+  }
+
+  /** Applies a scene; returns problems that did not stop it (a pattern it names is missing, …). */
+  loadScene(name: string): string[] {
+    const scene = this.scenes.get(name);
+    if (scene === undefined) {
+      throw new OpError(
+        OP_ERROR_CODES.SCENE_NOT_FOUND,
+        `there is no scene "${name}": see "/audioviz scene list"`,
+      );
+    }
+    const problems: string[] = [];
+    this.stage.settings.preset = scene.preset;
+    this.stage.saveSettings();
+    const now = this.stage.options.host.now();
+    for (const entry of this.stage.zones.all()) {
+      entry.effects.set('blackout', scene.blackout, now);
+      entry.effects.set('freeze', scene.freeze, now);
+      const want =
+        scene.zones[entry.zone.name] ??
+        (scene.pattern !== undefined ? { pattern: scene.pattern, params: {} } : undefined);
+      if (want === undefined) continue;
+      if (!this.stage.library.get(want.pattern)) {
+        problems.push(
+          `zone "${entry.zone.name}": pattern "${want.pattern}" is not available, kept "${entry.zone.pattern}"`,
+        );
+      } else {
+        this.setZonePattern(entry, want.pattern, scene.transitionS);
+        entry.zone.params = { ...want.params };
+      }
+      if (want.materials !== undefined) entry.zone.materials = [...want.materials];
+      if (want.brightness !== undefined) entry.zone.brightness = want.brightness;
+      if (want.glowOnBeat !== undefined) entry.zone.glowOnBeat = want.glowOnBeat;
+      this.stage.zones.changed(entry);
+    }
+    return problems;
+  }
+
+  deleteScene(name: string): void {
+    const error = this.scenes.delete(name);
+    if (error !== null) throw new OpError(OP_ERROR_CODES.SCENE_NOT_FOUND, error);
+    this.stage.options.host.writeDocument('scenes', this.scenes.serialize());
+  }
+}
+
+function checkSize(size: Vec3): void {
+  for (const v of [size.x, size.y, size.z]) {
+    if (!Number.isFinite(v) || v < 1 || v > 64) {
+      throw new OpError(OP_ERROR_CODES.INVALID_ARGUMENT, `a zone is 1–64 blocks along each axis, got ${v}`);
+    }
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * One zone's entity pool: the frame the show wants (`target`), the smoothed frame actually shown, what
+ * the host was last told (`sent*`), and operator overrides. Each tick it smooths towards the target and
+ * writes into the diff only what moved beyond the quantisation step: an unchanged entity costs a few
+ * comparisons and no bytes. Spawns and removals are spread over ticks so a pool resize never spikes a tick.
+ */
+import { DIFF_FLAGS, ENTITY_KINDS, FLOAT_STRIDE, INT_STRIDE } from '../host';
+import type { Zone } from '../zones/zone';
+import type { DiffBuilder } from './diff-builder';
+import { createFrame, type Frame } from './frame';
+
+/** Entities spawned per zone per tick while a pool grows (keeps the server thread's spawn cost flat). */
+export const SPAWN_PER_TICK = 64;
+/** Entities removed per zone per tick while a pool shrinks (removals are cheap). */
+export const REMOVE_PER_TICK = 1024;
+/** Smallest move that is sent, in blocks (below what a player can see at 20 Hz). */
+export const POSITION_STEP = 0.01;
+export const SCALE_STEP = 0.01;
+/** Smallest yaw change that is sent, degrees. */
+export const YAW_STEP = 0.5;
+
+/** Glow colour per band (0xRRGGBB), matching the default band materials. */
+const GLOW_COLORS = [0xff3030, 0xff9020, 0xffe040, 0x60ff60, 0x60c0ff];
+const KIND_CODES = { block: ENTITY_KINDS.BLOCK, item: ENTITY_KINDS.ITEM, text: ENTITY_KINDS.TEXT } as const;
+const DEG = Math.PI / 180;
+
+export class ZonePool {
+  /** Entities the pool should hold. */
+  capacity = 0;
+  /** Entities spawned in the world so far (grows to `capacity` over ticks). */
+  live = 0;
+  /** What the pattern, a batch and the effects ask for this tick. */
+  target: Frame = createFrame(0);
+  /** What is shown: `target` after attack/release smoothing. */
+  shown: Frame = createFrame(0);
+  /** The latest external renderer frame (`batch_update`), shown instead of the pattern while it is fresh. */
+  external: Frame = createFrame(0);
+  private shownBrightness = new Float32Array(0);
+  private sentX = new Float32Array(0);
+  private sentY = new Float32Array(0);
+  private sentZ = new Float32Array(0);
+  private sentScale = new Float32Array(0);
+  private sentYaw = new Float32Array(0);
+  private sentBrightness = new Int8Array(0);
+  private sentGlow = new Int32Array(0);
+  private sentMaterial = new Int32Array(0);
+  /** -1 = no override; 0 hides the entity. */
+  visibleOverride = new Int8Array(0);
+  /** -1 = no override; 0/1 forces glow off/on. */
+  glowOverride = new Int8Array(0);
+  /** -1 = no override; else brightness 0–15. */
+  brightnessOverride = new Int8Array(0);
+  /** -1 = the band's material; else an index into the diff's material table (batch_update `material`). */
+  materialOverride = new Int32Array(0);
+  /** -1 = the zone's interpolation; else ticks (batch_update `interpolation`). */
+  interpolationOverride = new Int16Array(0);
+  private readonly bandMaterial = new Int32Array(5);
+  /** Send every live entity's full state on the next diff. */
+  private resendAll = false;
+  /** `live` before the current diff was written (restored when the host drops that diff). */
+  private liveBefore = 0;
+
+  /** Resizes every buffer to `capacity` entities (allocates: only on pool changes, never per tick). */
+  resize(capacity: number): void {
+    if (capacity === this.capacity) return;
+    const keep = Math.min(capacity, this.capacity);
+    this.target = grownFrame(this.target, capacity, keep);
+    this.shown = grownFrame(this.shown, capacity, keep);
+    this.external = grownFrame(this.external, capacity, keep);
+    this.shownBrightness = grown(this.shownBrightness, new Float32Array(capacity), keep);
+    this.sentX = grown(this.sentX, new Float32Array(capacity), keep);
+    this.sentY = grown(this.sentY, new Float32Array(capacity), keep);
+    this.sentZ = grown(this.sentZ, new Float32Array(capacity), keep);
+    this.sentScale = grown(this.sentScale, new Float32Array(capacity), keep);
+    this.sentYaw = grown(this.sentYaw, new Float32Array(capacity), keep);
+    this.sentBrightness = grown(this.sentBrightness, new Int8Array(capacity), keep);
+    this.sentGlow = grown(this.sentGlow, new Int32Array(capacity), keep);
+    this.sentMaterial = grown(this.sentMaterial, new Int32Array(capacity), keep);
+    this.visibleOverride = grown(this.visibleOverride, new Int8Array(capacity).fill(-1), keep);
+    this.glowOverride = grown(this.glowOverride, new Int8Array(capacity).fill(-1), keep);
+    this.brightnessOverride = grown(this.brightnessOverride, new Int8Array(capacity).fill(-1), keep);
+    this.materialOverride = grown(this.materialOverride, new Int32Array(capacity).fill(-1), keep);
+    this.interpolationOverride = grown(this.interpolationOverride, new Int16Array(capacity).fill(-1), keep);
+    this.capacity = capacity;
+  }
+
+  /** Resolves the zone's band materials into diff material indices (on zone changes). */
+  updateMaterials(zone: Zone, diff: DiffBuilder): void {
+    for (let b = 0; b < 5; b++) this.bandMaterial[b] = diff.material(zone.materials[b]);
+  }
+
+  /** Sends every live entity's full state on the next diff (after the host may have lost track). */
+  forceResend(): void {
+    this.resendAll = true;
+  }
+
+  /** Remembers the pool's state before this tick's diff is written (see `rollbackDiff`). */
+  beginDiff(): void {
+    this.liveBefore = this.live;
+  }
+
+  /**
+   * The host dropped the diff being written (it interrupted the tick): forget what it would have spawned
+   * or removed, and send everything again next time.
+   */
+  rollbackDiff(): void {
+    this.live = this.liveBefore;
+    this.resendAll = true;
+  }
+
+  /**
+   * Moves `shown` towards `target`. `rise`/`fall` are the fractions of the gap closed this tick while a
+   * level rises / falls (from the preset's attack and release); positions follow at the `rise` rate.
+   * `direct` copies the target unchanged (external batches arrive already animated).
+   */
+  smooth(rise: number, fall: number, direct: boolean): void {
+    const t = this.target;
+    const s = this.shown;
+    const n = this.capacity;
+    const sb = this.shownBrightness;
+    for (let i = 0; i < n; i++) {
+      const visible = t.visible[i] !== 0;
+      const targetScale = visible ? t.scale[i] : 0;
+      const targetBrightness = t.brightness[i];
+      if (direct) {
+        s.x[i] = t.x[i];
+        s.y[i] = t.y[i];
+        s.z[i] = t.z[i];
+        s.scale[i] = targetScale;
+        sb[i] = targetBrightness;
+      } else {
+        s.x[i] += (t.x[i] - s.x[i]) * rise;
+        s.y[i] += (t.y[i] - s.y[i]) * rise;
+        s.z[i] += (t.z[i] - s.z[i]) * rise;
+        const ds = targetScale - s.scale[i];
+        s.scale[i] += ds * (ds > 0 ? rise : fall);
+        const db = targetBrightness - sb[i];
+        sb[i] += db * (db > 0 ? rise : fall);
+      }
+      s.brightness[i] = Math.round(sb[i]);
+      s.rotation[i] = t.rotation[i];
+      s.band[i] = t.band[i];
+      s.glow[i] = t.glow[i];
+      s.visible[i] = visible || s.scale[i] > 0 ? 1 : 0;
+    }
+  }
+
+  /**
+   * Appends this tick's records for the zone: spawns and removals towards `capacity`, then every live
+   * entity that changed beyond the quantisation step. `beatGlow` lights every entity (glow_on_beat).
+   */
+  writeDiff(diff: DiffBuilder, slot: number, zone: Zone, beatGlow: boolean): void {
+    const cos = Math.cos(zone.rotation * DEG);
+    const sin = Math.sin(zone.rotation * DEG);
+    const kind = KIND_CODES[zone.kind];
+    const resend = this.resendAll;
+    this.resendAll = false;
+    // Removals first, from the top, so indices stay dense.
+    let removals = 0;
+    while (this.live > this.capacity && removals < REMOVE_PER_TICK) {
+      this.live--;
+      removals++;
+      const r = diff.add(slot, this.live, DIFF_FLAGS.REMOVE);
+      diff.ints[r * INT_STRIDE + 7] = kind;
+    }
+    if (this.live > this.capacity) return; // still removing: nothing else to send for this zone
+    const spawnEnd = Math.min(this.capacity, this.live + SPAWN_PER_TICK);
+    const s = this.shown;
+    const sb = this.shownBrightness;
+    for (let i = 0; i < spawnEnd; i++) {
+      const spawning = i >= this.live;
+      // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
+      // point, so the corner translation is offset by the entity's own turned half-size.
+      const yaw = zone.rotation + s.rotation[i];
+      const scale = spawning ? 0 : s.visible[i] === 0 || this.visibleOverride[i] === 0 ? 0 : s.scale[i];
+      const lx = s.x[i] * zone.size.x;
+      const lz = s.z[i] * zone.size.z;
+      const h = scale / 2;
+      const ec = Math.cos(yaw * DEG);
+      const es = Math.sin(yaw * DEG);
+      const tx = lx * cos - lz * sin - (h * ec - h * es);
+      const ty = s.y[i] * zone.size.y - h;
+      const tz = lx * sin + lz * cos - (h * es + h * ec);
+      const bo = this.brightnessOverride[i];
+      const brightness =
+        bo >= 0 ? bo : zone.dynamicBrightness ? Math.round((sb[i] * zone.brightness) / 15) : zone.brightness;
+      const go = this.glowOverride[i];
+      const glowOn = go >= 0 ? go === 1 : s.glow[i] !== 0 || beatGlow;
+      const glowColor = glowOn ? GLOW_COLORS[s.band[i]] : -1;
+      const mo = this.materialOverride[i];
+      const material = mo >= 0 ? mo : this.bandMaterial[s.band[i]];
+
+      let flags = 0;
+      if (spawning) {
+        flags =
+          DIFF_FLAGS.SPAWN |
+          DIFF_FLAGS.TRANSFORM |
+          DIFF_FLAGS.BRIGHTNESS |
+          DIFF_FLAGS.GLOW |
+          DIFF_FLAGS.MATERIAL;
+      } else {
+        if (
+          resend ||
+          Math.abs(tx - this.sentX[i]) > POSITION_STEP ||
+          Math.abs(ty - this.sentY[i]) > POSITION_STEP ||
+          Math.abs(tz - this.sentZ[i]) > POSITION_STEP ||
+          Math.abs(scale - this.sentScale[i]) > SCALE_STEP ||
+          Math.abs(yaw - this.sentYaw[i]) > YAW_STEP
+        ) {
+          flags |= DIFF_FLAGS.TRANSFORM | DIFF_FLAGS.RESTART_INTERPOLATION;
+        }
+        if (resend || brightness !== this.sentBrightness[i]) flags |= DIFF_FLAGS.BRIGHTNESS;
+        if (resend || glowColor !== this.sentGlow[i]) flags |= DIFF_FLAGS.GLOW;
+        if (resend || material !== this.sentMaterial[i]) flags |= DIFF_FLAGS.MATERIAL;
+        if (flags === 0) continue;
+      }
+      const r = diff.add(slot, i, flags);
+      const io = r * INT_STRIDE;
+      diff.ints[io + 3] = material;
+      diff.ints[io + 4] = brightness;
+      diff.ints[io + 5] = glowColor;
+      const interpolation = this.interpolationOverride[i];
+      diff.ints[io + 6] = interpolation >= 0 ? interpolation : zone.interpolation;
+      diff.ints[io + 7] = kind;
+      const fo = r * FLOAT_STRIDE;
+      diff.floats[fo] = tx;
+      diff.floats[fo + 1] = ty;
+      diff.floats[fo + 2] = tz;
+      diff.floats[fo + 3] = scale;
+      // Left rotation about +Y by −yaw: Minecraft's yaw turns clockwise seen from above.
+      diff.floats[fo + 4] = 0;
+      diff.floats[fo + 5] = -Math.sin((yaw * DEG) / 2);
+      diff.floats[fo + 6] = 0;
+      diff.floats[fo + 7] = Math.cos((yaw * DEG) / 2);
+      if ((flags & DIFF_FLAGS.TRANSFORM) !== 0) {
+        this.sentX[i] = tx;
+        this.sentY[i] = ty;
+        this.sentZ[i] = tz;
+        this.sentScale[i] = scale;
+        this.sentYaw[i] = yaw;
+      }
+      this.sentBrightness[i] = brightness;
+      this.sentGlow[i] = glowColor;
+      this.sentMaterial[i] = material;
+    }
+    this.live = spawnEnd;
+  }
+}
+
+function grownFrame(frame: Frame, capacity: number, keep: number): Frame {
+  const next = createFrame(capacity);
+  next.x.set(frame.x.subarray(0, keep));
+  next.y.set(frame.y.subarray(0, keep));
+  next.z.set(frame.z.subarray(0, keep));
+  next.scale.set(frame.scale.subarray(0, keep));
+  next.rotation.set(frame.rotation.subarray(0, keep));
+  next.band.set(frame.band.subarray(0, keep));
+  next.brightness.set(frame.brightness.subarray(0, keep));
+  next.glow.set(frame.glow.subarray(0, keep));
+  next.visible.set(frame.visible.subarray(0, keep));
+  return next;
+}
+
+function grown<T extends Float32Array | Int8Array | Int16Array | Int32Array>(
+  old: T,
+  next: T,
+  keep: number,
+): T {
+  next.set(old.subarray(0, keep) as never);
+  return next;
+}

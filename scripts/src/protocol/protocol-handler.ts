@@ -1,0 +1,265 @@
+/**
+ * The :8765 protocol (PROTOCOL.md ":8765 — hub or agent ⇄ plugin"): every inbound frame is size-checked,
+ * parsed and validated by shared-types' `pluginValidator`, then dispatched. Within one drain only the
+ * newest `audio_state` per zone (and for all zones) and the newest `batch_update` per zone are applied.
+ * Every refusal is an `error` reply with the request's `_seq` and a stable `code`; nothing throws out.
+ */
+import { pluginValidator, type PluginInbound, type PluginInboundMessage } from '@audioviz/shared-types';
+import type { Control } from '../control';
+import type { Host } from '../host';
+import { OpError, OP_ERROR_CODES } from '../op-error';
+import { errorText } from '../show/pattern-library';
+
+/** The key of the audio for every zone in the per-drain newest-audio map. */
+const ALL_ZONES = '';
+
+export interface ProtocolOptions {
+  readonly host: Host;
+  readonly control: Control;
+  /** Hot-loads a pattern bundle; returns an error message or null. */
+  readonly loadScript: (name: string, source: string) => string | null;
+  /** The engine's version, reported by `auth`. */
+  readonly version: string;
+}
+
+export class ProtocolHandler {
+  private readonly trusted = new Map<string, boolean>();
+  private readonly newestAudio = new Map<string, PluginInbound['audio_state']>();
+  private readonly newestBatch = new Map<
+    string,
+    { clientId: string; message: PluginInbound['batch_update'] }
+  >();
+
+  constructor(private readonly options: ProtocolOptions) {}
+
+  clientConnected(clientId: string, trusted: boolean): void {
+    this.trusted.set(clientId, trusted);
+  }
+
+  clientDisconnected(clientId: string): void {
+    this.trusted.delete(clientId);
+  }
+
+  /** Handles one raw frame of a drain (audio and batches wait for `endDrain`). */
+  handle(clientId: string, text: string): void {
+    const parsed = pluginValidator.parse(text);
+    if (!parsed.ok) {
+      this.send(
+        clientId,
+        { type: 'error', message: parsed.error.message, code: parsed.error.code },
+        seqOf(text, parsed.error.code),
+      );
+      return;
+    }
+    const message = parsed.value;
+    try {
+      this.dispatch(clientId, message);
+    } catch (err) {
+      const known = err instanceof OpError;
+      if (!known) this.options.host.log('error', `handling "${message.type}" failed: ${errorText(err)}`);
+      this.send(
+        clientId,
+        {
+          type: 'error',
+          message: known ? err.message : `the server could not handle "${message.type}"; it was logged`,
+          code: known ? err.code : OP_ERROR_CODES.INTERNAL_ERROR,
+        },
+        message._seq,
+      );
+    }
+  }
+
+  /** Applies the newest audio and batches of the drain. */
+  endDrain(): void {
+    const control = this.options.control;
+    const all = this.newestAudio.get(ALL_ZONES);
+    if (all !== undefined) control.stage.applyAudio(all);
+    for (const [zone, state] of this.newestAudio) {
+      if (zone !== ALL_ZONES) this.guarded('', state._seq, () => control.stage.applyAudio(state));
+    }
+    this.newestAudio.clear();
+    for (const { clientId, message } of this.newestBatch.values()) {
+      this.guarded(clientId, message._seq, () => {
+        const updated = control.stage.applyBatch(message);
+        if (message._seq !== undefined)
+          this.send(clientId, { type: 'batch_updated', zone: message.zone, updated }, message._seq);
+      });
+    }
+    this.newestBatch.clear();
+  }
+
+  private dispatch(clientId: string, m: PluginInboundMessage): void {
+    const control = this.options.control;
+    const seq = m._seq;
+    const ack = (): void => {
+      if (seq !== undefined) this.send(clientId, { type: 'ack', request: m.type }, seq);
+    };
+    switch (m.type) {
+      case 'auth':
+        // The host checks tokens before frames reach the engine; here only the outcome is reported.
+        if (this.trusted.get(clientId) === true) this.send(clientId, { type: 'auth_ok' }, seq);
+        else
+          throw new OpError(
+            OP_ERROR_CODES.UNAUTHORIZED,
+            'authentication is checked when the connection opens: reconnect and send auth first',
+          );
+        return;
+      case 'ping':
+        this.send(clientId, { type: 'pong', timestamp: this.options.host.now() }, seq);
+        return;
+      case 'audio_state':
+        if (m.zone !== undefined) control.stage.zones.require(m.zone);
+        this.newestAudio.set(m.zone ?? ALL_ZONES, m);
+        ack();
+        return;
+      case 'batch_update': {
+        control.stage.zones.require(m.zone);
+        const superseded = this.newestBatch.get(m.zone);
+        if (superseded !== undefined && superseded.message._seq !== undefined) {
+          // Only the newest batch per zone per tick is applied; an older one is answered as "0 updated".
+          this.send(
+            superseded.clientId,
+            { type: 'batch_updated', zone: m.zone, updated: 0 },
+            superseded.message._seq,
+          );
+        }
+        this.newestBatch.set(m.zone, { clientId, message: m });
+        return;
+      }
+      case 'get_zones':
+        this.send(clientId, { type: 'zones', zones: control.zoneInfos() }, seq);
+        return;
+      case 'get_zone':
+        this.send(
+          clientId,
+          { type: 'zone', zone: control.zoneInfo(control.stage.zones.require(m.zone)) },
+          seq,
+        );
+        return;
+      case 'set_zone_config':
+        control.configure(m.zone, m.config);
+        this.send(clientId, { type: 'zone_config_updated', zone: m.zone, config: m.config }, seq);
+        return;
+      case 'init_pool': {
+        const count = control.initPool(m.zone, m.count, m.material);
+        this.send(clientId, { type: 'pool_initialized', zone: m.zone, count }, seq);
+        return;
+      }
+      case 'cleanup_zone':
+        control.cleanupZone(m.zone);
+        this.send(clientId, { type: 'zone_cleaned', zone: m.zone }, seq);
+        return;
+      case 'set_visible':
+        control.override(m.zone, 'visible', m.visible ? 1 : 0, m.entities);
+        ack();
+        return;
+      case 'set_entity_glow':
+        control.override(m.zone, 'glow', m.glow ? 1 : 0, m.entities);
+        ack();
+        return;
+      case 'set_entity_brightness':
+        control.override(m.zone, 'brightness', m.brightness, m.entities);
+        ack();
+        return;
+      case 'set_pattern': {
+        const zones = control.setPattern(m.zone, m.pattern, m.transition_s);
+        this.send(
+          clientId,
+          {
+            type: 'pattern_changed',
+            pattern: m.pattern,
+            ...(m.zone !== undefined ? { zone: m.zone } : { zones }),
+          },
+          seq,
+        );
+        return;
+      }
+      case 'trigger_effect':
+        control.triggerEffect(m.zone, m.effect, m.intensity, m.duration);
+        this.send(
+          clientId,
+          {
+            type: 'effect_triggered',
+            effect: m.effect,
+            ...defined({ zone: m.zone, intensity: m.intensity, duration: m.duration }),
+          },
+          seq,
+        );
+        return;
+      case 'list_patterns':
+        this.send(clientId, { type: 'patterns', patterns: control.patterns() }, seq);
+        return;
+      case 'load_script': {
+        if (this.trusted.get(clientId) !== true) {
+          throw new OpError(
+            OP_ERROR_CODES.UNAUTHORIZED,
+            'load_script needs an authenticated connection: connect with the plugin token',
+          );
+        }
+        const error = this.options.loadScript(m.name, m.source);
+        if (error !== null) throw new OpError(OP_ERROR_CODES.SCRIPT_REJECTED, `${m.name}: ${error}`);
+        this.send(clientId, { type: 'script_loaded', name: m.name }, seq);
+        return;
+      }
+      case 'dj_info':
+        this.options.host.announce(
+          null,
+          m.is_active
+            ? `Now playing: ${m.dj_name}${m.bpm > 0 ? ` at ${Math.round(m.bpm)} BPM` : ''}`
+            : `${m.dj_name} left the decks`,
+        );
+        ack();
+        return;
+      default: {
+        const unreachable: never = m;
+        throw new OpError(
+          OP_ERROR_CODES.INVALID_ARGUMENT,
+          `unhandled message ${JSON.stringify(unreachable)}`,
+        );
+      }
+    }
+  }
+
+  private guarded(clientId: string, seq: number | undefined, run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      if (clientId === '') return; // audio has no one to answer: a vanished zone is simply skipped
+      const known = err instanceof OpError;
+      this.send(
+        clientId,
+        {
+          type: 'error',
+          message: known ? err.message : errorText(err),
+          code: known ? err.code : OP_ERROR_CODES.INTERNAL_ERROR,
+        },
+        seq,
+      );
+    }
+  }
+
+  private send(clientId: string, reply: Record<string, unknown>, seq: number | undefined): void {
+    try {
+      this.options.host.send(clientId, JSON.stringify(seq === undefined ? reply : { ...reply, _seq: seq }));
+    } catch (err) {
+      this.options.host.log('warn', `reply to ${clientId} could not be sent: ${errorText(err)}`);
+    }
+  }
+}
+
+/** `_seq` of a frame that failed validation, when it is at least a JSON object with a numeric `_seq`. */
+function seqOf(text: string, code: string): number | undefined {
+  if (code === 'MESSAGE_TOO_BIG' || code === 'INVALID_JSON') return undefined;
+  try {
+    const seq = (JSON.parse(text) as { _seq?: unknown } | null)?._seq;
+    return typeof seq === 'number' && Number.isFinite(seq) ? seq : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(fields) as (keyof T)[]) if (fields[key] !== undefined) out[key] = fields[key];
+  return out;
+}

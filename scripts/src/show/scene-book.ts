@@ -1,0 +1,181 @@
+/**
+ * Scenes: named snapshots of the show (preset, crossfade time, blackout/freeze, and per zone its pattern,
+ * parameters and look), stored as the 'scenes' document. Four built-in scenes are always there and cannot
+ * be overwritten or deleted. Reading a damaged document reports it and keeps the built-ins.
+ */
+import { PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
+import type { ParamValue } from '../patterns/pattern';
+import { isMaterial } from '../zones/zone-document';
+import { zoneNameProblem, type Zone } from '../zones/zone';
+
+/** What a scene stores of one zone. */
+export interface SceneZone {
+  pattern: string;
+  params: Record<string, ParamValue>;
+  materials?: Zone['materials'];
+  brightness?: number;
+  glowOnBeat?: boolean;
+}
+
+export interface Scene {
+  readonly name: string;
+  preset: PresetName;
+  transitionS: number;
+  blackout: boolean;
+  freeze: boolean;
+  /** Pattern for zones the scene has no entry for (built-ins use only this). */
+  pattern?: string;
+  zones: Record<string, SceneZone>;
+}
+
+/** Scenes shipped with the engine. */
+export const BUILT_IN_SCENES: readonly Scene[] = [
+  {
+    name: 'chill_lounge',
+    preset: 'chill',
+    transitionS: 3,
+    blackout: false,
+    freeze: false,
+    pattern: 'circle',
+    zones: {},
+  },
+  {
+    name: 'club_night',
+    preset: 'edm',
+    transitionS: 0.5,
+    blackout: false,
+    freeze: false,
+    pattern: 'bars',
+    zones: {},
+  },
+  {
+    name: 'rock_show',
+    preset: 'rock',
+    transitionS: 1,
+    blackout: false,
+    freeze: false,
+    pattern: 'bars',
+    zones: {},
+  },
+  {
+    name: 'concert_hall',
+    preset: 'classical',
+    transitionS: 3,
+    blackout: false,
+    freeze: false,
+    pattern: 'circle',
+    zones: {},
+  },
+];
+
+/** User scenes kept at most (a scene is small; this bounds the document). */
+export const MAX_SCENES = 100;
+
+export class SceneBook {
+  private readonly user = new Map<string, Scene>();
+  private readonly builtIn = new Map(BUILT_IN_SCENES.map((s) => [s.name, s]));
+
+  get(name: string): Scene | undefined {
+    return this.user.get(name) ?? this.builtIn.get(name);
+  }
+
+  isBuiltIn(name: string): boolean {
+    return this.builtIn.has(name);
+  }
+
+  /** Every scene name, built-ins first, each group sorted. */
+  names(): string[] {
+    return [...[...this.builtIn.keys()].sort(), ...[...this.user.keys()].sort()];
+  }
+
+  /** Stores a scene; returns an error message or null. */
+  save(scene: Scene): string | null {
+    const problem = zoneNameProblem(scene.name);
+    if (problem !== null) return problem.replace('zone name', 'scene name');
+    if (this.builtIn.has(scene.name)) return `"${scene.name}" is a built-in scene: save under another name`;
+    if (!this.user.has(scene.name) && this.user.size >= MAX_SCENES) {
+      return `there are already ${MAX_SCENES} scenes: delete one first`;
+    }
+    this.user.set(scene.name, scene);
+    return null;
+  }
+
+  /** Deletes a user scene; returns an error message or null. */
+  delete(name: string): string | null {
+    if (this.builtIn.has(name)) return `"${name}" is a built-in scene and cannot be deleted`;
+    return this.user.delete(name) ? null : `there is no scene "${name}"`;
+  }
+
+  serialize(): string {
+    return JSON.stringify({ version: 1, scenes: [...this.user.values()] }, null, 2);
+  }
+
+  /** Loads the stored document (null: never written); returns problems found, one line each. */
+  load(text: string | null): string[] {
+    if (text === null) return [];
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return [
+        'the scenes document is not valid JSON; only the built-in scenes are available (fix or delete it)',
+      ];
+    }
+    const list = isObject(doc) ? doc['scenes'] : undefined;
+    if (!Array.isArray(list))
+      return ['the scenes document has no "scenes" list; only the built-in scenes are available'];
+    const problems: string[] = [];
+    for (const raw of list.slice(0, MAX_SCENES)) {
+      const scene = readScene(raw);
+      if (scene === null || this.builtIn.has(scene.name)) {
+        problems.push(`a stored scene was skipped: ${describe(raw)} is not a valid scene`);
+        continue;
+      }
+      this.user.set(scene.name, scene);
+    }
+    return problems;
+  }
+}
+
+function readScene(raw: unknown): Scene | null {
+  if (!isObject(raw) || typeof raw['name'] !== 'string' || zoneNameProblem(raw['name']) !== null) return null;
+  const preset = raw['preset'];
+  if (!PRESET_NAMES.includes(preset as PresetName)) return null;
+  const zones: Record<string, SceneZone> = {};
+  if (isObject(raw['zones'])) {
+    for (const [name, z] of Object.entries(raw['zones'])) {
+      if (zoneNameProblem(name) !== null || !isObject(z) || typeof z['pattern'] !== 'string') continue;
+      const entry: SceneZone = { pattern: z['pattern'], params: {} };
+      if (isObject(z['params'])) {
+        for (const [k, v] of Object.entries(z['params'])) {
+          if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') entry.params[k] = v;
+        }
+      }
+      const m = z['materials'];
+      if (Array.isArray(m) && m.length === 5 && m.every(isMaterial))
+        entry.materials = [...m] as Zone['materials'];
+      const b = z['brightness'];
+      if (typeof b === 'number' && Number.isInteger(b) && b >= 0 && b <= 15) entry.brightness = b;
+      if (typeof z['glowOnBeat'] === 'boolean') entry.glowOnBeat = z['glowOnBeat'];
+      zones[name] = entry;
+    }
+  }
+  const t = raw['transitionS'];
+  return {
+    name: raw['name'],
+    preset: preset as PresetName,
+    transitionS: typeof t === 'number' && t >= 0 && t <= 3 ? t : 0,
+    blackout: raw['blackout'] === true,
+    freeze: raw['freeze'] === true,
+    ...(typeof raw['pattern'] === 'string' ? { pattern: raw['pattern'] } : {}),
+    zones,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(raw: unknown): string {
+  return isObject(raw) && typeof raw['name'] === 'string' ? `"${raw['name'].slice(0, 64)}"` : 'an entry';
+}
