@@ -31,6 +31,7 @@ export function lerp(a: number, b: number, t: number): number {
 /**
  * Writes entity `i` into the frame, enforcing every range of `PatternOutput`: position 0–1, scale 0–4,
  * yaw wrapped to 0–360°, band 0–4, brightness 0–15 (rounded). An entity with (near) zero scale is hidden.
+ * An index outside the frame's live count is ignored, so no layout arithmetic can write past `out.count`.
  */
 export function writeEntity(
   out: PatternOutput,
@@ -44,6 +45,7 @@ export function writeEntity(
   brightness: number,
   glow: boolean,
 ): void {
+  if (!(i >= 0 && i < out.count)) return;
   out.x[i] = clamp01(x);
   out.y[i] = clamp01(y);
   out.z[i] = clamp01(z);
@@ -59,7 +61,13 @@ export function writeEntity(
 
 /** Hides entities `from … out.count-1` (used when the zone has more entities than a shape needs). */
 export function hideFrom(out: PatternOutput, from: number): void {
-  for (let i = from; i < out.count; i++) {
+  hideRange(out, from, out.count);
+}
+
+/** Hides entities `from … to-1` (within the frame), parked at the floor centre. */
+export function hideRange(out: PatternOutput, from: number, to: number): void {
+  const end = to < out.count ? to : out.count;
+  for (let i = from; i < end; i++) {
     out.x[i] = 0.5;
     out.y[i] = 0;
     out.z[i] = 0.5;
@@ -153,4 +161,31 @@ export function approach(dt: number, ratePerS: number): number {
 /** Number of live entities a pattern may write: the frame's count, capped by what `create` allocated. */
 export function liveCount(out: PatternOutput, capacity: number): number {
   return out.count < capacity ? out.count : capacity;
+}
+
+/** Golden angle in radians: successive points turned by it never line up (sunflower, Fibonacci sphere). */
+export const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * Fills `xs`, `ys`, `zs` with evenly spread unit vectors (a Fibonacci sphere), `ys` running from +1 (first)
+ * to -1 (last). For `create`: layouts are fixed, so they are computed once.
+ */
+export function fibonacciSphere(xs: Float32Array, ys: Float32Array, zs: Float32Array): void {
+  const n = xs.length;
+  for (let i = 0; i < n; i++) {
+    const y = 1 - (2 * (i + 0.5)) / n;
+    const r = Math.sqrt(Math.max(0, 1 - y * y));
+    const a = i * GOLDEN_ANGLE;
+    xs[i] = Math.cos(a) * r;
+    ys[i] = y;
+    zs[i] = Math.sin(a) * r;
+  }
+}
+
+/**
+ * A fixed pseudo-random value in [0, 1) for entity `i` (and a `salt` per use): for layouts made in `create`,
+ * which has no random source, so a zone looks the same every time it starts.
+ */
+export function hash01(i: number, salt: number): number {
+  return fract(Math.sin(i * 12.9898 + salt * 78.233) * 43758.5453);
 }

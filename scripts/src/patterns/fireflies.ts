@@ -1,0 +1,128 @@
+/**
+ * Fireflies: a swarm drifting lazily through the zone, each blinking on its own rhythm. The highs make
+ * them blink faster and brighter, and, like real fireflies, they fall into step with the beat: every beat
+ * pulls their blinks together and flashes the swarm.
+ */
+import type { Pattern } from './pattern';
+import {
+  TAU,
+  band,
+  beatPunch,
+  clamp,
+  fract,
+  hash01,
+  hideFrom,
+  highs,
+  liveCount,
+  numParam,
+  writeEntity,
+} from './shape-math';
+
+interface FireflyState {
+  readonly capacity: number;
+  readonly px: Float32Array;
+  readonly py: Float32Array;
+  readonly pz: Float32Array;
+  readonly vx: Float32Array;
+  readonly vy: Float32Array;
+  readonly vz: Float32Array;
+  /** Blink phase 0–1 and blink rate (blinks per second at rest). */
+  readonly phase: Float32Array;
+  readonly rate: Float32Array;
+}
+
+/** How strongly each beat pulls a firefly's blink towards the swarm's (0 none, 1 full). */
+const SYNC_PULL = 0.5;
+
+const fireflies: Pattern<FireflyState> = {
+  meta: {
+    id: 'fireflies',
+    name: 'Fireflies',
+    category: 'organic',
+    recommendedEntities: 96,
+    params: {
+      wander: {
+        type: 'number',
+        description: 'How restlessly they fly, zone widths per second',
+        default: 0.12,
+        min: 0,
+        max: 1,
+      },
+      sync: { type: 'boolean', description: 'Blinks fall into step with the beat', default: true },
+      blink_rate: {
+        type: 'number',
+        description: 'Blinks per second in silence',
+        default: 0.5,
+        min: 0.05,
+        max: 4,
+      },
+    },
+  },
+  create(entityCount) {
+    const state: FireflyState = {
+      capacity: entityCount,
+      px: new Float32Array(entityCount),
+      py: new Float32Array(entityCount),
+      pz: new Float32Array(entityCount),
+      vx: new Float32Array(entityCount),
+      vy: new Float32Array(entityCount),
+      vz: new Float32Array(entityCount),
+      phase: new Float32Array(entityCount),
+      rate: new Float32Array(entityCount),
+    };
+    for (let i = 0; i < entityCount; i++) {
+      state.px[i] = 0.1 + 0.8 * hash01(i, 31);
+      state.py[i] = 0.1 + 0.8 * hash01(i, 32);
+      state.pz[i] = 0.1 + 0.8 * hash01(i, 33);
+      state.phase[i] = hash01(i, 34);
+      state.rate[i] = 0.7 + 0.6 * hash01(i, 35);
+    }
+    return state;
+  },
+  calculate(input, state, out) {
+    const n = liveCount(out, state.capacity);
+    const dt = clamp(input.dt, 0, 1);
+    const wander = numParam(input, 'wander', 0.12);
+    const blinkRate = numParam(input, 'blink_rate', 0.5);
+    const sparkle = highs(input);
+    const punch = beatPunch(input);
+    const bass = band(input, 0);
+    const sync = input.isBeat && input.params.sync !== false;
+    for (let i = 0; i < n; i++) {
+      // A random walk on the velocity, damped, keeps the flight smooth.
+      state.vx[i] = state.vx[i] * 0.95 + (input.random() - 0.5) * wander * 0.5;
+      state.vy[i] = state.vy[i] * 0.95 + (input.random() - 0.5) * wander * 0.3;
+      state.vz[i] = state.vz[i] * 0.95 + (input.random() - 0.5) * wander * 0.5;
+      state.px[i] += state.vx[i] * dt;
+      state.py[i] += state.vy[i] * dt;
+      state.pz[i] += state.vz[i] * dt;
+      if (state.px[i] < 0.05 || state.px[i] > 0.95) state.vx[i] = -state.vx[i];
+      if (state.py[i] < 0.05 || state.py[i] > 0.95) state.vy[i] = -state.vy[i];
+      if (state.pz[i] < 0.05 || state.pz[i] > 0.95) state.vz[i] = -state.vz[i];
+      state.px[i] = clamp(state.px[i], 0.04, 0.96);
+      state.py[i] = clamp(state.py[i], 0.04, 0.96);
+      state.pz[i] = clamp(state.pz[i], 0.04, 0.96);
+      let phase = fract(state.phase[i] + state.rate[i] * blinkRate * (1 + 2 * sparkle) * dt);
+      if (sync) phase = phase > 0.5 ? phase + (1 - phase) * SYNC_PULL : phase * (1 - SYNC_PULL);
+      state.phase[i] = fract(phase);
+      // A blink is a short bright peak at phase 0, then darkness.
+      const blink = Math.exp(-state.phase[i] * 9) + punch * 0.8;
+      const lit = blink > 0.35;
+      writeEntity(
+        out,
+        i,
+        state.px[i],
+        state.py[i],
+        state.pz[i],
+        0.2 + 0.3 * blink + 0.15 * bass,
+        (Math.atan2(state.vx[i], state.vz[i]) * 360) / TAU,
+        lit ? 3 + (i % 2) : 1,
+        1 + 14 * Math.min(1, blink * (0.6 + 0.6 * sparkle)),
+        lit,
+      );
+    }
+    hideFrom(out, n);
+  },
+};
+
+export default fireflies;
