@@ -63,14 +63,18 @@ export async function hashSecret(
   return `${PREFIX}${cost.N}:${cost.r}:${cost.p}:${salt.toString('base64')}:${key.toString('base64')}`;
 }
 
-/** Checks a secret against a stored hash in constant time; false for a malformed hash. */
+/** Checks a secret against a stored hash in constant time; false for a malformed hash or a failed derivation. */
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {
   const parsed = parseHash(stored);
   if (parsed === null) return false;
-  const key = await derive(secret, parsed.salt, parsed.hash.length, {
-    N: parsed.N,
-    r: parsed.r,
-    p: parsed.p,
-  });
-  return timingSafeEqual(key, parsed.hash);
+  try {
+    const key = await derive(secret, parsed.salt, parsed.hash.length, {
+      N: parsed.N,
+      r: parsed.r,
+      p: parsed.p,
+    });
+    return timingSafeEqual(key, parsed.hash);
+  } catch {
+    return false;
+  }
 }

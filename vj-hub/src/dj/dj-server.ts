@@ -193,7 +193,7 @@ export class DjServer {
     }
     if (store.hasDj(message.dj_id))
       return this.closeConnection(c, CLOSE_CODES.ALREADY_CONNECTED, 'Already connected');
-    this.goLive(c, message.dj_id, message.dj_name || verdict.name, message.direct_mode === true);
+    this.goLive(c, message.dj_id, verdict.name, message.direct_mode === true);
   }
 
   private codeAuth(c: DjConnection, message: DjInbound['code_auth']): void {
