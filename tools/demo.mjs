@@ -212,6 +212,13 @@ async function main() {
     skipped.push(`the Minecraft server: ${ARTIFACTS.server} was not built (see the Maven output above)`);
   else {
     console.log('Starting the Minecraft server (the first start takes a little while)…');
+    // The engine as built now overrides the jar's copy (a bundle in the data folder wins), so a jar built before
+    // the latest engine change still plays the current show.
+    const serverData = path.join(runDir, 'server-data');
+    if (exists(ARTIFACTS.engine)) {
+      fs.mkdirSync(path.join(serverData, 'scripts'), { recursive: true });
+      fs.copyFileSync(path.join(root, ARTIFACTS.engine), path.join(serverData, 'scripts', 'engine.js'));
+    }
     const server = startPart('server', path.join(jdk.home, 'bin', 'java'), [
       '-jar',
       path.join(root, ARTIFACTS.server),
@@ -220,7 +227,7 @@ async function main() {
       '--socket-port',
       String(DEFAULTS.socketPort),
       '--data',
-      path.join(runDir, 'server-data'),
+      serverData,
     ]);
     const ready = await waitForLog(
       server,

@@ -113,6 +113,12 @@ export class ShowStack {
   async startServer(properties: Record<string, string> = {}): Promise<ServerPart> {
     if (this.java === null) throw new Error('no JDK 25: the standalone server cannot run');
     const dataDir = path.join(this.dir, 'server-data');
+    // The engine as built now, in the data folder where it overrides the jar's copy: engine changes are tested
+    // without rebuilding the jar.
+    if (fs.existsSync(ARTIFACTS.engineBundle)) {
+      fs.mkdirSync(path.join(dataDir, 'scripts'), { recursive: true });
+      fs.copyFileSync(ARTIFACTS.engineBundle, path.join(dataDir, 'scripts', 'engine.js'));
+    }
     if (Object.keys(properties).length > 0) {
       fs.mkdirSync(dataDir, { recursive: true });
       fs.writeFileSync(

@@ -36,7 +36,8 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
   let viewer: MinecraftViewer;
   let operator: SeqSocket;
   let workDir = '';
-  let failed = false;
+  /** Set when the stack came up and no test failed: only then are the logs thrown away. */
+  let clean = false;
 
   const joinViewer = async (name: string): Promise<MinecraftViewer> =>
     MinecraftViewer.join({ port: stack.server!.port, username: name, logDir: stack.logDir });
@@ -79,10 +80,11 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     await stack.start('synth:click:128');
     viewer = await joinViewer('Watcher');
     operator = (await SeqSocket.connect(`ws://127.0.0.1:${stack.hub!.browserPort}`)).socket;
+    clean = true;
   });
 
   afterEach(function () {
-    if (this.currentTest?.state === 'failed') failed = true;
+    if (this.currentTest?.state === 'failed') clean = false;
   });
 
   after(async function () {
@@ -91,8 +93,8 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     await stopAll();
     await stack?.stop();
     if (workDir === '') return;
-    if (failed) console.log(`      logs of the failed run: ${path.join(workDir, 'logs')}`);
-    else fs.rmSync(workDir, { recursive: true, force: true });
+    if (clean) fs.rmSync(workDir, { recursive: true, force: true });
+    else console.log(`      logs of the failed run: ${path.join(workDir, 'logs')}`);
   });
 
   it('spawns the default zone’s display entities at the zone', async () => {
