@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { BatchEntity } from '@audioviz/shared-types';
-import type { CreateEngine } from '@audioviz/scripts/dist/engine-api';
+import type { CreateEngine } from '@audioviz/scripts';
 import { findEngineFactory } from '../src/show/preview-engine';
 import { silentLogger, startHub } from '../src';
 import { percentile, report } from '../../tools/measure.cjs';

@@ -14,7 +14,7 @@ import {
   type RandomSource,
   type TimerHandle,
 } from '@audioviz/shared-types';
-import type { CreateEngine } from '@audioviz/scripts/dist/engine-api';
+import type { CreateEngine } from '@audioviz/scripts';
 import { keysAuthenticator, openAuthenticator } from './auth/dj-authenticator';
 import { loadDjKeys } from './auth/dj-keys';
 import { isSecretHash } from './auth/secret-hash';
@@ -107,16 +107,9 @@ export async function startHub(
     random,
     logger: logger.child('minecraft'),
     // The preview mirrors the game's zones, so it shows what the server shows.
-    onZones: (zones) => {
-      for (const z of zones) {
-        engine.command({
-          type: 'set_zone_config',
-          zone: z.name,
-          config: { size: z.size, rotation: z.rotation, entity_count: z.entity_count, pattern: z.pattern },
-        });
-      }
-    },
+    onZones: (zones) => engine.mirrorZones(zones),
   });
+  if (config.minecraft.length === 0) engine.ensureDefaultZone();
   const dj = new DjServer({
     host: config.host,
     port: config.djPort,

@@ -7,8 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AudioState, BatchEntity, Clock, PatternInfo, ZoneInfo } from '@audioviz/shared-types';
-import type { CreateEngine, Engine } from '@audioviz/scripts/dist/engine-api';
-import type { DocumentName, Host } from '@audioviz/scripts/dist/host';
+import {
+  PERMISSIONS,
+  type CommandSender,
+  type CreateEngine,
+  type DocumentName,
+  type Engine,
+  type Host,
+} from '@audioviz/scripts';
 import { writeFileAtomic } from '../atomic-file';
 import { pluginReplyValidator } from '../net/plugin-replies';
 import type { Logger } from '../logger';
@@ -16,6 +22,14 @@ import type { ZoneCommand } from '../store/hub-store';
 
 /** The client id the hub uses when it talks to its own engine. */
 const HUB_CLIENT_ID = 'hub';
+/** The hub acts on its own engine with every permission, from the console (no location). */
+const HUB_SENDER: CommandSender = {
+  name: 'audioviz-hub',
+  permissions: [PERMISSIONS.ADMIN, PERMISSIONS.ZONE, PERMISSIONS.CONTROL],
+  location: null,
+};
+/** The stage the preview shows when it has nothing to mirror. */
+const DEFAULT_ZONE = { name: 'stage', template: 'concert_hall', world: 'preview', entityCount: 128 } as const;
 
 export interface PreviewEngine {
   /** False when no engine could be loaded (the preview then shows audio only). */
@@ -26,6 +40,13 @@ export interface PreviewEngine {
   command(command: ZoneCommand): void;
   /** Runs one engine tick. Never throws. */
   tick(): void;
+  /**
+   * Makes the engine's zones match a Minecraft server's: creates the missing ones (through the engine's own
+   * `/audioviz zone create`), then applies size, rotation, pattern and pool size as :8765 messages.
+   */
+  mirrorZones(zones: readonly ZoneInfo[]): void;
+  /** With no Minecraft server and no stored zone, creates one default zone so the preview has a stage. */
+  ensureDefaultZone(): void;
   /** Entity states per zone, zone-local 0–1. */
   entities(zones: readonly string[]): Record<string, BatchEntity[]>;
   dispose(): void;
@@ -62,6 +83,15 @@ export function createPreviewEngine(options: PreviewEngineOptions): PreviewEngin
     return noEngine;
   }
   const documents = new Map<DocumentName, string>();
+  // The zones the engine last reported, so mirroring creates only the missing ones.
+  let knownZones: readonly string[] = [];
+  const replies: PreviewEngineOptions = {
+    ...options,
+    onZones: (zones) => {
+      knownZones = zones.map((z) => z.name);
+      options.onZones?.(zones);
+    },
+  };
   const documentFile = (name: DocumentName): string | null =>
     options.dataDir === null ? null : path.join(options.dataDir, `engine-${name}.json`);
   const host: Host = {
@@ -77,7 +107,7 @@ export function createPreviewEngine(options: PreviewEngineOptions): PreviewEngin
       if (file === null) documents.set(name, text);
       else writeFileAtomic(file, text);
     },
-    send: (_clientId, text) => handleReply(text, options),
+    send: (_clientId, text) => handleReply(text, replies),
     announce: () => undefined,
   };
   let engine: Engine;
@@ -92,13 +122,44 @@ export function createPreviewEngine(options: PreviewEngineOptions): PreviewEngin
     return noEngine;
   }
   let latestAudio: string | null = null;
+  const enqueue = (message: object): void => engine.enqueue(HUB_CLIENT_ID, JSON.stringify(message));
+  const run = (args: string[]): void => {
+    const reply = engine.command(HUB_SENDER, args);
+    if (!reply.ok) options.logger.debug('engine command refused', { args, reply: reply.lines });
+  };
   return {
     available: true,
     audio(state) {
       latestAudio = JSON.stringify(state);
     },
     command(command) {
-      engine.enqueue(HUB_CLIENT_ID, JSON.stringify(command));
+      enqueue(command);
+    },
+    mirrorZones(zones) {
+      for (const z of zones) {
+        if (!knownZones.includes(z.name)) {
+          const { x, y, z: depth } = z.origin;
+          run([
+            'zone',
+            'create',
+            z.name,
+            DEFAULT_ZONE.template,
+            z.world.replace(/\s/g, '_') || 'world',
+            ...[x, y, depth].map(String),
+          ]);
+        }
+        enqueue({ type: 'set_zone_config', zone: z.name, config: { size: z.size, rotation: z.rotation } });
+        enqueue({ type: 'set_pattern', zone: z.name, pattern: z.pattern });
+        if (z.entity_count > 0) enqueue({ type: 'init_pool', zone: z.name, count: z.entity_count });
+      }
+      enqueue({ type: 'get_zones' });
+    },
+    ensureDefaultZone() {
+      if (knownZones.length > 0) return;
+      run(['zone', 'create', DEFAULT_ZONE.name, DEFAULT_ZONE.template, DEFAULT_ZONE.world, '0', '0', '0']);
+      enqueue({ type: 'init_pool', zone: DEFAULT_ZONE.name, count: DEFAULT_ZONE.entityCount });
+      enqueue({ type: 'get_zones' });
+      engine.tick();
     },
     tick() {
       // Only the newest audio frame matters to a tick; older ones would only fill the engine's queue.
@@ -135,6 +196,8 @@ const noEngine: PreviewEngine = {
   available: false,
   audio: () => undefined,
   command: () => undefined,
+  mirrorZones: () => undefined,
+  ensureDefaultZone: () => undefined,
   tick: () => undefined,
   entities: (zones) => Object.fromEntries(zones.map((z) => [z, []])),
   dispose: () => undefined,

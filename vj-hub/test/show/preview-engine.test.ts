@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { FakeClock, type AudioState, type BatchEntity } from '@audioviz/shared-types';
-import type { CreateEngine } from '@audioviz/scripts/dist/engine-api';
-import type { Host } from '@audioviz/scripts/dist/host';
+import type { CreateEngine, Host } from '@audioviz/scripts';
 import { silentLogger } from '../../src/logger';
 import { createPreviewEngine } from '../../src/show/preview-engine';
 import { startTestHub } from '../helpers/test-hub';
