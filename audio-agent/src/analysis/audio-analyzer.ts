@@ -133,27 +133,19 @@ export class AudioAnalyzer {
     onHop: (result: AnalysisResult) => void,
   ): void {
     const { fftSize, hopSize, sampleRate } = this.options;
-    let hopStart = 0;
     for (let i = 0; i < samples.length; i++) {
       this.ring[this.ringPos] = samples[i]!;
       this.ringPos = this.ringPos + 1 === fftSize ? 0 : this.ringPos + 1;
       if (++this.pending === hopSize) {
         this.pending = 0;
-        this.analyzeHop(samples, hopStart, i + 1, startS + (i + 1) / sampleRate, out);
-        hopStart = i + 1;
+        this.analyzeHop(startS + (i + 1) / sampleRate, out);
         onHop(out);
       }
     }
   }
 
-  /** Analyses the hop that just completed; `samples[from, to)` is the part of it in this call's input. */
-  private analyzeHop(
-    samples: Float32Array,
-    from: number,
-    to: number,
-    endS: number,
-    out: AnalysisResult,
-  ): void {
+  /** Analyses the hop that just completed (its samples are the newest in the ring). */
+  private analyzeHop(endS: number, out: AnalysisResult): void {
     out.t = endS;
     this.frame.compute(this.ring, this.ringPos);
     this.frame.protocolBands(this.rawBands);
@@ -163,9 +155,13 @@ export class AudioAnalyzer {
     this.measureLevels(out);
     this.onsets.detect(endS, out.onsets);
     this.tracker.update(this.onsets.novelty);
-    // The low-pass path sees only the part of the hop in this call; a hop split across two calls still
-    // updates the envelope from its newest samples, which is what a kick detector needs.
-    this.bass.process(samples, from, to, endS);
+    const hopStart = this.ringPos - this.options.hopSize;
+    this.bass.process(
+      this.ring,
+      hopStart < 0 ? hopStart + this.options.fftSize : hopStart,
+      this.options.hopSize,
+      endS,
+    );
     out.iBass = this.bass.level;
     out.iKick = this.bass.kick;
     const t = this.tracker;

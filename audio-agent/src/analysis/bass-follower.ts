@@ -11,7 +11,7 @@ const GAIN_HALF_LIFE_S = 6;
 const RELEASE_PER_S = 0.002;
 /** A kick: the envelope jumps above this multiple of its slow average and past this level. */
 const KICK_RATIO = 1.6;
-const KICK_MIN_LEVEL = 0.3;
+const KICK_MIN_LEVEL = 0.5;
 /** Shortest gap between two kicks, s. */
 const KICK_REFRACTORY_S = 0.1;
 /** Time constant of the slow average the kick is compared with, s. */
@@ -58,12 +58,18 @@ export class BassFollower {
     this.averageAlpha = 1 - Math.exp(-hopS / AVERAGE_TAU_S);
   }
 
-  /** Filters one hop of samples [start, end) and updates `level` and `kick` for time `timeS`. */
-  process(samples: Float32Array, start: number, end: number, timeS: number): void {
+  /**
+   * Filters one hop read from a sample ring and updates `level` and `kick` for time `timeS`.
+   * @param ring the analyzer's sample ring
+   * @param start ring index of the hop's first sample
+   * @param count samples in the hop
+   */
+  process(ring: Float32Array, start: number, count: number, timeS: number): void {
     let peak = 0;
     let { x1, x2, y1, y2 } = this;
-    for (let i = start; i < end; i++) {
-      const x = samples[i]!;
+    const size = ring.length;
+    for (let n = 0, i = start; n < count; n++, i = i + 1 === size ? 0 : i + 1) {
+      const x = ring[i]!;
       const y = this.b0 * x + this.b1 * x1 + this.b2 * x2 - this.a1 * y1 - this.a2 * y2;
       x2 = x1;
       x1 = x;

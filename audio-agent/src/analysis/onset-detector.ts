@@ -5,15 +5,19 @@
 import type { SpectrumFrame } from './spectrum';
 
 /** Regions of the drum split, Hz. */
-const KICK_HZ: readonly [number, number] = [30, 150];
-const SNARE_HZ: readonly [number, number] = [180, 4000];
+const KICK_HZ: readonly [number, number] = [30, 180];
+const SNARE_HZ: readonly [number, number] = [200, 2500];
 const HAT_HZ: readonly [number, number] = [6000, 16000];
 /** Shortest gap between two onsets of one class, s. */
-const REFRACTORY_S = [0.09, 0.09, 0.05] as const;
+const REFRACTORY_S = [0.15, 0.1, 0.05] as const;
 /** Time constant of the adaptive threshold's running mean and deviation, s. */
 const THRESHOLD_TAU_S = 1.0;
 /** Onset when flux exceeds mean + K × mean absolute deviation (divided by the preset's beat sensitivity). */
 const THRESHOLD_K = 2.2;
+/** An onset must reach this fraction of the region's recent maximum flux … */
+const MIN_FRACTION_OF_MAX = 0.4;
+/** … which halves in this time, s. */
+const MAX_HALF_LIFE_S = 4;
 /** Above this frequency the total flux weighs bins by knee/f, Hz. */
 const MEL_KNEE_HZ = 1000;
 
@@ -24,24 +28,41 @@ class FluxChannel {
   previous = 0;
   lastOnsetS = -Infinity;
   flux = 0;
+  /** A slowly falling maximum of this region's flux: leakage from other drums stays far below it. */
+  private recentMax = 0;
 
   constructor(
     readonly first: number,
     readonly last: number,
     private readonly refractoryS: number,
+    private readonly maxDecay: number,
   ) {}
 
-  /** Updates the threshold with this hop's flux and reports whether it is an onset. */
-  detect(flux: number, timeS: number, alpha: number, k: number): boolean {
+  /** This hop's flux as a fraction of the region's recent maximum, 0–1. */
+  relative = 0;
+
+  /** Updates the threshold with this hop's flux and reports whether it passes as an onset on its own. */
+  candidate(flux: number, timeS: number, alpha: number, k: number): boolean {
     this.flux = flux;
     const threshold = this.mean + k * this.deviation + 1e-6;
     const rising = flux > this.previous;
-    const onset = rising && flux > threshold && timeS - this.lastOnsetS >= this.refractoryS;
-    if (onset) this.lastOnsetS = timeS;
+    this.recentMax = Math.max(flux, this.recentMax * this.maxDecay);
+    this.relative = this.recentMax > 0 ? flux / this.recentMax : 0;
+    const passes =
+      rising &&
+      this.relative >= MIN_FRACTION_OF_MAX &&
+      flux > threshold &&
+      timeS - this.lastOnsetS >= this.refractoryS;
     this.previous = flux;
     this.mean += (flux - this.mean) * alpha;
     this.deviation += (Math.abs(flux - this.mean) - this.deviation) * alpha;
-    return onset;
+    return passes;
+  }
+
+  /** Records an accepted onset (starts the refractory time). */
+  accept(timeS: number): boolean {
+    this.lastOnsetS = timeS;
+    return true;
   }
 }
 
@@ -62,6 +83,7 @@ export class OnsetDetector {
   private readonly channels: FluxChannel[];
   private readonly alpha: number;
   private noveltyMean = 1e-6;
+  private pendingSnare = false;
   private k = THRESHOLD_K;
 
   /** @param hopS seconds per hop */
@@ -78,7 +100,7 @@ export class OnsetDetector {
     const regions = [KICK_HZ, SNARE_HZ, HAT_HZ];
     this.channels = regions.map((r, i) => {
       const { first, last } = frame.rangeFor(r[0], r[1]);
-      return new FluxChannel(first, last, REFRACTORY_S[i]!);
+      return new FluxChannel(first, last, REFRACTORY_S[i]!, Math.pow(0.5, hopS / MAX_HALF_LIFE_S));
     });
   }
 
@@ -101,9 +123,17 @@ export class OnsetDetector {
       if (rise > 0) total += rise * this.weight[k]!;
     }
     const [kick, snare, hat] = this.channels as [FluxChannel, FluxChannel, FluxChannel];
-    out.kick = kick.detect(this.regionFlux(kick), timeS, this.alpha, this.k);
-    out.snare = snare.detect(this.regionFlux(snare), timeS, this.alpha, this.k);
-    out.hat = hat.detect(this.regionFlux(hat), timeS, this.alpha, this.k);
+    const kickCandidate = kick.candidate(this.regionFlux(kick), timeS, this.alpha, this.k);
+    const snareCandidate = snare.candidate(this.regionFlux(snare), timeS, this.alpha, this.k);
+    const hatCandidate = hat.candidate(this.regionFlux(hat), timeS, this.alpha, this.k);
+    // A drum hit leaks into its neighbours' regions: kick and snare go to whichever stands out more
+    // against its own recent maximum. Hats ride on top of either, so they are judged alone.
+    // A kick's attack reaches the snare region a hop before its body reaches the kick region, so a snare
+    // waits one hop (5 ms at 48 kHz) and is dropped if a kick follows.
+    out.kick = kickCandidate && kick.relative >= snare.relative && kick.accept(timeS);
+    out.snare = this.pendingSnare && !out.kick;
+    this.pendingSnare = !out.snare && snareCandidate && snare.relative > kick.relative && snare.accept(timeS);
+    out.hat = hatCandidate && hat.accept(timeS);
     this.previous.set(c);
     this.noveltyMean += (total - this.noveltyMean) * this.alpha;
     // The floor keeps near-silence from turning noise into novelty.

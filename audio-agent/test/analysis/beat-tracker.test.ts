@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { MATERIAL } from './material';
+import { runMaterial } from './run-material';
+import { beatFMeasure } from '../../src/analysis';
+
+describe('beat tracking on generated material', () => {
+  for (const material of MATERIAL.filter((m) => m.steady)) {
+    it(`finds the beats of ${material.name} with F ≥ 0.90 and holds the BPM within 2 % after 8 s`, () => {
+      const run = runMaterial(material);
+      assert.ok(run.score.f >= 0.9, `F-measure ${run.score.f.toFixed(3)}`);
+      assert.ok(
+        run.bpmWithin2Percent >= 0.99,
+        `BPM within 2 % for ${(run.bpmWithin2Percent * 100).toFixed(1)} % of hops`,
+      );
+    });
+  }
+
+  it('follows a tempo ramp from 110 to 140 BPM (F ≥ 0.85)', () => {
+    const run = runMaterial(MATERIAL.find((m) => m.name === 'ramp_110_140')!);
+    assert.ok(run.score.f >= 0.85, `F-measure ${run.score.f.toFixed(3)}`);
+  });
+
+  it('keeps the beat through an 8 s drumless break (F ≥ 0.85)', () => {
+    const run = runMaterial(MATERIAL.find((m) => m.name === 'break_126')!);
+    assert.ok(run.score.f >= 0.85, `F-measure ${run.score.f.toFixed(3)}`);
+  });
+
+  it('tracks quarter notes in 3/4 time (F ≥ 0.85)', () => {
+    const run = runMaterial(MATERIAL.find((m) => m.name === 'waltz_150')!);
+    assert.ok(run.score.f >= 0.85, `F-measure ${run.score.f.toFixed(3)}`);
+  });
+
+  it('announces beats the configured lookahead early', () => {
+    const material = MATERIAL.find((m) => m.name === 'drums_120')!;
+    const plain = runMaterial(material);
+    const early = runMaterial(material, { lookaheadMs: 100 });
+    const late = plain.beats.filter((t) => t > 10);
+    const shifted = early.beats.filter((t) => t > 9.9);
+    const n = Math.min(late.length, shifted.length, 16);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += late[i]! - shifted[i]!;
+    assert.ok(Math.abs(sum / n - 0.1) < 0.015, `mean shift ${(sum / n).toFixed(3)} s`);
+  });
+});
+
+describe('beatFMeasure', () => {
+  it('scores a perfect match as 1 and ignores the first 5 s', () => {
+    const ref = [1, 2, 6, 7, 8];
+    assert.equal(beatFMeasure(ref, [6.05, 7, 7.95]).f, 1);
+  });
+
+  it('counts a detection outside ±70 ms as a miss and matches each reference beat once', () => {
+    const score = beatFMeasure([6, 7], [6.08, 7, 7.01]);
+    assert.equal(score.precision, 1 / 3);
+    assert.equal(score.recall, 1 / 2);
+  });
+});
