@@ -127,6 +127,10 @@ export class ShowLoop {
   }
 
   private publishPreview(): void {
+    // A beat can come before the first tick (or right after zones changed): never send a zone without its entities.
+    if (Object.keys(this.entities).length !== this.store.zones.length) {
+      this.entities = this.engine.entities(this.store.zones.map((z) => z.name));
+    }
     const s = this.latest;
     const active = this.store.activeDj;
     const firstZone = this.store.zones[0]?.name;

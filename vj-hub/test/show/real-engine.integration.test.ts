@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { BROWSER_OUTBOUND, createPortValidator } from '@audioviz/shared-types';
+import { createEngine } from '@audioviz/scripts';
+import { FakePlugin } from '../helpers/fake-plugin';
+import { connectDj, frame, startTestHub, type TestHub } from '../helpers/test-hub';
+import { eventually } from '../helpers/ws-client';
+
+const outbound = createPortValidator(BROWSER_OUTBOUND, 1 << 24);
+
+describe('the preview on the real engine', function () {
+  this.timeout(20_000);
+  let t: TestHub | undefined;
+  let plugin: FakePlugin | undefined;
+  afterEach(async () => {
+    await t?.close();
+    await plugin?.kill();
+    t = plugin = undefined;
+  });
+
+  it('shows a default stage whose entities move with the live DJ', async () => {
+    t = await startTestHub({}, { createEngine });
+    const b = await t.browser();
+    const vj = await b.next('vj_state');
+    assert.deepEqual(
+      (vj['zones'] as { name: string }[]).map((z) => z.name),
+      ['stage'],
+    );
+    assert.ok((vj['patterns'] as unknown[]).length > 1, 'the engine’s patterns are listed');
+    const dj = await connectDj(t, 'a');
+    const states: Record<string, unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      dj.send(frame(i, i % 2 === 0 ? 0.9 : 0.1, i % 5 === 0));
+      await eventually(() => t!.hub.store.dj('a')?.framesReceived === i + 1, `frame ${i}`);
+      t.clock.advance(50);
+      states.push(await b.next('state'));
+    }
+    for (const s of states) {
+      const checked = outbound.validate(s);
+      assert.ok(checked.ok, checked.ok ? '' : checked.error.message);
+    }
+    const entities = states.map(
+      (s) => (s['entities'] as Record<string, { y: number; scale?: number }[]>)['stage']!,
+    );
+    assert.ok(
+      entities.every((e) => e.length > 0),
+      'every state has the stage’s entities',
+    );
+    const signature = (e: { y: number; scale?: number }[]) =>
+      e.map((x) => `${x.y.toFixed(3)}:${(x.scale ?? 1).toFixed(3)}`).join(',');
+    assert.ok(new Set(entities.map(signature)).size > 5, 'the entities move');
+  });
+
+  it('mirrors a Minecraft server’s zones and follows the operator’s pattern changes', async () => {
+    plugin = new FakePlugin();
+    await plugin.start();
+    t = await startTestHub(
+      { minecraft: [{ url: `ws://127.0.0.1:${plugin.port}`, token: null }] },
+      { createEngine },
+    );
+    await eventually(() => t!.hub.store.zones.length === 1, 'the server’s zones');
+    const b = await t.browser();
+    await b.next('vj_state');
+    t.clock.advance(50);
+    const state = await b.next('state');
+    assert.equal(
+      (state['entities'] as Record<string, unknown[]>)['stage']?.length,
+      16,
+      'the server’s entity count',
+    );
+    b.send({ type: 'set_pattern', pattern: 'circle', zones: ['stage'] });
+    await b.next('ack');
+    await eventually(
+      () => plugin!.of('set_pattern').some((m) => m['pattern'] === 'circle'),
+      'the relayed command',
+    );
+    t.clock.advance(50);
+    await eventually(
+      () => b.received.some((m) => m.type === 'state' && m['pattern'] === 'circle'),
+      'the preview on the new pattern',
+    );
+  });
+});
