@@ -172,7 +172,6 @@ async function browserLag(): Promise<void> {
   const heapPer =
     (memAfter.heapUsed + memAfter.arrayBuffers - memBefore.heapUsed - memBefore.arrayBuffers) / BROWSERS;
   report('hub.memory_per_idle_browser_kb', heapPer / 1024, 'KiB');
-  report('hub.rss_per_idle_browser_kb', (memAfter.rss - memBefore.rss) / BROWSERS / 1024, 'KiB');
 
   child.send({ type: 'stream' });
   await sleep(LAG_SECONDS * 1000);
