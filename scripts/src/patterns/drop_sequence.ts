@@ -95,7 +95,7 @@ const dropSequence: Pattern<DropState> = {
       radius = 0.42 * (1 - 0.78 * p) * (1 + 0.08 * pulse);
       centreY = 0.4 + 0.15 * p;
       scale = 0.35 + 0.35 * p + 0.3 * pulse;
-      light = 3 + 9 * p + 3 * pulse;
+      light = 2 + 10 * p + 3 * pulse;
       glow = p > 0.875;
       spinRate = 0.5 + 7 * p * p;
     } else {

@@ -1,5 +1,5 @@
 /**
- * Fountain: droplets shot up from the centre of the floor, arcing down under gravity. The bass sets how
+ * Fountain: jets of droplets shot up from the centre of the floor, arcing down under gravity. The bass sets how
  * high they fly and how many leave, every beat fires a burst, and droplets near the top of their flight
  * sparkle with the highs.
  */
@@ -68,9 +68,16 @@ const fountain: Pattern<FountainState> = {
       spread: {
         type: 'number',
         description: 'Sideways speed of the droplets, zone widths per second',
-        default: 0.25,
+        default: 0.3,
         min: 0,
         max: 1,
+      },
+      jets: {
+        type: 'number',
+        description: 'Nozzles around the centre, each throwing its own arc',
+        default: 8,
+        min: 1,
+        max: 16,
       },
     },
   },
@@ -92,7 +99,8 @@ const fountain: Pattern<FountainState> = {
     const n = liveCount(out, state.capacity);
     const bass = band(input, 0);
     const power = numParam(input, 'power', 1.6);
-    const spread = numParam(input, 'spread', 0.25);
+    const spread = numParam(input, 'spread', 0.3);
+    const jets = Math.max(1, Math.round(numParam(input, 'jets', 8)));
     const sparkle = highs(input);
     const punch = beatPunch(input);
     state.owed += n * numParam(input, 'flow', 0.6) * input.amplitude * clamp(input.dt, 0, 1);
@@ -104,14 +112,15 @@ const fountain: Pattern<FountainState> = {
     for (let k = 0; k < launches; k++) {
       const i = state.cursor;
       state.cursor = (state.cursor + 1) % n;
-      const a = input.random() * TAU;
-      const side = spread * Math.sqrt(input.random());
+      // Each droplet leaves from one nozzle with a little scatter, so the jets draw clear arcs.
+      const a = ((i % jets) + 0.15 * (input.random() - 0.5)) * (TAU / jets);
+      const side = spread * (0.85 + 0.15 * input.random());
       state.px[i] = 0.5;
       state.py[i] = 0.02;
       state.pz[i] = 0.5;
       state.vx[i] = Math.cos(a) * side;
       state.vz[i] = Math.sin(a) * side;
-      state.vy[i] = power * (0.55 + 0.45 * bass) * (0.85 + 0.3 * input.random()) * (input.isBeat ? 1.15 : 1);
+      state.vy[i] = power * (0.55 + 0.45 * bass) * (0.95 + 0.1 * input.random()) * (input.isBeat ? 1.15 : 1);
       state.alive[i] = 1;
     }
     const dt = clamp(input.dt, 0, 1);
