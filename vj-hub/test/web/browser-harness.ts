@@ -5,12 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
-import { findEngineFactory } from '../../src/show/preview-engine';
 import { silentLogger, startHub, type HubConfig, type RunningHub } from '../../src/index';
-import { createFixtureEngine } from './fixture-engine';
 
 const HUB_DIR = path.resolve(__dirname, '..', '..');
 const ROOT = path.resolve(HUB_DIR, '..');
@@ -53,12 +52,26 @@ export function launchChromium({ fakeAudioFile }: { fakeAudioFile?: string } = {
   });
 }
 
-/** True when the engine package exports `createEngine`; the tests fall back to the fixture engine otherwise. */
-export const realEngine = findEngineFactory() !== null;
+/** The zone every test hub starts with (the preview engine reads it from its zones document). */
+export const TEST_ZONE = {
+  name: 'stage',
+  world: 'world',
+  origin: { x: 0, y: 64, z: 0 },
+  size: { x: 12, y: 10, z: 12 },
+  rotation: 0,
+  entityCount: 64,
+};
 
-/** A hub on loopback with no auth (ephemeral ports unless given) serving the built web UI. */
-export function startTestHub(settings: Partial<HubConfig> = {}): Promise<RunningHub> {
-  return startHub(
+/**
+ * A hub on loopback with no auth (ephemeral ports unless given) serving the built web UI, its preview engine
+ * (the real one from `@audioviz/scripts`) holding one zone. Pass the same `dataDir` to restart a hub.
+ */
+export async function startTestHub(settings: Partial<HubConfig> = {}): Promise<RunningHub> {
+  const dataDir = settings.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-web-'));
+  const zonesFile = path.join(dataDir, 'engine-zones.json');
+  if (!fs.existsSync(zonesFile))
+    fs.writeFileSync(zonesFile, JSON.stringify({ version: 1, zones: [TEST_ZONE] }));
+  const hub = await startHub(
     {
       host: '127.0.0.1',
       djPort: 0,
@@ -66,10 +79,18 @@ export function startTestHub(settings: Partial<HubConfig> = {}): Promise<Running
       httpPort: 0,
       noAuth: true,
       publicDir: PUBLIC_DIR,
+      dataDir,
       ...settings,
     },
-    { logger: silentLogger, ...(realEngine ? {} : { createEngine: createFixtureEngine }) },
+    { logger: silentLogger },
   );
+  return {
+    ...hub,
+    async close() {
+      await hub.close();
+      if (settings.dataDir === undefined) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Where a screenshot goes (gitignored, kept as a test artifact). */
@@ -111,14 +132,14 @@ export async function eventually<T>(
 }
 
 /**
- * Pixels (of a `w`×`h` grid sampled over the images) that differ between two PNG screenshots by more than a
- * small threshold, and pixels of the first that are not the background colour. Decoded by the page itself.
+ * Compares two PNG screenshots of the same size, decoded by the page itself: pixels that differ between
+ * them, and bright pixels of each (a channel above 110: lit blocks; the grid and zone outlines stay darker).
  */
 export async function comparePngs(
   page: Page,
   a: Buffer,
   b: Buffer,
-): Promise<{ changed: number; lit: number; total: number }> {
+): Promise<{ changed: number; litA: number; litB: number; total: number }> {
   return page.evaluate(
     async ([a64, b64]) => {
       const load = async (b: string): Promise<Uint8ClampedArray> => {
@@ -131,17 +152,17 @@ export async function comparePngs(
         return ctx.getImageData(0, 0, img.width, img.height).data;
       };
       const [pa, pb] = await Promise.all([load(a64), load(b64)]);
+      const distance = (p: Uint8ClampedArray, q: Uint8ClampedArray, i: number): number =>
+        Math.abs(p[i]! - q[i]!) + Math.abs(p[i + 1]! - q[i + 1]!) + Math.abs(p[i + 2]! - q[i + 2]!);
       let changed = 0;
-      let lit = 0;
-      const bg = [pa[0] ?? 0, pa[1] ?? 0, pa[2] ?? 0];
+      let litA = 0;
+      let litB = 0;
       for (let i = 0; i < pa.length; i += 4) {
-        const d =
-          Math.abs(pa[i]! - pb[i]!) + Math.abs(pa[i + 1]! - pb[i + 1]!) + Math.abs(pa[i + 2]! - pb[i + 2]!);
-        if (d > 30) changed++;
-        const e = Math.abs(pa[i]! - bg[0]!) + Math.abs(pa[i + 1]! - bg[1]!) + Math.abs(pa[i + 2]! - bg[2]!);
-        if (e > 60) lit++;
+        if (distance(pa, pb, i) > 30) changed++;
+        if (Math.max(pa[i]!, pa[i + 1]!, pa[i + 2]!) > 110) litA++;
+        if (Math.max(pb[i]!, pb[i + 1]!, pb[i + 2]!) > 110) litB++;
       }
-      return { changed, lit, total: pa.length / 4 };
+      return { changed, litA, litB, total: pa.length / 4 };
     },
     [a.toString('base64'), b.toString('base64')] as const,
   );
