@@ -158,7 +158,7 @@ export class Stage {
     if (id !== null) this.library.failed(id, 'interrupted by the host after running past its budget');
     if (this.writingDiff) {
       this.writingDiff = false;
-      for (const entry of this.zones.all()) entry.pool.rollbackDiff();
+      this.zones.rollbackDiff();
     }
   }
 

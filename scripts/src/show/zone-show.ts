@@ -4,7 +4,7 @@
  * when the pool is resized, and falls back to another pattern while its own cannot run.
  */
 import type { ParamValue, Pattern } from '../patterns/pattern';
-import { blendInto, copyFrame, createFrame, type Frame } from '../pool/frame';
+import { blendInto, createFrame, type Frame } from '../pool/frame';
 import type { Zone } from '../zones/zone';
 import type { MutableInput } from './audio-input';
 import type { PatternLibrary } from './pattern-library';
@@ -82,8 +82,9 @@ export class ZoneShow {
       this.fadeElapsed += dt;
       if (input.isBeat) fading.beats++;
       fading.t += dt;
+      // A little slack: time summed tick by tick lands a hair short of the duration.
       const w = this.fadeElapsed / this.fadeDuration;
-      if (w >= 1 || !this.calculate(fading, input, this.fadeFrame, guard)) {
+      if (w >= 1 - 1e-9 || !this.calculate(fading, input, this.fadeFrame, guard)) {
         this.fading = null;
       } else {
         this.fadeFrame.count = out.count;
@@ -146,9 +147,4 @@ export function resolveParams(
     }
   }
   return params;
-}
-
-/** Keeps the frame shown last tick when a pattern could not run (copy without allocating). */
-export function holdFrame(previous: Frame, out: Frame): void {
-  copyFrame(previous, out);
 }

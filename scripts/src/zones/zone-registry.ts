@@ -135,13 +135,22 @@ export class ZoneRegistry {
   writeDying(diff: DiffBuilder): void {
     for (let i = this.dying.length - 1; i >= 0; i--) {
       const entry = this.dying[i];
-      entry.pool.writeDiff(diff, entry.slot, entry.zone, false);
-      if (entry.pool.live === 0) {
-        this.dying.splice(i, 1);
-        this.slots[entry.slot] = null;
-        this.options.diff.setZones(this.slots.slice());
+      if (entry.pool.live > 0) {
+        entry.pool.beginDiff();
+        entry.pool.writeDiff(diff, entry.slot, entry.zone, false);
+        continue;
       }
+      // The removals went out with an earlier diff: only now may the slot name another zone.
+      this.dying.splice(i, 1);
+      this.slots[entry.slot] = null;
+      this.options.diff.setZones(this.slots.slice());
     }
+  }
+
+  /** The host dropped this tick's diff: every pool, deleted zones' included, forgets what it wrote. */
+  rollbackDiff(): void {
+    for (const entry of this.entries.values()) entry.pool.rollbackDiff();
+    for (const entry of this.dying) entry.pool.rollbackDiff();
   }
 
   save(): void {

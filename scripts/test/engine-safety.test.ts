@@ -1,0 +1,148 @@
+/** What keeps the engine standing: failing patterns, interrupted ticks, damaged documents, removed zones. */
+import { strict as assert } from 'node:assert';
+import { createEngine } from '../src/engine';
+import { audioFrame, RecordingHost, sender } from './recording-host';
+
+/** A host whose clock jumps `stepMs` on every read while `slow` is set (a pattern "takes" that long). */
+class SlowHost extends RecordingHost {
+  slow = false;
+  /** Reads left before the clock read throws, as a call the host cuts short (-1: never). */
+  failAfter = -1;
+  override now(): number {
+    if (this.failAfter >= 0 && this.failAfter-- === 0) throw new Error('interrupted');
+    if (this.slow) this.time += 10;
+    return this.time;
+  }
+}
+
+function throwingPattern(id: string, throwing: boolean): string {
+  return `module.exports.default = {
+    meta: { id: '${id}', name: '${id}', category: 'test', recommendedEntities: 4, params: {} },
+    create: function () { return { calls: 0 }; },
+    calculate: function (input, state, out) {
+      state.calls++;
+      if (${throwing} && state.calls > 1) throw new Error('bad frame');
+      for (var i = 0; i < out.count; i++) { out.x[i] = 0.5; out.y[i] = 0.5; out.z[i] = 0.5; out.scale[i] = 0.7; out.visible[i] = 1; }
+    },
+  };`;
+}
+
+function stage(host: RecordingHost) {
+  const engine = createEngine(host, { patternBudgetMs: 5 });
+  engine.command(sender(), ['zone', 'create', 'z', 'dj_booth']);
+  engine.command(sender(), ['pool', 'init', 'z', '8']);
+  const tick = (n = 1) => {
+    for (let i = 0; i < n; i++) {
+      host.time += 50;
+      host.apply(engine.tick());
+    }
+  };
+  return { engine, tick };
+}
+
+describe('engine safety', () => {
+  it('rolls a hot-loaded pattern that keeps throwing back to its previous version', () => {
+    const host = new RecordingHost();
+    const { engine, tick } = stage(host);
+    assert.equal(engine.loadPatternSource('spot', throwingPattern('spot', false)), null);
+    engine.command(sender(), ['pattern', 'set', 'spot', 'z', '0']);
+    tick(5);
+    assert.equal(engine.loadPatternSource('spot', throwingPattern('spot', true)), null);
+    tick(5);
+    assert.match(
+      host.logged('"spot" failed 3 times in a row (threw: bad frame); its previous version runs again')[0],
+      /spot/,
+    );
+    assert.deepEqual(engine.status().disabledPatterns, []);
+    tick(5);
+    assert.ok(
+      host.entities('z').every((e) => Math.abs(e.scale - 0.7) < 0.05),
+      'the previous version shows',
+    );
+  });
+
+  it('disables a pattern that overruns its budget three times in a row and shows another', () => {
+    const host = new SlowHost();
+    const { engine, tick } = stage(host);
+    tick(2);
+    host.slow = true;
+    tick(3);
+    host.slow = false;
+    assert.deepEqual(engine.status().disabledPatterns, ['bars']);
+    assert.match(
+      host.logged('"bars" failed 3 times in a row (took 10.0 ms of its 5 ms budget) and is disabled')[0],
+      /its zones show "[a-z_]+" until a fixed version is loaded/,
+    );
+    assert.match(
+      engine.command(sender(), ['pattern', 'set', 'bars']).lines[0],
+      /disabled after repeated failures/,
+    );
+    tick(3);
+    assert.equal(host.logged('failed').length, 1, 'the fallback runs fine');
+  });
+
+  it('counts an interrupted call against the pattern that was running', () => {
+    const host = new SlowHost();
+    const { engine, tick } = stage(host);
+    tick(2);
+    for (let i = 0; i < 3; i++) {
+      host.failAfter = 1; // the tick's own clock read passes; the pattern's guard is cut short
+      engine.tick();
+      engine.interrupted();
+    }
+    assert.deepEqual(engine.status().disabledPatterns, ['bars']);
+    tick(2);
+    assert.equal(host.entities('z').length, 8);
+  });
+
+  it('starts with what it can when the stored documents are damaged, and says so', () => {
+    const host = new RecordingHost();
+    host.documents.set(
+      'zones',
+      '{"zones":[{"name":"ok","world":"w","origin":{"x":0,"y":0,"z":0},"size":{"x":2,"y":2,"z":2}},{"name":"bad name"}]}',
+    );
+    host.documents.set('scenes', 'garbage');
+    host.documents.set('settings', '[]');
+    const engine = createEngine(host);
+    assert.equal(engine.status().zones, 1);
+    assert.equal(host.logged('skipped').length, 1);
+    assert.equal(host.logged('scenes document').length, 1);
+    assert.match(engine.command(sender(), ['scene', 'list']).lines.join(), /club_night/);
+  });
+
+  it('removes the entities of a deleted zone and frees its slot', () => {
+    const host = new RecordingHost();
+    const { engine, tick } = stage(host);
+    tick(2);
+    assert.equal(host.entities('z').length, 8);
+    engine.command(sender(), ['zone', 'delete', 'z']);
+    tick(1);
+    assert.equal(host.entities('z').length, 0);
+    const diff = engine.tick();
+    assert.equal(diff.zones[0], null);
+  });
+
+  it('resends every entity after a zone is turned, and glows on beats when asked', () => {
+    const host = new RecordingHost();
+    const { engine, tick } = stage(host);
+    tick(3);
+    engine.command(sender(), ['zone', 'setrotation', 'z', '180']);
+    host.time += 50;
+    assert.equal(engine.tick().count, 8);
+    engine.enqueue(
+      'x',
+      JSON.stringify({ type: 'set_zone_config', zone: 'z', config: { glow_on_beat: true } }),
+    );
+    engine.enqueue('x', audioFrame(true, 0.8));
+    tick(1);
+    assert.ok(host.entities('z').every((e) => e.glowColor !== -1));
+  });
+
+  it('keeps running after dispose without throwing, doing nothing', () => {
+    const host = new RecordingHost();
+    const { engine } = stage(host);
+    engine.dispose();
+    engine.enqueue('a', 'x');
+    assert.equal(engine.tick().count, 0);
+  });
+});

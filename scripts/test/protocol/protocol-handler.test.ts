@@ -1,0 +1,197 @@
+/** Every :8765 message through a real engine on a recording host: replies, errors with `_seq` and code. */
+import { strict as assert } from 'node:assert';
+import { createEngine } from '../../src/engine';
+import type { Engine } from '../../src/engine-api';
+import { audioFrame, RecordingHost } from '../recording-host';
+
+function setup(): {
+  host: RecordingHost;
+  engine: Engine;
+  ask: (msg: unknown, client?: string) => Record<string, unknown>[];
+} {
+  const host = new RecordingHost();
+  const engine = createEngine(host);
+  engine.clientConnected('hub', true);
+  engine.clientConnected('guest', false);
+  const ask = (msg: unknown, client = 'hub'): Record<string, unknown>[] => {
+    engine.enqueue(client, typeof msg === 'string' ? msg : JSON.stringify(msg));
+    host.time += 50;
+    host.apply(engine.tick());
+    return host.take(client);
+  };
+  engine.command({ name: 't', permissions: ['audioviz.admin'], location: null }, [
+    'zone',
+    'create',
+    'main',
+    'arena',
+    'world',
+    '0',
+    '64',
+    '0',
+  ]);
+  return { host, engine, ask };
+}
+
+describe('ProtocolHandler', () => {
+  it('answers ping with pong and the time, echoing _seq', () => {
+    const { ask, host } = setup();
+    host.time = 1000;
+    assert.deepEqual(ask({ type: 'ping', _seq: 3 }), [{ type: 'pong', timestamp: 1050, _seq: 3 }]);
+  });
+
+  it('refuses invalid JSON with INVALID_JSON', () => {
+    assert.deepEqual(setup().ask('{nope'), [
+      { type: 'error', message: 'message is not valid JSON', code: 'INVALID_JSON' },
+    ]);
+  });
+
+  it("returns the validator's path-precise message, its code and the request's _seq", () => {
+    const [reply] = setup().ask({ type: 'init_pool', zone: 'main', count: 5000, _seq: 12 });
+    assert.equal(reply['code'], 'INVALID_FIELD');
+    assert.equal(reply['_seq'], 12);
+    assert.match(String(reply['message']), /init_pool\.count: expected integer ≤ 1024, got 5000/);
+  });
+
+  it('refuses an unknown type and a message too big to parse', () => {
+    const { ask } = setup();
+    assert.equal(ask({ type: 'teleport', _seq: 1 })[0]['code'], 'UNKNOWN_TYPE');
+    assert.equal(ask(`"${'x'.repeat(300 * 1024)}"`)[0]['code'], 'MESSAGE_TOO_BIG');
+  });
+
+  it('lists zones and one zone; an unknown zone is ZONE_NOT_FOUND', () => {
+    const { ask } = setup();
+    const [zones] = ask({ type: 'get_zones' });
+    assert.deepEqual(zones, {
+      type: 'zones',
+      zones: [
+        {
+          name: 'main',
+          world: 'world',
+          origin: { x: 0, y: 64, z: 0 },
+          size: { x: 15, y: 8, z: 15 },
+          rotation: 0,
+          entity_count: 0,
+          pattern: 'bars',
+        },
+      ],
+    });
+    assert.equal(ask({ type: 'get_zone', zone: 'main' })[0]['type'], 'zone');
+    const [missing] = ask({ type: 'get_zone', zone: 'nowhere', _seq: 4 });
+    assert.deepEqual([missing['code'], missing['_seq']], ['ZONE_NOT_FOUND', 4]);
+  });
+
+  it('initialises and cleans up pools', () => {
+    const { ask, engine } = setup();
+    assert.deepEqual(ask({ type: 'init_pool', zone: 'main', count: 10 }), [
+      { type: 'pool_initialized', zone: 'main', count: 10 },
+    ]);
+    assert.equal(engine.status().entities, 10);
+    assert.deepEqual(ask({ type: 'cleanup_zone', zone: 'main' }), [{ type: 'zone_cleaned', zone: 'main' }]);
+    assert.equal(engine.status().entities, 0);
+  });
+
+  it('applies a zone config and persists it', () => {
+    const { ask, host } = setup();
+    const config = {
+      size: { x: 4, y: 4, z: 4 },
+      rotation: 45,
+      entity_count: 8,
+      block_type: 'minecraft:glass',
+      glow_on_beat: true,
+    };
+    assert.deepEqual(ask({ type: 'set_zone_config', zone: 'main', config }), [
+      { type: 'zone_config_updated', zone: 'main', config },
+    ]);
+    const stored = JSON.parse(host.documents.get('zones') ?? '{}') as { zones: Record<string, unknown>[] };
+    assert.deepEqual(stored.zones[0]['size'], { x: 4, y: 4, z: 4 });
+    assert.equal(stored.zones[0]['rotation'], 45);
+    assert.equal(stored.zones[0]['entityCount'], 8);
+  });
+
+  it('sets patterns per zone or everywhere, refusing unknown ones', () => {
+    const { ask } = setup();
+    assert.deepEqual(ask({ type: 'set_pattern', pattern: 'circle', _seq: 1 }), [
+      { type: 'pattern_changed', pattern: 'circle', zones: ['main'], _seq: 1 },
+    ]);
+    assert.equal(ask({ type: 'set_pattern', zone: 'main', pattern: 'nope' })[0]['code'], 'PATTERN_NOT_FOUND');
+  });
+
+  it('lists patterns in wire form', () => {
+    const [reply] = setup().ask({ type: 'list_patterns' });
+    const patterns = reply['patterns'] as Record<string, unknown>[];
+    assert.ok(patterns.length >= 2);
+    assert.deepEqual(Object.keys(patterns[0]).sort(), ['category', 'id', 'name', 'recommended_entities']);
+  });
+
+  it('triggers effects and acknowledges overrides and audio when _seq is given', () => {
+    const { ask } = setup();
+    assert.deepEqual(ask({ type: 'trigger_effect', effect: 'flash', intensity: 0.5 }), [
+      { type: 'effect_triggered', effect: 'flash', intensity: 0.5 },
+    ]);
+    assert.deepEqual(ask({ type: 'set_visible', zone: 'main', visible: false, _seq: 2 }), [
+      { type: 'ack', request: 'set_visible', _seq: 2 },
+    ]);
+    assert.deepEqual(ask({ type: 'set_entity_glow', zone: 'main', glow: true }), []);
+    assert.deepEqual(ask(JSON.parse(audioFrame(true, 0.5, { _seq: 8 })) as unknown), [
+      { type: 'ack', request: 'audio_state', _seq: 8 },
+    ]);
+    assert.equal(
+      ask(JSON.parse(audioFrame(true, 0.5, { zone: 'ghost' })) as unknown)[0]['code'],
+      'ZONE_NOT_FOUND',
+    );
+  });
+
+  it('applies only the newest batch per zone per tick and answers the superseded one with 0', () => {
+    const { engine, host } = setup();
+    engine.enqueue('hub', JSON.stringify({ type: 'init_pool', zone: 'main', count: 4 }));
+    host.apply(engine.tick());
+    host.take('hub');
+    const batch = (seq: number, x: number) =>
+      JSON.stringify({
+        type: 'batch_update',
+        zone: 'main',
+        _seq: seq,
+        entities: [
+          { id: 'block_0', x, y: 0, z: 0, scale: 1 },
+          { id: 'block_9', x, y: 0, z: 0 },
+        ],
+      });
+    engine.enqueue('hub', batch(1, 0.1));
+    engine.enqueue('hub', batch(2, 0.9));
+    host.time += 50;
+    host.apply(engine.tick());
+    assert.deepEqual(host.take('hub'), [
+      { type: 'batch_updated', zone: 'main', updated: 0, _seq: 1 },
+      { type: 'batch_updated', zone: 'main', updated: 1, _seq: 2 }, // block_9 is outside the pool
+    ]);
+    host.time += 50;
+    host.apply(engine.tick());
+    assert.deepEqual(engine.zoneEntities('main')[0].x, Math.fround(0.9));
+  });
+
+  it('only lets trusted clients load scripts', () => {
+    const { ask } = setup();
+    const source =
+      "module.exports.default = { meta: { id: 'tiny', name: 'Tiny', category: 'test', recommendedEntities: 1, params: {} }, create: function () { return null; }, calculate: function () {} };";
+    assert.equal(ask({ type: 'load_script', name: 'tiny', source }, 'guest')[0]['code'], 'UNAUTHORIZED');
+    assert.deepEqual(ask({ type: 'load_script', name: 'tiny', source }), [
+      { type: 'script_loaded', name: 'tiny' },
+    ]);
+    assert.equal(
+      ask({ type: 'load_script', name: 'broken', source: 'throw new Error("bad")', _seq: 3 })[0]['code'],
+      'SCRIPT_REJECTED',
+    );
+  });
+
+  it('announces the DJ in game', () => {
+    const { ask, host } = setup();
+    ask({ type: 'dj_info', dj_name: 'Nova', dj_id: 'nova', bpm: 127.6, is_active: true });
+    assert.deepEqual(host.announcements, [{ zone: null, message: 'Now playing: Nova at 128 BPM' }]);
+  });
+
+  it('reports auth as the host decided it', () => {
+    const { ask } = setup();
+    assert.deepEqual(ask({ type: 'auth', token: 'x' }), [{ type: 'auth_ok' }]);
+    assert.equal(ask({ type: 'auth', token: 'x' }, 'guest')[0]['code'], 'UNAUTHORIZED');
+  });
+});

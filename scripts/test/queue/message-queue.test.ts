@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { MessageQueue, QUEUE_WARNING_INTERVAL_MS } from '../../src/queue/message-queue';
+
+function queue(capacity: number) {
+  const clock = { t: 0 };
+  const warnings: string[] = [];
+  const q = new MessageQueue({ capacity, now: () => clock.t, warn: (m) => warnings.push(m) });
+  const drained = (): string[] => {
+    const out: string[] = [];
+    q.drain((c, t) => out.push(`${c}:${t}`));
+    return out;
+  };
+  return { q, clock, warnings, drained };
+}
+
+describe('MessageQueue', () => {
+  it('hands messages over in arrival order and empties', () => {
+    const { q, drained } = queue(4);
+    q.push('a', '1');
+    q.push('b', '2');
+    assert.deepEqual(drained(), ['a:1', 'b:2']);
+    assert.equal(q.length, 0);
+    assert.deepEqual(drained(), []);
+  });
+
+  it('drops the oldest message when full and counts it', () => {
+    const { q, drained } = queue(3);
+    for (let i = 1; i <= 5; i++) q.push('c', String(i));
+    assert.equal(q.length, 3);
+    assert.equal(q.droppedCount, 2);
+    assert.deepEqual(drained(), ['c:3', 'c:4', 'c:5']);
+  });
+
+  it('defaults to the protocol capacity of 1000 and refuses a nonsense capacity', () => {
+    assert.equal(new MessageQueue({ now: () => 0, warn: () => undefined }).capacity, 1000);
+    assert.equal(new MessageQueue({ capacity: -5, now: () => 0, warn: () => undefined }).capacity, 1000);
+  });
+
+  it('warns past 80 % full, at most once per interval', () => {
+    const { q, clock, warnings } = queue(10);
+    for (let i = 0; i < 7; i++) q.push('c', 'x');
+    assert.equal(warnings.length, 0);
+    q.push('c', 'x');
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /8\/10 full/);
+    for (let i = 0; i < 100; i++) q.push('c', 'x');
+    assert.equal(warnings.length, 1);
+    clock.t += QUEUE_WARNING_INTERVAL_MS;
+    q.push('c', 'x');
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[1], /dropped/);
+  });
+
+  it('leaves messages enqueued during a drain for the next drain', () => {
+    const { q } = queue(5);
+    q.push('a', '1');
+    const seen: string[] = [];
+    q.drain((_c, t) => {
+      seen.push(t);
+      q.push('a', 'later');
+    });
+    assert.deepEqual(seen, ['1']);
+    assert.equal(q.length, 1);
+  });
+});
