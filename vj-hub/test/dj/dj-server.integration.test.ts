@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   CLOSE_CODES,
+  DJ_OUTBOUND,
+  createPortValidator,
   DJ_AUTH_ATTEMPTS_PER_WINDOW,
   DJ_AUTH_TIMEOUT_MS,
   DJ_MAX_FRAMES_PER_SECOND,
@@ -12,6 +14,13 @@ import {
 import { upsertDjKey } from '../../src/auth/dj-keys';
 import { connectDj, frame, startTestHub, type TestHub } from '../helpers/test-hub';
 import { eventually } from '../helpers/ws-client';
+
+/** What the hub sends a DJ must itself be valid protocol. */
+const outbound = createPortValidator(DJ_OUTBOUND, 1 << 20);
+function assertValid(message: unknown): void {
+  const result = outbound.validate(message);
+  assert.ok(result.ok, result.ok ? '' : result.error.message);
+}
 
 describe('dj-server (:9000)', function () {
   let t: TestHub;
@@ -36,8 +45,10 @@ describe('dj-server (:9000)', function () {
       dj.send({ type: 'dj_auth', dj_id: 'alice', dj_key: 'alice-key', dj_name: 'Alice' });
       const ok = await dj.next('auth_success');
       assert.deepEqual(ok, { type: 'auth_success', dj_id: 'alice', dj_name: 'Alice', is_active: true });
-      assert.equal(typeof (await dj.next('clock_sync_request'))['server_time'], 'number');
+      const sync = await dj.next('clock_sync_request');
+      assert.equal(typeof sync['server_time'], 'number');
       const roster = await dj.next('dj_roster');
+      for (const m of [ok, sync, roster]) assertValid(m);
       assert.deepEqual(roster['djs'], [
         { dj_id: 'alice', dj_name: 'Alice', is_active: true, queue_position: 0 },
       ]);
@@ -192,6 +203,7 @@ describe('dj-server (:9000)', function () {
       const dj = await connectDj(t, 'a');
       dj.send({ type: 'dj_heartbeat', ts: 123.5, _seq: 4 });
       const ack = await dj.next('heartbeat_ack');
+      assertValid(ack);
       assert.equal(ack['echo_ts'], 123.5);
       assert.equal(ack['server_time'], t.clock.now() / 1000);
       assert.equal(ack['_seq'], 4);
@@ -264,7 +276,9 @@ describe('dj-server (:9000)', function () {
       assert.equal((await b.next('status_update'))['is_active'], true);
       assert.equal((await a.next('status_update'))['is_active'], false);
       t.hub.store.setPreset('edm');
-      assert.equal((await a.next('preset_sync'))['preset'], 'edm');
+      const sync = await a.next('preset_sync');
+      assertValid(sync);
+      assert.equal(sync['preset'], 'edm');
     });
 
     it('sends server_shutdown when the hub stops', async () => {
