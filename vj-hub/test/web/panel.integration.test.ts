@@ -175,6 +175,81 @@ describe('admin panel in Chromium against a real hub', function () {
     ben.close();
   });
 
+  it('reorders the queue and kicks a DJ after the operator confirms', async () => {
+    const djs = await Promise.all(
+      ['cara', 'dan'].map(async (id) => {
+        const dj = await TestDj.connect(hub.ports.dj, {
+          type: 'dj_auth',
+          dj_id: id,
+          dj_key: 'k',
+          dj_name: id,
+        });
+        await dj.waitFor('auth_success');
+        return dj;
+      }),
+    );
+    const roster = page.getByTestId('dj-roster');
+    await roster.locator('[data-dj="dan"]').waitFor();
+    const order = () => hub.store.roster().djs.map((d) => d.dj_id);
+    const before = order();
+    await roster.locator('[data-dj="dan"]').getByRole('button', { name: /up/ }).click();
+    await eventually('dan moved up', () => order().indexOf('dan') === before.indexOf('dan') - 1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await roster.locator('[data-dj="cara"]').getByRole('button', { name: 'Kick' }).click();
+    await eventually('cara kicked', () => !hub.store.hasDj('cara'));
+    await roster.locator('[data-dj="cara"]').waitFor({ state: 'detached' });
+    djs.forEach((dj) => dj.close());
+  });
+
+  it('applies band materials, zone settings and pool commands', async () => {
+    const zone = hub.store.zones[0]?.name as string;
+    const materials = [
+      'minecraft:red_wool',
+      'minecraft:orange_wool',
+      'minecraft:yellow_wool',
+      'minecraft:lime_wool',
+      'minecraft:blue_wool',
+    ];
+    for (const [band, material] of materials.entries())
+      await page.getByTestId(`material-${band}`).fill(material);
+    await page.getByTestId('apply-materials').click();
+    await eventually(
+      'materials',
+      () => hub.store.zoneConfigs.get(zone)?.materials?.join() === materials.join(),
+    );
+
+    const commands: string[] = [];
+    hub.store.events.zoneCommand.on((c) => commands.push(c.type));
+    const details = page.locator(`details[data-zone="${zone}"]`);
+    await details.locator('summary').click();
+    const form = details.locator('form');
+    await form.getByLabel('Rotation').fill('90');
+    await form.getByLabel('Entities').fill('100');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await eventually('zone config', () => {
+      const config = hub.store.zoneConfigs.get(zone);
+      return config?.rotation === 90 && config.entity_count === 100;
+    });
+    await form.getByRole('button', { name: 'Init pool' }).click();
+    await eventually('init_pool', () => commands.includes('init_pool'));
+    page.once('dialog', (dialog) => void dialog.accept());
+    await form.getByRole('button', { name: 'Clean up' }).click();
+    await eventually('cleanup_zone', () => commands.includes('cleanup_zone'));
+    await page.keyboard.press('Escape');
+    await eventually(
+      'Esc folds the zone panel',
+      async () => !(await details.evaluate((d) => (d as HTMLDetailsElement).open)),
+    );
+  });
+
+  it('loads and deletes a saved scene', async () => {
+    const row = page.locator('[data-scene="drop_1"]');
+    await row.getByRole('button', { name: 'Load' }).click();
+    await row.getByRole('button', { name: /Delete/ }).click();
+    await row.waitFor({ state: 'detached' });
+    assert.equal(hub.store.sceneNames().includes('drop_1'), false);
+  });
+
   it('logged no console error during the whole session', () => {
     assert.deepEqual(errors, []);
   });

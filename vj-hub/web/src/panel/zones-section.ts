@@ -1,6 +1,8 @@
 /** Zone settings: size, rotation, entity count, block material, pool init and cleanup, per zone. */
 import { MAX_ENTITIES_PER_ZONE, type ZoneInfo } from '@audioviz/shared-types';
+import { BAND_LABELS } from '../ui/band-meters';
 import { el, replaceChildren } from '../ui/dom';
+import { toast } from '../ui/toast';
 import { MATERIAL_INPUT_PATTERN } from '../ui/input-patterns';
 import type { PanelContext } from './panel-context';
 
@@ -18,12 +20,16 @@ export function mountZonesSection(host: HTMLElement, { store, send }: PanelConte
     const sz = num(zone.size.z, 1, 64);
     const rotation = num(zone.rotation, -360, 360, 1);
     const count = num(zone.entity_count, 0, MAX_ENTITIES_PER_ZONE);
-    const material = el('input', {
-      type: 'text',
-      list: 'material-suggestions',
-      placeholder: 'block material',
-      pattern: MATERIAL_INPUT_PATTERN,
-    });
+    const materialInput = (placeholder: string): HTMLInputElement =>
+      el('input', {
+        type: 'text',
+        list: 'material-suggestions',
+        placeholder,
+        pattern: MATERIAL_INPUT_PATTERN,
+      });
+    const material = materialInput('block material');
+    // Per-band palette of this zone: all five or none (the engine keeps its palette when left empty).
+    const bandMaterials = BAND_LABELS.map((label) => materialInput(label));
     const apply = el('button', { type: 'submit', class: 'primary' }, 'Apply');
     const init = el('button', { type: 'button' }, 'Init pool');
     const cleanup = el('button', { type: 'button', class: 'danger' }, 'Clean up');
@@ -34,16 +40,24 @@ export function mountZonesSection(host: HTMLElement, { store, send }: PanelConte
       el('label', {}, 'Rotation ', rotation, '°'),
       el('label', {}, 'Entities ', count),
       el('label', {}, 'Material ', material),
+      el('div', {}, 'Band materials', el('div', { class: 'band-materials' }, ...bandMaterials)),
       el('div', { class: 'row' }, apply, init, cleanup),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!form.reportValidity()) return;
+      const bands = bandMaterials.map((input) => input.value.trim());
+      if (bands.some((m) => m !== '') && bands.some((m) => m === '')) {
+        bandMaterials.find((input) => input.value.trim() === '')?.focus();
+        toast('Give all five band materials, or none to keep the zone’s palette.', 'error');
+        return;
+      }
       const config = {
         size: { x: Number(sx.value), y: Number(sy.value), z: Number(sz.value) },
         rotation: Number(rotation.value),
         entity_count: Number(count.value),
         ...(material.value.trim() ? { block_type: material.value.trim() } : {}),
+        ...(bands.every((m) => m !== '') ? { materials: bands } : {}),
       };
       send(
         { type: 'set_zone_config', zone: zone.name, config },
