@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 import net.kyori.adventure.text.Component;
 import net.minestom.server.coordinate.Pos;
 import net.minestom.server.coordinate.Vec;
-import net.minestom.server.entity.Entity;
 import net.minestom.server.entity.EntityType;
 import net.minestom.server.entity.Player;
 import net.minestom.server.entity.metadata.display.AbstractDisplayMeta;
@@ -25,7 +24,8 @@ import net.minestom.server.instance.Instance;
  * world of the standalone server; a zone naming another world is shown there too (logged once).
  *
  * <p>Hot path ({@link #apply}): entities sit in per-zone-slot arrays indexed by entity index (no map, no
- * boxing); each entity's metadata changes are batched into one packet; block states are resolved once per
+ * boxing); each entity's metadata changes are batched into one packet, sent to its zone's viewers looked up
+ * once per zone ({@link ShowEntity}); block states are resolved once per
  * material index. What Minestom itself keeps (a {@link Vec} per translation, a quaternion array) is
  * allocated only for fields that changed. Call every method on the server (tick) thread.
  */
@@ -39,7 +39,12 @@ public final class MinestomDisplayWorld implements DisplayWorld {
     private final PlayerDirectory players;
     private final Logger logger;
     /** Zone slot → entity index → entity; grown on demand up to the engine's per-zone cap. */
-    private Entity[][] entities = new Entity[0][];
+    private ShowEntity[][] entities = new ShowEntity[0][];
+    /** Zone slot → its viewers during the current {@link #apply} (see {@link ShowEntity}). */
+    private final List<List<Player>> zoneViewers = new ArrayList<>();
+    /** Zone slot → the {@link #applyCount} its viewers were looked up in. */
+    private long[] viewersLookedUp = new long[0];
+    private long applyCount;
     /** Zone slot → anchor the slot's entities were spawned at. */
     private ZoneAnchor[] anchors = new ZoneAnchor[0];
     /** Material index → block state / item stack, resolved once (the engine's material list is append-only). */
@@ -66,6 +71,7 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         List<ZoneAnchor> zones = diff.zones();
         List<String> materials = diff.materials();
         followAnchors(zones);
+        applyCount++;
         for (int r = 0; r < diff.count(); r++) {
             int io = r * EngineDiff.INT_STRIDE;
             int fo = r * EngineDiff.FLOAT_STRIDE;
@@ -77,7 +83,7 @@ public final class MinestomDisplayWorld implements DisplayWorld {
                 remove(slot, index);
                 continue;
             }
-            Entity entity = entityAt(slot, index);
+            ShowEntity entity = entityAt(slot, index);
             boolean spawning = (flags & EngineDiff.SPAWN) != 0;
             if (spawning && entity != null) {
                 entity.remove(); // a respawn with another kind or material starts from a fresh entity
@@ -86,7 +92,7 @@ public final class MinestomDisplayWorld implements DisplayWorld {
             }
             if (entity == null) {
                 if (!spawning) continue; // an update for an entity that was never spawned (e.g. after removeAll)
-                entity = new Entity(entityType(ints[io + EngineDiff.I_KIND]));
+                entity = new ShowEntity(entityType(ints[io + EngineDiff.I_KIND]));
                 entity.setNoGravity(true);
                 entity.setHasPhysics(false);
                 AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();
@@ -96,11 +102,13 @@ public final class MinestomDisplayWorld implements DisplayWorld {
                 flags |= EngineDiff.MATERIAL | EngineDiff.BRIGHTNESS;
             }
             AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();
+            if (!spawning) entity.useZoneViewers(viewersOf(slot, entity));
             meta.setNotifyAboutChanges(false);
             try {
                 update(meta, flags, ints, io, floats, fo, materials);
             } finally {
-                meta.setNotifyAboutChanges(true);
+                meta.setNotifyAboutChanges(true); // sends the record's changes as one metadata packet
+                entity.useZoneViewers(null);
             }
             if (spawning) {
                 store(slot, index, entity);
@@ -121,10 +129,8 @@ public final class MinestomDisplayWorld implements DisplayWorld {
             float s = floats[fo + EngineDiff.F_SCALE];
             meta.setTranslation(new Vec(tx, ty, tz));
             meta.setScale(new Vec(s, s, s));
-            meta.setLeftRotation(new float[] {
-                floats[fo + EngineDiff.F_QX], floats[fo + EngineDiff.F_QY],
-                floats[fo + EngineDiff.F_QZ], floats[fo + EngineDiff.F_QW]
-            });
+            setRotation(meta, floats[fo + EngineDiff.F_QX], floats[fo + EngineDiff.F_QY],
+                    floats[fo + EngineDiff.F_QZ], floats[fo + EngineDiff.F_QW]);
             meta.setTransformationInterpolationDuration(Math.max(0, ints[io + EngineDiff.I_INTERPOLATION]));
             growCullingBox(meta, tx, ty, tz, s);
         }
@@ -145,6 +151,16 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         if ((flags & EngineDiff.MATERIAL) != 0) {
             setMaterial(meta, ints[io + EngineDiff.I_MATERIAL], materials);
         }
+    }
+
+    /**
+     * Minestom compares quaternion arrays by reference, so an unchanged rotation would be resent with every
+     * move; compare the values here and send (and allocate) only a real change.
+     */
+    private static void setRotation(AbstractDisplayMeta meta, float qx, float qy, float qz, float qw) {
+        float[] q = meta.getLeftRotation();
+        if (q[0] == qx && q[1] == qy && q[2] == qz && q[3] == qw) return;
+        meta.setLeftRotation(new float[] {qx, qy, qz, qw});
     }
 
     private void setMaterial(AbstractDisplayMeta meta, int index, List<String> materials) {
@@ -176,7 +192,7 @@ public final class MinestomDisplayWorld implements DisplayWorld {
             ZoneAnchor before = anchors[slot];
             if (before != null && !samePlace(before, now) && slot < entities.length) {
                 Pos pos = new Pos(now.x(), now.y(), now.z());
-                for (Entity e : entities[slot]) {
+                for (ShowEntity e : entities[slot]) {
                     if (e != null) e.teleport(pos);
                 }
             }
@@ -196,19 +212,32 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         }
     }
 
-    private Entity entityAt(int slot, int index) {
+    /** The viewers of a zone's entities, looked up from the first live one once per apply. */
+    private List<Player> viewersOf(int slot, ShowEntity entity) {
+        if (viewersLookedUp.length <= slot) viewersLookedUp = Arrays.copyOf(viewersLookedUp, slot + 1);
+        while (zoneViewers.size() <= slot) zoneViewers.add(new ArrayList<>());
+        List<Player> viewers = zoneViewers.get(slot);
+        if (viewersLookedUp[slot] != applyCount) {
+            viewersLookedUp[slot] = applyCount;
+            viewers.clear();
+            viewers.addAll(entity.getViewers());
+        }
+        return viewers;
+    }
+
+    private ShowEntity entityAt(int slot, int index) {
         if (slot >= entities.length) return null;
-        Entity[] zone = entities[slot];
+        ShowEntity[] zone = entities[slot];
         return index < zone.length ? zone[index] : null;
     }
 
-    private void store(int slot, int index, Entity entity) {
+    private void store(int slot, int index, ShowEntity entity) {
         if (slot >= entities.length) {
             int old = entities.length;
             entities = Arrays.copyOf(entities, slot + 1);
-            for (int i = old; i < entities.length; i++) entities[i] = new Entity[0];
+            for (int i = old; i < entities.length; i++) entities[i] = new ShowEntity[0];
         }
-        Entity[] zone = entities[slot];
+        ShowEntity[] zone = entities[slot];
         if (index >= zone.length) {
             zone = Arrays.copyOf(zone, Math.max(index + 1, zone.length * 2));
             entities[slot] = zone;
@@ -217,7 +246,7 @@ public final class MinestomDisplayWorld implements DisplayWorld {
     }
 
     private void remove(int slot, int index) {
-        Entity entity = entityAt(slot, index);
+        ShowEntity entity = entityAt(slot, index);
         if (entity == null) return;
         entity.remove();
         entities[slot][index] = null;
@@ -234,19 +263,19 @@ public final class MinestomDisplayWorld implements DisplayWorld {
 
     @Override
     public void removeAll() {
-        for (Entity[] zone : entities) {
-            for (Entity e : zone) {
+        for (ShowEntity[] zone : entities) {
+            for (ShowEntity e : zone) {
                 if (e != null) e.remove();
             }
         }
-        entities = new Entity[0][];
+        entities = new ShowEntity[0][];
         anchors = new ZoneAnchor[0];
         liveCount = 0;
     }
 
     /** The Minecraft entity id shown for a record's (zone slot, entity index), or -1 when none is alive. */
     public int entityId(int slot, int index) {
-        Entity entity = slot >= 0 && index >= 0 ? entityAt(slot, index) : null;
+        ShowEntity entity = slot >= 0 && index >= 0 ? entityAt(slot, index) : null;
         return entity == null ? -1 : entity.getEntityId();
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -27,11 +26,15 @@ public final class ProtocolClient implements AutoCloseable {
 
     private final Process process;
     private final Writer stdin;
-    private final List<JsonObject> events = new CopyOnWriteArrayList<>();
+    /** Guarded by itself; appended by the reader thread. */
+    private final List<JsonObject> events = new ArrayList<>();
+    private final boolean keepMetadata;
+    private volatile long metadataCount;
     private final StringBuilder stderr = new StringBuilder();
 
-    private ProtocolClient(Process process) {
+    private ProtocolClient(Process process, boolean keepMetadata) {
         this.process = process;
+        this.keepMetadata = keepMetadata;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread out = new Thread(() -> read(new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), true), "mc-client-out");
@@ -45,10 +48,18 @@ public final class ProtocolClient implements AutoCloseable {
 
     /** Starts the client against 127.0.0.1:{@code port} and waits until it is in the world. */
     public static ProtocolClient join(int port, String username) throws IOException {
+        return join(port, username, true);
+    }
+
+    /**
+     * Like {@link #join(int, String)}; with {@code keepMetadata} false, metadata events are only counted
+     * ({@link #metadataCount()}), so a long benchmark does not hoard them.
+     */
+    public static ProtocolClient join(int port, String username, boolean keepMetadata) throws IOException {
         if (!Files.isRegularFile(SCRIPT)) throw new AssertionError(SCRIPT.toAbsolutePath() + " is missing");
         ProcessBuilder builder = new ProcessBuilder("node", SCRIPT.toString(), "--host", "127.0.0.1",
                 "--port", String.valueOf(port), "--username", username);
-        ProtocolClient client = new ProtocolClient(builder.start());
+        ProtocolClient client = new ProtocolClient(builder.start(), keepMetadata);
         client.await(e -> is(e, "joined"), "the client to join (run `npm ci` at the repository root if"
                 + " minecraft-protocol is missing)");
         return client;
@@ -66,7 +77,7 @@ public final class ProtocolClient implements AutoCloseable {
                 }
                 try {
                     JsonElement parsed = JsonParser.parseString(line);
-                    if (parsed.isJsonObject()) events.add(parsed.getAsJsonObject());
+                    if (parsed.isJsonObject()) record(parsed.getAsJsonObject());
                 } catch (RuntimeException e) {
                     synchronized (stderr) {
                         stderr.append("unparsed: ").append(line).append('\n');
@@ -78,20 +89,39 @@ public final class ProtocolClient implements AutoCloseable {
         }
     }
 
+    private void record(JsonObject event) {
+        if (is(event, "metadata")) {
+            metadataCount++;
+            if (!keepMetadata) return;
+        }
+        synchronized (events) {
+            events.add(event);
+        }
+    }
+
+    /** Metadata events received so far (kept or not). */
+    public long metadataCount() {
+        return metadataCount;
+    }
+
     /** Every event so far (a snapshot). */
     public List<JsonObject> events() {
-        return new ArrayList<>(events);
+        synchronized (events) {
+            return new ArrayList<>(events);
+        }
     }
 
     /** Events so far that match. */
     public List<JsonObject> events(Predicate<JsonObject> filter) {
-        return events.stream().filter(filter).toList();
+        synchronized (events) {
+            return events.stream().filter(filter).toList();
+        }
     }
 
     /** Waits until some event matches and returns the first that does. */
     public JsonObject await(Predicate<JsonObject> filter, String what) {
-        Waits.until(() -> events.stream().anyMatch(filter) || !process.isAlive(), what, this::state);
-        return events.stream().filter(filter).findFirst().orElseThrow(() -> new AssertionError(
+        Waits.until(() -> !events(filter).isEmpty() || !process.isAlive(), what, this::state);
+        return events(filter).stream().findFirst().orElseThrow(() -> new AssertionError(
                 "the client exited before " + what + "; " + state()));
     }
 

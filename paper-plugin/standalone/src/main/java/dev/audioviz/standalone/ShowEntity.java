@@ -1,0 +1,36 @@
+package dev.audioviz.standalone;
+
+import java.util.List;
+import net.minestom.server.entity.Entity;
+import net.minestom.server.entity.EntityType;
+import net.minestom.server.entity.Player;
+import net.minestom.server.network.packet.server.SendablePacket;
+
+/**
+ * A display entity of the show. While {@link MinestomDisplayWorld#apply} runs, its packets go to the viewers of
+ * its zone, looked up once per zone and tick: every entity of a zone stands at the zone's anchor, so they all
+ * have the same viewers, and asking Minestom per entity costs a lock, a list and a lookup per viewer, ×1024.
+ * Outside {@code apply} it behaves as any entity.
+ */
+final class ShowEntity extends Entity {
+    private List<Player> zoneViewers;
+
+    ShowEntity(EntityType type) {
+        super(type);
+    }
+
+    /** The viewers to use until {@code null} is set again; set by the display world around its updates. */
+    void useZoneViewers(List<Player> viewers) {
+        this.zoneViewers = viewers;
+    }
+
+    @Override
+    public void sendPacketToViewersAndSelf(SendablePacket packet) {
+        List<Player> viewers = zoneViewers;
+        if (viewers == null) {
+            super.sendPacketToViewersAndSelf(packet);
+            return;
+        }
+        for (int i = 0; i < viewers.size(); i++) viewers.get(i).sendPacket(packet);
+    }
+}
