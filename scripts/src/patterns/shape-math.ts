@@ -91,7 +91,8 @@ export function spectrumAt(input: PatternInput, f: number): number {
   const pos = clamp01(f) * (n - 1);
   const lo = Math.floor(pos);
   const hi = lo + 1 < n ? lo + 1 : lo;
-  return clamp01(lerp(bins[lo] ?? 0, bins[hi] ?? 0, pos - lo));
+  // Bins are clamped before mixing, so one NaN or out-of-range bin cannot spoil its neighbour.
+  return lerp(clamp01(bins[lo] ?? 0), clamp01(bins[hi] ?? 0), pos - lo);
 }
 
 /** The band (0 bass … 4 air) that frequency position `f` (0–1) falls into: it picks the block material. */

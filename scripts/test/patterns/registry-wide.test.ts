@@ -101,6 +101,30 @@ function maxMotionDifference(a: PatternOutput, b: PatternOutput): number {
   return max;
 }
 
+/** Smallest change in position or scale (zone units) that counts as reacting to the beat. */
+const BEAT_REACTION_MIN = 0.05;
+
+/**
+ * Largest difference in position or scale between the same music played with and without beat detection
+ * (the shows differ only in the beat fields of the input).
+ */
+function beatDifference(pattern: Pattern, capacity: number): number {
+  const params = defaultParams(pattern.meta);
+  const withBeat = new SyntheticShow({ params, beats: true, seed: 3 });
+  const without = new SyntheticShow({ params, beats: false, seed: 3 });
+  const a = createFrame(capacity);
+  const b = createFrame(capacity);
+  const stateA = pattern.create(capacity);
+  const stateB = pattern.create(capacity);
+  let largest = 0;
+  for (let tick = 0; tick < SHORT_RUN_TICKS; tick++) {
+    pattern.calculate(withBeat.next(), stateA, a);
+    pattern.calculate(without.next(), stateB, b);
+    largest = Math.max(largest, maxMotionDifference(a, b));
+  }
+  return largest;
+}
+
 const registry = createPatternRegistry();
 const metas = registry.list();
 
@@ -115,6 +139,20 @@ describe('every registered pattern', () => {
   after(() => {
     Math.random = realRandom;
     Date.now = realNow;
+  });
+
+  it('would be caught ignoring the beat: music alone gives no difference', () => {
+    const bassOnly: Pattern = {
+      meta: { id: 'bass_only', name: 'Bass only', category: 'test', recommendedEntities: 4, params: {} },
+      create: () => null,
+      calculate(input, _state, out) {
+        for (let i = 0; i < out.count; i++) {
+          out.y[i] = input.bands[0];
+          out.scale[i] = input.amplitude;
+        }
+      },
+    };
+    assert.equal(beatDifference(bassOnly, 4), 0);
   });
 
   it('there are at least 24 of them', () => {
@@ -168,20 +206,9 @@ describe('every registered pattern', () => {
       });
 
       it('moves differently with a beat than without one', () => {
-        const withBeat = new SyntheticShow({ params: defaultParams(meta), beats: true, seed: 3 });
-        const without = new SyntheticShow({ params: defaultParams(meta), beats: false, seed: 3 });
-        const a = createFrame(capacity);
-        const b = createFrame(capacity);
-        const stateA = pattern.create(capacity);
-        const stateB = pattern.create(capacity);
-        let largest = 0;
-        for (let tick = 0; tick < SHORT_RUN_TICKS; tick++) {
-          pattern.calculate(withBeat.next(), stateA, a);
-          pattern.calculate(without.next(), stateB, b);
-          largest = Math.max(largest, maxMotionDifference(a, b));
-        }
+        const largest = beatDifference(pattern, capacity);
         assert.ok(
-          largest > 0.05,
+          largest > BEAT_REACTION_MIN,
           `${meta.id}: beat changes positions/scales by at most ${largest.toFixed(4)}`,
         );
       });

@@ -48,7 +48,7 @@ export function defaultParams(meta: PatternMeta): Record<string, ParamValue> {
 }
 
 export interface ShowOptions {
-  /** Beats on (128 BPM, kick on every beat) or off (no tempo, no beat). Default true. */
+  /** Beat detection on (128 BPM, a beat on every kick) or off (the same music, no tempo and no beat). Default true. */
   readonly beats?: boolean;
   readonly seed?: number;
   /** Ticks per second. Default 20 (the server tick rate). */
@@ -117,19 +117,22 @@ export class SyntheticShow {
     const beatPos = s.t / beatLength;
     const beatIndex = Math.floor(beatPos);
     const phase = beatPos - beatIndex;
+    // Drawn every tick, beats or not, so both variants of a show hear exactly the same music.
+    const accent = this.noise();
     if (this.beats) {
       s.bpm = this.tempo;
       s.isBeat = beatIndex + 1 > s.beatCount;
       s.beatCount = beatIndex + 1;
       s.beatPhase = phase;
-      s.beatIntensity = s.isBeat ? 0.7 + 0.3 * this.noise() : s.beatIntensity * 0.8;
+      s.beatIntensity = s.isBeat ? 0.7 + 0.3 * accent : s.beatIntensity * 0.8;
       s.onsets.kick = s.isBeat;
       s.onsets.snare = s.isBeat && beatIndex % 2 === 1;
       s.onsets.hat = Math.floor(beatPos * 2) !== Math.floor((beatPos - s.dt / beatLength) * 2);
     }
-    // Music: a slow swell, with the bass kicking on the beat when beats are on.
+    // Music: a slow swell with a kick drum in the bass. It is the same with beats off (only the beat
+    // detection is missing), so a difference in the output comes from the beat fields alone.
     const swell = 0.5 + 0.3 * Math.sin(s.t * 0.7);
-    const kick = this.beats ? Math.exp(-phase * 6) : 0.3;
+    const kick = Math.exp(-phase * 6);
     s.bands[0] = Math.min(1, 0.3 + 0.6 * kick * swell + 0.05 * this.noise());
     s.bands[1] = Math.min(1, 0.4 * swell + 0.1 * this.noise());
     s.bands[2] = Math.min(1, 0.5 * swell + 0.2 * Math.sin(s.t * 2.3) ** 2);
