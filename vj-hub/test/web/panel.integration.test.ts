@@ -250,6 +250,15 @@ describe('admin panel in Chromium against a real hub', function () {
     assert.equal(hub.store.sceneNames().includes('drop_1'), false);
   });
 
+  it('taps the tempo with Space', async () => {
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press(' ');
+      await page.waitForTimeout(250);
+    }
+    const bpm = Number.parseFloat((await page.getByTestId('tap-bpm').textContent()) ?? '');
+    assert.ok(bpm > 150 && bpm < 300, `tapped ${bpm} BPM`);
+  });
+
   it('logged no console error during the whole session', () => {
     assert.deepEqual(errors, []);
   });

@@ -10,12 +10,17 @@ import { CommandPacer } from './command-pacer';
 
 export type SendCommand = (
   message: OutboundMessage,
-  options?: { control?: HTMLElement | null; onReply?: (reply: InboundMessage) => void },
+  options?: {
+    control?: HTMLElement | null;
+    onReply?: (reply: InboundMessage) => void;
+    /** Handles a refusal itself (return true) instead of the default message for the operator. */
+    onError?: (error: Error) => boolean;
+  },
 ) => void;
 
 export function commandSender(service: WebSocketService, clock: Clock = systemClock): SendCommand {
   const pacer = new CommandPacer(clock);
-  return (message, { control = null, onReply } = {}) => {
+  return (message, { control = null, onReply, onError } = {}) => {
     control?.classList.add('busy');
     const run = (): void => {
       service.request(message).then(
@@ -25,7 +30,7 @@ export function commandSender(service: WebSocketService, clock: Clock = systemCl
         },
         (error: Error) => {
           control?.classList.remove('busy');
-          toast(`${message.type}: ${error.message}`, 'error');
+          if (onError?.(error) !== true) toast(`${message.type}: ${error.message}`, 'error');
         },
       );
     };

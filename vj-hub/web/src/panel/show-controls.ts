@@ -51,7 +51,18 @@ export function mountShowControls(host: HTMLElement, { store, send }: PanelConte
         return;
       }
       tapBpm.textContent = `${bpm.toFixed(1)} BPM`;
-      send({ type: 'set_audio_setting', setting: 'tap_bpm', value: bpm }, { control: tapButton });
+      // PROTOCOL.md has no tempo command; `set_audio_setting` "tap_bpm" is offered to the hub, and a hub
+      // that does not take it leaves the tapped tempo as a readout for the operator.
+      send(
+        { type: 'set_audio_setting', setting: 'tap_bpm', value: bpm },
+        {
+          control: tapButton,
+          onError: () => {
+            tapBpm.title = 'This hub does not take a tapped tempo; shown for reference only.';
+            return true;
+          },
+        },
+      );
     },
   };
   blackout.addEventListener('click', controls.toggleBlackout);
