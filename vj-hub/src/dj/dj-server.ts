@@ -11,6 +11,8 @@ import {
   DJ_AUTH_TIMEOUT_MS,
   DJ_AUTH_WINDOW_MS,
   DJ_MAX_FRAMES_PER_SECOND,
+  DJ_RELAY_POLICY,
+  HeartbeatMonitor,
   MAX_HUB_MESSAGE_BYTES,
   VALIDATION_CODES,
   djValidator,
@@ -39,6 +41,19 @@ export interface DjServerOptions {
   readonly directTarget?: { readonly host: string; readonly port: number } | null;
 }
 
+/**
+ * The hub's check that a DJ socket is still there: a WebSocket-level ping at the agent's own heartbeat interval
+ * (2 s), and the socket is given up after as many unanswered as the agent tolerates failed heartbeats (3).
+ * Any frame from the DJ also counts as an answer. Without it a silently dropped connection would stay live
+ * forever and block the fallback to the next DJ.
+ */
+export const DJ_SOCKET_LIVENESS = {
+  intervalMs: DJ_RELAY_POLICY.heartbeat.intervalMs,
+  pongTimeoutMs: 0,
+  maxMissedPongs: DJ_RELAY_POLICY.heartbeat.maxSendFailures,
+  maxSendFailures: 0,
+} as const;
+
 type Phase = 'handshake' | 'verifying' | 'pending' | 'live' | 'closed';
 
 interface DjConnection {
@@ -49,6 +64,7 @@ interface DjConnection {
   isActive: boolean;
   authTimer: TimerHandle | null;
   clockSyncSentAt: number;
+  liveness: HeartbeatMonitor | null;
 }
 
 export class DjServer {
@@ -128,6 +144,7 @@ export class DjServer {
       isActive: false,
       authTimer: null,
       clockSyncSentAt: 0,
+      liveness: null,
     };
     this.connections.add(c);
     // PROTOCOL.md :9000: the first message must arrive within 10 s, else close 4001.
@@ -136,7 +153,11 @@ export class DjServer {
       if (c.phase === 'handshake')
         this.closeConnection(c, CLOSE_CODES.HANDSHAKE_TIMEOUT, 'No auth message within 10 s');
     }, DJ_AUTH_TIMEOUT_MS);
-    ws.on('message', (data, isBinary) => this.onMessage(c, isBinary ? null : data.toString()));
+    ws.on('message', (data, isBinary) => {
+      c.liveness?.pongReceived();
+      this.onMessage(c, isBinary ? null : data.toString());
+    });
+    ws.on('pong', () => c.liveness?.pongReceived());
     ws.on('error', () => undefined);
     ws.on('close', () => this.onClose(c));
   }
@@ -236,6 +257,14 @@ export class DjServer {
       ...(directMode ? this.directFields() : {}),
     });
     c.phase = 'live';
+    c.liveness = new HeartbeatMonitor(DJ_SOCKET_LIVENESS, clock, {
+      send: () => {
+        c.ws.ping();
+        return true;
+      },
+      onDead: () => this.closeConnection(c, CLOSE_CODES.PING_TIMEOUT, 'No answer to pings: connection lost'),
+    });
+    c.liveness.start();
     store.addDj(djId, djName);
     c.clockSyncSentAt = clock.now();
     this.send(c, { type: 'clock_sync_request', server_time: c.clockSyncSentAt / 1000 });
@@ -340,6 +369,7 @@ export class DjServer {
   private finish(c: DjConnection): void {
     const wasIn = c.phase === 'live' || c.phase === 'pending';
     c.phase = 'closed';
+    c.liveness?.stop();
     if (wasIn && c.djId !== null) {
       this.frameLimiter.forget(c.djId);
       this.options.store.removeDj(c.djId);

@@ -12,6 +12,8 @@ import {
   MAX_HUB_MESSAGE_BYTES,
 } from '@audioviz/shared-types';
 import { upsertDjKey } from '../../src/auth/dj-keys';
+import { WebSocket } from 'ws';
+import { DJ_SOCKET_LIVENESS } from '../../src/dj/dj-server';
 import { connectDj, frame, startTestHub, type TestHub } from '../helpers/test-hub';
 import { eventually } from '../helpers/ws-client';
 
@@ -287,6 +289,39 @@ describe('dj-server (:9000)', function () {
       await t.close();
       await dj.next('server_shutdown');
       assert.equal((await dj.closedWith()).code, CLOSE_CODES.NORMAL);
+    });
+  });
+
+  describe('liveness', () => {
+    it('closes 4100 and falls back to the next DJ when the live DJ stops answering pings', async () => {
+      t = await startTestHub();
+      const silent = await new Promise<WebSocket>((resolve, reject) => {
+        // A DJ whose connection died silently: it never answers a ping.
+        const ws = new WebSocket(`ws://127.0.0.1:${t.hub.ports.dj}`, { autoPong: false });
+        ws.on('error', reject);
+        ws.on('open', () => {
+          ws.send(JSON.stringify({ type: 'dj_auth', dj_id: 'ghost', dj_key: 'k', dj_name: 'Ghost' }));
+          ws.once('message', () => resolve(ws));
+        });
+      });
+      const closed = new Promise<number>((resolve) => silent.on('close', (code) => resolve(code)));
+      const backup = await connectDj(t, 'backup');
+      assert.equal(t.hub.store.activeDj, 'ghost');
+      const heartbeat = async (): Promise<void> => {
+        // The backup behaves like a real agent: a dj_heartbeat every interval, answered before time moves on.
+        backup.send({ type: 'dj_heartbeat', ts: t.clock.now() / 1000 });
+        await backup.next('heartbeat_ack');
+      };
+      for (let i = 0; i < DJ_SOCKET_LIVENESS.maxMissedPongs; i++) {
+        await heartbeat();
+        t.clock.advance(DJ_SOCKET_LIVENESS.intervalMs);
+      }
+      await heartbeat();
+      assert.equal(t.hub.store.activeDj, 'ghost', 'still live while pings are merely unanswered');
+      t.clock.advance(DJ_SOCKET_LIVENESS.intervalMs);
+      assert.equal(await closed, CLOSE_CODES.PING_TIMEOUT);
+      assert.equal(t.hub.store.activeDj, 'backup');
+      assert.equal(backup.isClosed, false, 'a DJ that answers pings stays');
     });
   });
 });
