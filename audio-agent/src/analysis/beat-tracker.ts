@@ -60,6 +60,7 @@ export class BeatTracker {
   private readonly mask: number;
   private readonly scores: Float64Array;
   private readonly comb: Float64Array;
+  private readonly combOffsets = new Int32Array(COMB_WEIGHTS.length);
   private readonly lookaheadHops: number;
   private readonly switchHoldUpdates: number;
   private hop = 0;
@@ -190,13 +191,15 @@ export class BeatTracker {
     const h = this.history;
     const mask = this.mask;
     const available = n + 1;
+    const offsets = this.combOffsets;
+    for (let m = 0; m < COMB_WEIGHTS.length; m++) offsets[m] = Math.round(m * period);
     let sum = 0;
     let best = 0;
     let bestValue = -1;
     for (let j = 0; j < span; j++) {
       let value = 0;
       for (let m = 0; m < COMB_WEIGHTS.length; m++) {
-        const back = j + Math.round(m * period);
+        const back = j + offsets[m]!;
         if (back >= available) break;
         value += COMB_WEIGHTS[m]! * h[(n - back) & mask]!;
       }

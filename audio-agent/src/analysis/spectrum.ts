@@ -25,7 +25,7 @@ export class SpectrumFrame {
   private readonly fft: FFT;
   private readonly window: Float64Array;
   private readonly windowed: Float64Array;
-  private readonly complex: number[];
+  private readonly complex: Float64Array;
   private readonly scale: number;
   private readonly bandRanges: BinRange[];
   private readonly spectrumRanges: BinRange[];
@@ -44,7 +44,8 @@ export class SpectrumFrame {
     this.window = new Float64Array(fftSize);
     for (let i = 0; i < fftSize; i++) this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / fftSize);
     this.windowed = new Float64Array(fftSize);
-    this.complex = this.fft.createComplexArray() as number[];
+    // fft.js indexes its output like an array; a typed array keeps it unboxed and fast.
+    this.complex = new Float64Array(2 * fftSize);
     this.magnitude = new Float64Array(fftSize / 2 + 1);
     this.binHz = sampleRate / fftSize;
     // A Hann-windowed sine of amplitude A peaks at A·N/4 in one bin.
