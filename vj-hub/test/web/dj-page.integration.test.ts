@@ -56,6 +56,32 @@ describe('remote DJ page in Chromium against a real hub', function () {
     await page.getByTestId('dj-role').filter({ hasText: 'LIVE' }).waitFor();
   });
 
+  it('logs in with a connect code, waits for the operator, and goes on once approved', async () => {
+    const other = await browser.newPage();
+    const { code } = hub.store.generateConnectCode(5);
+    await other.goto(`http://127.0.0.1:${hub.ports.http}/dj?code=${code}`);
+    await other.getByTestId('dj-name').fill('Guest');
+    await other.getByTestId('dj-login').click();
+    await other.getByTestId('dj-role').filter({ hasText: 'Waiting for the operator' }).waitFor();
+    const pending = await eventually('a pending DJ', () => hub.store.pendingDjs()[0]);
+    hub.store.decidePending(pending.dj_id, true);
+    await other
+      .getByTestId('dj-role')
+      .filter({ hasText: /In the queue/ })
+      .waitFor();
+    await other.close();
+  });
+
+  it('shows a refusal for a code that does not exist, and offers the form again', async () => {
+    const other = await browser.newPage();
+    await other.goto(`http://127.0.0.1:${hub.ports.http}/dj?code=NOPE-0000`);
+    await other.getByTestId('dj-name').fill('Nobody');
+    await other.getByTestId('dj-login').click();
+    await other.getByTestId('dj-role').filter({ hasText: 'Refused' }).waitFor();
+    assert.equal(await other.getByTestId('dj-login').isEnabled(), true);
+    await other.close();
+  });
+
   it('streams analysed frames of a generated music source to :9000, with beats', async () => {
     await page.getByTestId('share-mic').click();
     await page.getByTestId('audio-source').filter({ hasText: 'Sharing' }).waitFor();
