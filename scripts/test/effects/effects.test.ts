@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { EFFECT_NAMES, type EffectName } from '@audioviz/shared-types';
 import type { EffectRun } from '../../src/effects/effect';
 import { EFFECTS } from '../../src/effects/index';
 import breathingSphere from '../../src/patterns/breathing_sphere';
+import { BUILT_IN_PATTERNS } from '../../src/patterns/index';
 import type { PatternInput, PatternOutput } from '../../src/patterns/pattern';
 import { copyFrame, createFrame, defaultParams, SyntheticShow, type Frame } from '../patterns/synthetic-show';
 
 const ENTITIES = 120;
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
 
 /** A pattern's frame after some music: the "without the effect" side of every comparison. */
 function patternFrame(ticks = 40): { frame: Frame; input: PatternInput } {
@@ -72,18 +78,53 @@ describe('EFFECTS', () => {
     }
   });
 
-  it('keeps every value in range and finite at any point of any effect', () => {
-    for (const name of EFFECT_NAMES) {
-      for (const progress of [0, 0.1, 0.33, 0.5, 0.9, 1]) {
-        const { after } = applied(name, run(progress, progress * 3));
-        for (let i = 0; i < after.count; i++) {
-          for (const v of [after.x[i], after.y[i], after.z[i]]) assert.ok(v >= 0 && v <= 1, `${name}: ${v}`);
-          assert.ok(after.scale[i] >= 0 && after.scale[i] <= 4, `${name}: scale ${after.scale[i]}`);
-          assert.ok(after.rotation[i] >= 0 && after.rotation[i] < 360, `${name}: yaw ${after.rotation[i]}`);
-          assert.ok(after.brightness[i] <= 15, `${name}: brightness ${after.brightness[i]}`);
+  it('keeps every value in range and finite at any point of any effect, on every pattern', () => {
+    for (const pattern of BUILT_IN_PATTERNS) {
+      const n = pattern.meta.recommendedEntities;
+      const show = new SyntheticShow({ params: defaultParams(pattern.meta), seed: 6 });
+      const state = pattern.create(n);
+      const frame = createFrame(n);
+      const previous = createFrame(n);
+      const base = createFrame(n);
+      for (let i = 0; i < 30; i++) pattern.calculate(show.next(), state, frame);
+      copyFrame(frame, previous);
+      pattern.calculate(show.next(), state, base);
+      for (const name of EFFECT_NAMES) {
+        for (const progress of [0, 0.1, 0.5, 0.9, 1]) {
+          copyFrame(base, frame);
+          EFFECTS[name].apply(frame, run(progress, progress * 3), show.input, previous);
+          const where = `${name} on ${pattern.meta.id} at ${progress}`;
+          for (let i = 0; i < frame.count; i++) {
+            for (const v of [frame.x[i], frame.y[i], frame.z[i]])
+              assert.ok(v >= 0 && v <= 1, `${where}: ${v}`);
+            assert.ok(frame.scale[i] >= 0 && frame.scale[i] <= 4, `${where}: scale ${frame.scale[i]}`);
+            assert.ok(
+              frame.rotation[i] >= 0 && frame.rotation[i] < 360,
+              `${where}: yaw ${frame.rotation[i]}`,
+            );
+            assert.ok(frame.brightness[i] <= 15, `${where}: brightness ${frame.brightness[i]}`);
+          }
         }
       }
     }
+  });
+
+  it('keeps the heap flat while applying every effect for thousands of ticks', () => {
+    const { frame, input } = patternFrame();
+    const previous = patternFrame(10).frame;
+    const at = { progress: 0, intensity: 1, elapsed: 0 };
+    const tick = (k: number): void => {
+      at.progress = (k % 100) / 100;
+      at.elapsed = k / 20;
+      for (const name of EFFECT_NAMES) EFFECTS[name].apply(frame, at, input, previous);
+    };
+    for (let k = 0; k < 500; k++) tick(k);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let k = 0; k < 3000; k++) tick(k);
+    gc();
+    const growth = process.memoryUsage().heapUsed - before;
+    assert.ok(growth < 256 * 1024, `heap grew by ${growth} bytes`);
   });
 
   describe('blackout', () => {
