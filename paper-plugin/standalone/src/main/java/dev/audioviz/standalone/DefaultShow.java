@@ -8,22 +8,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
- * The show a fresh standalone server starts with: one zone on the stage, a pool and a pattern, created through
- * the engine's own {@code /audioviz} commands (so it is stored, listed and editable like any zone), run as an
- * operator standing at the stage's corner.
+ * The show a fresh standalone server starts with: one concert_hall zone (10×6×10) on the stage, a pool of the
+ * engine's default size and the bars pattern, created through the engine's own {@code /audioviz} commands (so it
+ * is stored, listed and editable like any zone), run as an operator standing at the stage's corner.
  */
 final class DefaultShow {
     /** The default zone's name. */
     static final String ZONE = "stage";
     /** The commands, in order; each runs after the previous one answered. */
     static final List<List<String>> SETUP = List.of(
-            List.of("zone", "create", ZONE),
-            List.of("pool", "init", ZONE, "64"),
+            List.of("zone", "create", ZONE, "concert_hall", StandaloneWorld.WORLD_NAME,
+                    coordinate(StandaloneWorld.STAGE_ORIGIN.x()), coordinate(StandaloneWorld.STAGE_ORIGIN.y()),
+                    coordinate(StandaloneWorld.STAGE_ORIGIN.z())),
+            List.of("pool", "init", ZONE),
             List.of("pattern", "set", "bars", ZONE));
 
     private static final CommandSenderInfo OPERATOR = new CommandSenderInfo("AudioViz", CommandSenderInfo.PERMISSIONS,
             new CommandSenderInfo.Location(StandaloneWorld.WORLD_NAME, StandaloneWorld.STAGE_ORIGIN.x(),
                     StandaloneWorld.STAGE_ORIGIN.y(), StandaloneWorld.STAGE_ORIGIN.z(), 0));
+
+    private static String coordinate(double value) {
+        return Long.toString(Math.round(value));
+    }
 
     private final AudioVizCore core;
     private final Logger logger;

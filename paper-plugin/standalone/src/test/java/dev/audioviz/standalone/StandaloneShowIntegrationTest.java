@@ -1,0 +1,150 @@
+package dev.audioviz.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.audioviz.standalone.testing.ProtocolClient;
+import dev.audioviz.standalone.testing.SocketClient;
+import dev.audioviz.standalone.testing.StandaloneHarness;
+import dev.audioviz.standalone.testing.Waits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The standalone server with the real engine bundle (scripts/bundle/engine.js from `npm run build`): a fresh
+ * data folder gets the default zone through the engine's commands, its pool spawns on the stage, and
+ * {@code audio_state} frames on :8765 move the entities a real Minecraft client sees.
+ */
+class StandaloneShowIntegrationTest {
+    /** Frames per second the test plays, as a hub does (PROTOCOL.md: ~20 Hz to the plugin). */
+    private static final long FRAME_INTERVAL_MS = 50;
+
+    @TempDir
+    static Path data;
+
+    private static StandaloneServer server;
+    private static ProtocolClient client;
+    private static SocketClient socket;
+    private static ScheduledExecutorService player;
+
+    @BeforeAll
+    static void start() throws Exception {
+        String bundle = StandaloneHarness.realBundleOrNull();
+        Assumptions.assumeTrue(bundle != null,
+                "the engine bundle scripts/bundle/engine.js is not built: run `npm run build -- --no-java` first");
+        server = StandaloneHarness.start(data, bundle);
+        client = ProtocolClient.join(server.port(), "Watcher");
+        socket = SocketClient.connect(server.core().status().socketPort());
+        player = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (player != null) player.shutdownNow();
+        if (socket != null) socket.closeBlocking();
+        if (client != null) client.close();
+        if (server != null) server.close();
+    }
+
+    @Test
+    void aFreshServerShowsTheDefaultZoneOnTheStage() {
+        Waits.until(() -> stageDisplays().size() >= 16, "the default zone's entities on the stage", client::state);
+        Waits.until(() -> Files.exists(data.resolve("zones.json")), "the zones document to be written");
+        // Every display entity of the zone stands at the zone's origin; the engine moves them by transformation.
+        assertEquals(Set.of(StandaloneWorld.STAGE_ORIGIN.x() + "," + StandaloneWorld.STAGE_ORIGIN.y() + ","
+                + StandaloneWorld.STAGE_ORIGIN.z()), client.events(e -> ProtocolClient.is(e, "spawn")
+                        && e.get("type").getAsString().endsWith("_display")).stream()
+                .map(e -> e.get("x").getAsDouble() + "," + e.get("y").getAsDouble() + "," + e.get("z").getAsDouble())
+                .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void loudFramesMoveTheEntitiesTheClientSees() {
+        Waits.until(() -> stageDisplays().size() >= 16, "the default zone's entities on the stage", client::state);
+        Set<Integer> ids = stageDisplays();
+        play(0.0, 40); // two seconds of silence: the show settles
+        Map<Integer, String> settled = lastTransforms(ids);
+
+        AtomicInteger frames = new AtomicInteger();
+        var loud = player.scheduleAtFixedRate(() -> socket.send(frame(1.0, frames.getAndIncrement())), 0,
+                FRAME_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        try {
+            Waits.until(() -> changedSince(settled, ids) >= ids.size() / 2,
+                    "half of the stage's entities to move with loud frames", client::state);
+        } finally {
+            loud.cancel(false);
+        }
+        assertTrue(frames.get() > 0);
+    }
+
+    @Test
+    void playersSeeTheZoneThroughAudiovizCommands() throws Exception {
+        client.chat("/audioviz zone list");
+        client.await(e -> ProtocolClient.is(e, "chat") && e.get("text").getAsString().contains(DefaultShow.ZONE),
+                "the zone list naming the default zone");
+    }
+
+    /** Sends {@code count} frames at the frame rate and waits until they were sent. */
+    private static void play(double level, int count) {
+        AtomicInteger sent = new AtomicInteger();
+        var task = player.scheduleAtFixedRate(() -> {
+            if (sent.get() < count) socket.send(frame(level, sent.getAndIncrement()));
+        }, 0, FRAME_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        try {
+            Waits.until(() -> sent.get() >= count, count + " frames sent");
+        } finally {
+            task.cancel(false);
+        }
+    }
+
+    /** An audio_state frame with every band at {@code level}, a beat on every 10th frame when loud. */
+    private static String frame(double level, int n) {
+        boolean beat = level > 0 && n % 10 == 0;
+        String bands = String.join(",", List.of(level, level, level, level, level).stream().map(String::valueOf)
+                .toList());
+        return "{\"type\":\"audio_state\",\"bands\":[" + bands + "],\"amplitude\":" + level + ",\"is_beat\":" + beat
+                + ",\"beat_intensity\":" + (beat ? 1 : 0) + ",\"bpm\":128,\"tempo_confidence\":0.9,\"beat_phase\":"
+                + ((n % 10) / 10.0) + ",\"frame\":" + n + "}";
+    }
+
+    private static Set<Integer> stageDisplays() {
+        return client.events(e -> ProtocolClient.is(e, "spawn") && e.get("type").getAsString().endsWith("_display")
+                        && Math.abs(e.get("x").getAsDouble() - StandaloneWorld.STAGE_ORIGIN.x()) < 1e-6)
+                .stream().map(e -> e.get("id").getAsInt()).collect(Collectors.toSet());
+    }
+
+    /** Each entity's latest translation and scale as the client knows it ("" when none was sent). */
+    private static Map<Integer, String> lastTransforms(Set<Integer> ids) {
+        Map<Integer, String> last = new HashMap<>();
+        for (JsonObject e : client.events(e -> ProtocolClient.is(e, "metadata") && ids.contains(e.get("id").getAsInt()))) {
+            JsonObject fields = e.getAsJsonObject("fields");
+            int id = e.get("id").getAsInt();
+            String before = last.getOrDefault(id, "|");
+            String[] parts = before.split("\\|", -1);
+            String translation = fields.has("translation") ? fields.get("translation").toString() : parts[0];
+            String scale = fields.has("scale") ? fields.get("scale").toString() : parts[1];
+            last.put(id, translation + "|" + scale);
+        }
+        return last;
+    }
+
+    private static long changedSince(Map<Integer, String> settled, Set<Integer> ids) {
+        Map<Integer, String> now = lastTransforms(ids);
+        return ids.stream().filter(id -> !now.getOrDefault(id, "|").equals(settled.getOrDefault(id, "|"))).count();
+    }
+}
