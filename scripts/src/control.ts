@@ -200,6 +200,24 @@ export class Control {
         `pattern "${entry.zone.pattern}" has no parameter "${key}"`,
       );
     }
+    const fits =
+      spec.type === 'number'
+        ? typeof value === 'number' && value >= spec.min && value <= spec.max
+        : spec.type === 'boolean'
+          ? typeof value === 'boolean'
+          : typeof value === 'string' && spec.choices.includes(value);
+    if (!fits) {
+      const wanted =
+        spec.type === 'number'
+          ? `a number from ${spec.min} to ${spec.max}`
+          : spec.type === 'boolean'
+            ? 'true or false'
+            : `one of ${spec.choices.join(', ')}`;
+      throw new OpError(
+        OP_ERROR_CODES.INVALID_ARGUMENT,
+        `${key} must be ${wanted}, got ${JSON.stringify(value)}`,
+      );
+    }
     entry.zone.params = { ...entry.zone.params, [key]: value };
     this.stage.zones.save();
   }

@@ -47,6 +47,35 @@ const patternSet: Command = {
   },
 };
 
+const patternParam: Command = {
+  name: 'param',
+  usage: '<zone> <key> <value>',
+  description: "sets a parameter of a zone's pattern",
+  permission: PERMISSIONS.CONTROL,
+  minArgs: 3,
+  maxArgs: 3,
+  complete: (ctx, index, args) => {
+    if (index === 0) return zoneNames(ctx);
+    const pattern = ctx.control.stage.zones.get(args[0] ?? '')?.zone.pattern;
+    const params = pattern === undefined ? undefined : ctx.control.stage.library.get(pattern)?.meta.params;
+    if (params === undefined) return [];
+    if (index === 1) return Object.keys(params);
+    const spec = params[args[1] ?? ''];
+    if (spec === undefined) return [];
+    return spec.type === 'choice'
+      ? spec.choices
+      : spec.type === 'boolean'
+        ? ['true', 'false']
+        : [String(spec.default)];
+  },
+  run(ctx, [zone, key, raw]) {
+    const value =
+      raw === 'true' ? true : raw === 'false' ? false : Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    ctx.control.setParam(zone, key, value);
+    return [`Zone "${zone}": ${key} = ${String(value)}.`];
+  },
+};
+
 const effect: Command = {
   name: 'effect',
   usage: `<${EFFECT_NAMES.join('|')}> [zone|*] [intensity 0–1] [duration ms]`,
@@ -170,8 +199,8 @@ const reload: Command = {
 
 export const PATTERN_GROUP: CommandGroup = {
   name: 'pattern',
-  description: 'list or set patterns',
-  children: [patternList, patternSet],
+  description: 'list, set or tune patterns',
+  children: [patternList, patternSet, patternParam],
 };
 export const SCENE_GROUP: CommandGroup = {
   name: 'scene',

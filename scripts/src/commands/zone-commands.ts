@@ -1,7 +1,7 @@
 /** `/audioviz zone …` and `/audioviz pool …`: placing zones and filling them with entities. */
 import { MAX_ENTITIES_PER_ZONE } from '@audioviz/shared-types';
 import { OpError, OP_ERROR_CODES } from '../op-error';
-import { ZONE_TEMPLATES } from '../zones/zone';
+import { ENTITY_KIND_NAMES, ZONE_TEMPLATES } from '../zones/zone';
 import { numberArg, PERMISSIONS, type Command, type CommandContext, type CommandGroup } from './command';
 
 const zoneNames = (ctx: CommandContext): string[] =>
@@ -136,14 +136,21 @@ const setRotation: Command = {
 
 const poolInit: Command = {
   name: 'init',
-  usage: '<zone> [count] [material]',
-  description: `spawns a zone's entities (default 256, at most ${MAX_ENTITIES_PER_ZONE})`,
+  usage: '<zone> [count] [material] [block|item|text]',
+  description: `spawns a zone's entities (default 256, at most ${MAX_ENTITIES_PER_ZONE}) as block, item or text displays`,
   permission: PERMISSIONS.ZONE,
   minArgs: 1,
-  maxArgs: 3,
+  maxArgs: 4,
   complete: (ctx, index) =>
-    index === 0 ? zoneNames(ctx) : index === 1 ? ['64', '128', '256', '512', '1024'] : [],
-  run(ctx, [zone, count, material]) {
+    index === 0
+      ? zoneNames(ctx)
+      : index === 1
+        ? ['64', '128', '256', '512', '1024']
+        : index === 3
+          ? ENTITY_KIND_NAMES
+          : [],
+  run(ctx, [zone, count, material, kind]) {
+    if (kind !== undefined) ctx.control.setKind(zone, kind);
     const n = ctx.control.initPool(
       zone,
       count === undefined ? undefined : numberArg(count, 'count', 1, MAX_ENTITIES_PER_ZONE),

@@ -104,6 +104,28 @@ describe('/audioviz command tree', () => {
     assert.match(run('reload').lines[0], /saved; the server reloads the engine now/);
   });
 
+  it('tunes a pattern parameter within its range and spawns item or text displays', () => {
+    const { run, host } = setup();
+    run('zone', 'create', 'a');
+    run('pattern', 'set', 'bars', 'a', '0');
+    assert.deepEqual(run('pattern', 'param', 'a', 'sensitivity', '2'), {
+      ok: true,
+      lines: ['Zone "a": sensitivity = 2.'],
+    });
+    assert.match(host.documents.get('zones') ?? '', /"sensitivity": 2/);
+    assert.match(
+      run('pattern', 'param', 'a', 'sensitivity', '9').lines[0],
+      /sensitivity must be a number from 0.1 to 4, got 9/,
+    );
+    assert.match(run('pattern', 'param', 'a', 'colour', '1').lines[0], /has no parameter "colour"/);
+    assert.equal(run('pool', 'init', 'a', '4', 'minecraft:diamond', 'item').ok, true);
+    assert.match(run('zone', 'info', 'a').lines.join('\n'), /4 item entities/);
+    assert.match(
+      run('pool', 'init', 'a', '4', 'minecraft:diamond', 'cow').lines[0],
+      /kind must be one of block, item, text/,
+    );
+  });
+
   it('completes subcommands, names and values for what the sender may use', () => {
     const { engine, run, admin } = setup();
     run('zone', 'create', 'stage');
@@ -126,5 +148,8 @@ describe('/audioviz command tree', () => {
     assert.deepEqual(engine.complete(admin, ['effect', 'spin']), ['spin_up', 'spin_down']);
     assert.deepEqual(engine.complete(admin, ['pattern', 'set', 'bars', '']), ['*', 'stage', 'street']);
     assert.deepEqual(engine.complete(admin, ['zone', 'info', 'stage', '']), []);
+    assert.deepEqual(engine.complete(admin, ['pool', 'init', 'stage', '64', 'x', 't']), ['text']);
+    run('pattern', 'set', 'bars', 'stage', '0');
+    assert.ok(engine.complete(admin, ['pattern', 'param', 'stage', '']).includes('sensitivity'));
   });
 });
