@@ -89,7 +89,9 @@ public final class EngineDriver {
     /** Loads or replaces one pattern; it is re-applied to every later engine. Returns an error or null. */
     public String loadPattern(String name, String source) {
         if (session == null) return "no engine is running";
-        String error = guarded(() -> session.loadPattern(name, source));
+        // Evaluating new source is cold work, not a tick: it gets the warm-up budget.
+        session.budget(Math.max(config.engineCallBudget().toNanos(), WARMUP_BUDGET_NANOS));
+        String error = session.loadPattern(name, source);
         if (error == null) {
             patterns.put(name, source);
             logger.info("AudioViz pattern " + name + " loaded");

@@ -16,6 +16,8 @@ import org.graalvm.polyglot.Context;
 public final class Watchdog implements AutoCloseable {
     /** How long an interrupt may take before the context is cancelled instead. */
     public static final Duration INTERRUPT_GRACE = Duration.ofMillis(500);
+    /** Interrupts tried on one call before its context is closed instead. */
+    public static final int MAX_INTERRUPTS = 3;
 
     private final LongSupplier nanoTime;
     private final Logger logger;
@@ -23,6 +25,8 @@ public final class Watchdog implements AutoCloseable {
     private volatile Context context;
     private volatile String callName;
     private volatile long deadlineNanos;
+    private volatile long budgetNanos;
+    private int attempts;
     private volatile long callSeq;
     private volatile boolean active;
     private volatile boolean fired;
@@ -58,6 +62,8 @@ public final class Watchdog implements AutoCloseable {
         callName = name;
         fired = false;
         cancelled = false;
+        attempts = 0;
+        this.budgetNanos = budgetNanos;
         deadlineNanos = nanoTime.getAsLong() + budgetNanos;
         callSeq++;
         active = true;
@@ -78,24 +84,42 @@ public final class Watchdog implements AutoCloseable {
         return cancelled;
     }
 
-    /** One look: interrupts the current call when it is over budget. Called by the poller (or a test). */
+    /**
+     * One look: interrupts the current call when it is over budget. An interrupt that finds nothing to stop
+     * (it raced the call entering the context) is repeated one budget later; after {@value #MAX_INTERRUPTS}
+     * attempts the context is closed. Called by the poller (or a test).
+     */
     public void check() {
-        if (!active || fired) return;
+        if (!active) return;
         long seq = callSeq;
-        if (nanoTime.getAsLong() - deadlineNanos < 0) return;
+        long now = nanoTime.getAsLong();
+        if (now - deadlineNanos < 0) return;
         Context ctx = context;
         if (!active || seq != callSeq || ctx == null) return;
+        deadlineNanos = now + budgetNanos;
+        if (!fired) logger.warning("engine call " + callName + " ran over its budget; interrupting it");
         fired = true;
-        logger.warning("engine call " + callName + " ran over its budget; interrupting it");
+        if (++attempts > MAX_INTERRUPTS) {
+            cancel(ctx, "did not stop after " + MAX_INTERRUPTS + " interrupts");
+            return;
+        }
         try {
             ctx.interrupt(INTERRUPT_GRACE);
         } catch (TimeoutException e) {
-            cancelled = true;
-            logger.warning("engine call " + callName + " did not stop within " + INTERRUPT_GRACE.toMillis()
-                    + " ms; closing its context (the engine restarts from the same bundle)");
-            ctx.close(true);
+            cancel(ctx, "did not stop within " + INTERRUPT_GRACE.toMillis() + " ms");
         } catch (RuntimeException e) {
             // the context closed meanwhile: nothing left to stop
+        }
+    }
+
+    private void cancel(Context ctx, String why) {
+        cancelled = true;
+        logger.warning("engine call " + callName + " " + why + "; closing its context (the engine restarts from"
+                + " the same bundle)");
+        try {
+            ctx.close(true);
+        } catch (RuntimeException e) {
+            // already closed
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,11 +38,15 @@ class WatchdogIntegrationTest {
         try (Context context = Context.create("js")) {
             AtomicReference<PolyglotException> failure = new AtomicReference<>();
             CountDownLatch running = new CountDownLatch(1);
+            // The loop tells the test it is running, so the interrupt cannot arrive before the context is entered.
+            context.getBindings("js").putMember("running", (ProxyExecutable) a -> {
+                running.countDown();
+                return null;
+            });
             Thread script = new Thread(() -> {
                 watchdog.guard(context, "loop", 20_000_000);
-                running.countDown();
                 try {
-                    context.eval("js", "while (true) {}");
+                    context.eval("js", "running(); while (true) {}");
                 } catch (PolyglotException e) {
                     failure.set(e);
                 } finally {
@@ -55,8 +60,8 @@ class WatchdogIntegrationTest {
             assertTrue(script.isAlive(), "still within its budget");
             nanos.set(20_000_000);
             watchdog.check();
-            script.join();
-            assertTrue(failure.get().isInterrupted());
+            script.join(60_000);
+            assertTrue(failure.get() != null && failure.get().isInterrupted(), "the loop was interrupted");
             assertTrue(watchdog.fired());
         }
     }
@@ -64,7 +69,7 @@ class WatchdogIntegrationTest {
     @Test
     void disablesAPatternWithAnInfiniteLoopAndKeepsTheShowRunning() throws Exception {
         AudioVizCore core = TestCores.core(data, TestCores.fixtureBundle(),
-                TestCores.config(Map.of("engine.call_budget_ms", 20, "engine.warmup_ticks", 0)), world,
+                TestCores.config(Map.of("engine.call_budget_ms", 200, "engine.warmup_ticks", 0)), world,
                 new ManualClock(0));
         core.start();
         try {

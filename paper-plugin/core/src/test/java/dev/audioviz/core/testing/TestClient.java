@@ -23,6 +23,13 @@ public final class TestClient extends WebSocketClient {
         return c;
     }
 
+    /** Connects and returns the client even if the server closes it at once (e.g. a full server). */
+    public static TestClient connectMayBeRefused(int port) throws InterruptedException {
+        TestClient c = new TestClient(URI.create("ws://127.0.0.1:" + port));
+        c.connectBlocking();
+        return c;
+    }
+
     @Override
     public void onOpen(ServerHandshake handshake) {}
 
