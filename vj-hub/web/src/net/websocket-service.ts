@@ -14,8 +14,10 @@ import {
   type Clock,
   type HeartbeatPolicy,
   type RandomSource,
-  type TimerHandle,
 } from '@audioviz/shared-types';
+import { PendingRequests } from './pending-requests';
+
+export { RequestError } from './pending-requests';
 
 /** The part of the browser's `WebSocket` this service uses (so tests can pass a fake). */
 export interface SocketLike {
@@ -27,6 +29,9 @@ export interface SocketLike {
   onclose: ((event: { code: number; reason: string }) => void) | null;
   onerror: ((event: unknown) => void) | null;
 }
+
+/** How long `request()` waits for its reply by default, ms. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 
 /** `WebSocket.OPEN`. */
 const OPEN = 1;
@@ -77,22 +82,6 @@ export interface WebSocketServiceOptions {
   readonly requestTimeoutMs?: number;
 }
 
-/** Why a `request()` failed. */
-export class RequestError extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'error_reply' | 'timeout' | 'closed',
-  ) {
-    super(message);
-  }
-}
-
-interface PendingRequest {
-  resolve(message: InboundMessage): void;
-  reject(error: RequestError): void;
-  timer: TimerHandle;
-}
-
 type Listeners = { [K in keyof WebSocketServiceEvents]: Set<WebSocketServiceEvents[K]> };
 
 /** One reconnecting, heartbeating, queueing link to a hub port. */
@@ -104,8 +93,7 @@ export class WebSocketService {
   private readonly queue: string[] = [];
   private readonly reconnector: Reconnector;
   private readonly heartbeat: HeartbeatMonitor;
-  private readonly pending = new Map<number, PendingRequest>();
-  private nextSeq = 1;
+  private readonly pending: PendingRequests;
   private rtt: number | null = null;
   private dropped = 0;
   private malformed = 0;
@@ -118,6 +106,7 @@ export class WebSocketService {
   };
 
   constructor(private readonly options: WebSocketServiceOptions) {
+    this.pending = new PendingRequests(options.clock, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     this.reconnector = new Reconnector(
       options.backoff ?? BROWSER_CLIENT_POLICY.backoff,
       options.clock,
@@ -202,11 +191,7 @@ export class WebSocketService {
     this.detach();
     socket?.close(1000, 'Page closed');
     this.setStatus('offline');
-    for (const [seq, request] of this.pending) {
-      this.options.clock.clearTimeout(request.timer);
-      request.reject(new RequestError('The connection was closed before the hub replied.', 'closed'));
-      this.pending.delete(seq);
-    }
+    this.pending.rejectAll();
   }
 
   /**
@@ -232,17 +217,9 @@ export class WebSocketService {
    * reply, on timeout, or when the service is closed.
    */
   request(message: OutboundMessage): Promise<InboundMessage> {
-    const seq = this.nextSeq++;
-    return new Promise((resolve, reject) => {
-      const timer = this.options.clock.setTimeout(() => {
-        this.pending.delete(seq);
-        reject(
-          new RequestError(`No reply from the hub to ${message.type}; check the connection.`, 'timeout'),
-        );
-      }, this.options.requestTimeoutMs ?? 5_000);
-      this.pending.set(seq, { resolve, reject, timer });
-      this.send({ ...message, _seq: seq });
-    });
+    const { seq, reply } = this.pending.add(message.type);
+    this.send({ ...message, _seq: seq });
+    return reply as Promise<InboundMessage>;
   }
 
   private open(): void {
@@ -297,20 +274,8 @@ export class WebSocketService {
       if (typeof sent === 'number') this.rtt = Math.max(0, this.options.clock.now() - sent);
       return;
     }
-    if (typeof message._seq === 'number') this.settle(message._seq, message);
+    if (typeof message._seq === 'number') this.pending.settle(message._seq, message);
     this.emit('message', message);
-  }
-
-  private settle(seq: number, message: InboundMessage): void {
-    const request = this.pending.get(seq);
-    if (request === undefined) return;
-    this.pending.delete(seq);
-    this.options.clock.clearTimeout(request.timer);
-    if (message.type === 'error') {
-      const text =
-        typeof message['message'] === 'string' ? message['message'] : 'The hub refused the command.';
-      request.reject(new RequestError(text, 'error_reply'));
-    } else request.resolve(message);
   }
 
   private closed(code: number, reason: string): void {

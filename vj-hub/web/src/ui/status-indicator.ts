@@ -41,8 +41,3 @@ export function mountStatusIndicator(host: HTMLElement, service: WebSocketServic
     button.hidden = false;
   });
 }
-
-/** The visible label of a status (also what the browser tests look for). */
-export function statusLabel(status: LinkStatus): string {
-  return LABELS[status];
-}
