@@ -88,6 +88,11 @@ export async function startHub(
     random,
     maxDjs: config.maxDjs,
     scenesFile: config.dataDir === null ? null : path.join(config.dataDir, 'scenes.json'),
+    // A bug in one part must not take the show down: log it and keep serving.
+    onListenerError: (error) =>
+      logger.error('internal error while handling a hub event', {
+        error: String((error as Error)?.stack ?? error),
+      }),
   });
   const engine = createPreviewEngine({
     clock,

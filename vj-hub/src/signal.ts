@@ -1,8 +1,18 @@
 /** A typed, synchronous event channel: the store publishes on these and the servers subscribe. */
 export type Listener<T> = (payload: T) => void;
 
+/** What to do with an exception a listener threw; the default rethrows it outside the emitter. */
+export type ListenerErrorHandler = (error: unknown) => void;
+
+const rethrowLater: ListenerErrorHandler = (error) =>
+  queueMicrotask(() => {
+    throw error;
+  });
+
 export class Signal<T> {
   private readonly listeners = new Set<Listener<T>>();
+
+  constructor(private readonly onError: ListenerErrorHandler = rethrowLater) {}
 
   /** Subscribes; returns the function that unsubscribes. */
   on(listener: Listener<T>): () => void {
@@ -16,9 +26,7 @@ export class Signal<T> {
       try {
         listener(payload);
       } catch (err) {
-        queueMicrotask(() => {
-          throw err;
-        });
+        this.onError(err);
       }
     }
   }

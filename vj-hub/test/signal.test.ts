@@ -33,4 +33,14 @@ describe('signal', () => {
     assert.equal(reached, true);
     assert.equal((await reported).message, 'listener bug');
   });
+
+  it("hands a listener's exception to its error handler instead", () => {
+    const errors: unknown[] = [];
+    const signal = new Signal<void>((err) => errors.push(err));
+    signal.on(() => {
+      throw new Error('handled');
+    });
+    signal.emit();
+    assert.equal((errors[0] as Error).message, 'handled');
+  });
 });

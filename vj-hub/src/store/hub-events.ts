@@ -9,7 +9,7 @@ import type {
   RosterEntry,
   ZoneInfo,
 } from '@audioviz/shared-types';
-import { Signal } from '../signal';
+import { Signal, type ListenerErrorHandler } from '../signal';
 
 /** A :8765 message the hub sends to every Minecraft server and to its own preview engine. */
 export type ZoneCommand = { readonly type: string; readonly [field: string]: unknown };
@@ -25,33 +25,34 @@ export interface RosterSnapshot {
   readonly active_dj_id: string | null;
 }
 
-export function createHubEvents() {
+/** @param onError what to do when a listener throws (the hub logs it and carries on) */
+export function createHubEvents(onError?: ListenerErrorHandler) {
   return {
-    roster: new Signal<RosterSnapshot>(),
-    djJoined: new Signal<{ dj_id: string; dj_name: string }>(),
-    djLeft: new Signal<{ dj_id: string }>(),
-    djPending: new Signal<PendingRecord>(),
+    roster: new Signal<RosterSnapshot>(onError),
+    djJoined: new Signal<{ dj_id: string; dj_name: string }>(onError),
+    djLeft: new Signal<{ dj_id: string }>(onError),
+    djPending: new Signal<PendingRecord>(onError),
     /** An operator decided on a pending DJ; the DJ server answers that socket. */
-    pendingDecided: new Signal<{ dj_id: string; dj_name: string; approved: boolean }>(),
+    pendingDecided: new Signal<{ dj_id: string; dj_name: string; approved: boolean }>(onError),
     /** An operator kicked a DJ; the DJ server closes that socket with 4010. */
-    kick: new Signal<{ dj_id: string }>(),
+    kick: new Signal<{ dj_id: string }>(onError),
     /** A frame of the live DJ (frames of other DJs are counted, not published). */
-    frame: new Signal<{ dj_id: string; frame: DjAudioFrame; receivedAt: number }>(),
+    frame: new Signal<{ dj_id: string; frame: DjAudioFrame; receivedAt: number }>(onError),
     /** Shaped audio for the Minecraft servers, at most HUB_MINECRAFT_FORWARD_HZ. */
-    audio: new Signal<AudioState>(),
+    audio: new Signal<AudioState>(onError),
     /** One serialized `state` message for every browser (~20 Hz and on beats). */
-    preview: new Signal<string>(),
-    zoneCommand: new Signal<ZoneCommand>(),
-    patternChanged: new Signal<{ pattern: string; zones?: string[] }>(),
-    presetChanged: new Signal<{ preset: PresetName }>(),
-    effectTriggered: new Signal<{ effect: EffectName; intensity?: number; duration?: number }>(),
-    scenes: new Signal<{ scenes: string[] }>(),
-    minecraftStatus: new Signal<{ connected: boolean }>(),
-    zones: new Signal<{ zones: ZoneInfo[] }>(),
+    preview: new Signal<string>(onError),
+    zoneCommand: new Signal<ZoneCommand>(onError),
+    patternChanged: new Signal<{ pattern: string; zones?: string[] }>(onError),
+    presetChanged: new Signal<{ preset: PresetName }>(onError),
+    effectTriggered: new Signal<{ effect: EffectName; intensity?: number; duration?: number }>(onError),
+    scenes: new Signal<{ scenes: string[] }>(onError),
+    minecraftStatus: new Signal<{ connected: boolean }>(onError),
+    zones: new Signal<{ zones: ZoneInfo[] }>(onError),
     /** Shaping or show settings changed (sensitivity, preset, blackout, freeze, transition). */
-    settings: new Signal<void>(),
+    settings: new Signal<void>(onError),
     /** Something the operator should see (a Minecraft server refused a command, …). */
-    notice: new Signal<{ message: string; code: string }>(),
+    notice: new Signal<{ message: string; code: string }>(onError),
   };
 }
 

@@ -55,10 +55,12 @@ export interface HubStoreOptions {
   readonly maxDjs?: number;
   /** Where scenes are saved (atomically); null keeps them in memory. */
   readonly scenesFile?: string | null;
+  /** Called when an event listener throws; the other listeners still run. */
+  readonly onListenerError?: (error: unknown) => void;
 }
 
 export class HubStore {
-  readonly events = createHubEvents();
+  readonly events: ReturnType<typeof createHubEvents>;
 
   readonly health = new HealthCounters();
   readonly codes: ConnectCodes;
@@ -89,6 +91,7 @@ export class HubStore {
   patterns: PatternInfo[] = [];
 
   constructor(private readonly options: HubStoreOptions) {
+    this.events = createHubEvents(options.onListenerError);
     this.codes = new ConnectCodes(options.clock, options.random);
     this.maxDjs = options.maxDjs ?? DEFAULT_MAX_DJS;
     this.sceneBook = new SceneBook(options.scenesFile ?? null);
