@@ -16,16 +16,17 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+function cli(args: string[], env: Record<string, string> = {}, stdin?: Buffer): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (stdin !== undefined) child.stdin!.end(stdin);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -189,6 +190,27 @@ describe('audioviz-agent CLI', function () {
         frames.some((f) => f.is_beat === true),
         'a beat in 2 s of 128 BPM drums',
       );
+    } finally {
+      await plugin.kill();
+    }
+  });
+
+  it('run reads raw s16le PCM from stdin and exits 0 at its end', async () => {
+    const plugin = await startServer(0, (_s, m) =>
+      assert.ok(pluginValidator.validate(m).ok, JSON.stringify(m)),
+    );
+    try {
+      const audio = renderSynth({ kind: 'click', bpm: 120, seconds: 2 }).samples;
+      const pcm = Buffer.alloc(audio.length * 4);
+      audio.forEach((v, i) => {
+        pcm.writeInt16LE(Math.round(v * 32767), i * 4);
+        pcm.writeInt16LE(Math.round(v * 32767), i * 4 + 2);
+      });
+      const args = ['run', '--source', 'stdin', '--format', 's16le', '--rate', '48000', '--channels', '2'];
+      const run = await cli([...args, '--minecraft', plugin.url, '--quiet'], {}, pcm);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stderr, /source stdin s16le 48000 Hz ×2/);
+      assert.match(run.stderr, /end of input/);
     } finally {
       await plugin.kill();
     }
