@@ -42,6 +42,10 @@ export class ZonePool {
   private sentScale = new Float32Array(0);
   private sentYaw = new Float32Array(0);
   private sentBrightness = new Int8Array(0);
+  /** The yaw whose cos/sin are cached (NaN: none yet). */
+  private trigYaw = new Float64Array(0);
+  private trigCos = new Float32Array(0);
+  private trigSin = new Float32Array(0);
   private sentGlow = new Int32Array(0);
   private sentMaterial = new Int32Array(0);
   /** -1 = no override; 0 hides the entity. */
@@ -74,6 +78,9 @@ export class ZonePool {
     this.sentScale = grown(this.sentScale, new Float32Array(capacity), keep);
     this.sentYaw = grown(this.sentYaw, new Float32Array(capacity), keep);
     this.sentBrightness = grown(this.sentBrightness, new Int8Array(capacity), keep);
+    this.trigYaw = grown(this.trigYaw, new Float64Array(capacity).fill(NaN), keep);
+    this.trigCos = grown(this.trigCos, new Float32Array(capacity), keep);
+    this.trigSin = grown(this.trigSin, new Float32Array(capacity), keep);
     this.sentGlow = grown(this.sentGlow, new Int32Array(capacity), keep);
     this.sentMaterial = grown(this.sentMaterial, new Int32Array(capacity), keep);
     this.visibleOverride = grown(this.visibleOverride, new Int8Array(capacity).fill(-1), keep);
@@ -176,8 +183,14 @@ export class ZonePool {
       const lx = s.x[i] * zone.size.x;
       const lz = s.z[i] * zone.size.z;
       const h = scale / 2;
-      const ec = Math.cos(yaw * DEG);
-      const es = Math.sin(yaw * DEG);
+      if (yaw !== this.trigYaw[i]) {
+        // Most entities keep their yaw from tick to tick: the trigonometry is redone only when it turns.
+        this.trigYaw[i] = yaw;
+        this.trigCos[i] = Math.cos(yaw * DEG);
+        this.trigSin[i] = Math.sin(yaw * DEG);
+      }
+      const ec = this.trigCos[i];
+      const es = this.trigSin[i];
       const tx = lx * cos - lz * sin - (h * ec - h * es);
       const ty = s.y[i] * zone.size.y - h;
       const tz = lx * sin + lz * cos - (h * es + h * ec);
@@ -261,7 +274,7 @@ function grownFrame(frame: Frame, capacity: number, keep: number): Frame {
   return next;
 }
 
-function grown<T extends Float32Array | Int8Array | Int16Array | Int32Array>(
+function grown<T extends Float32Array | Float64Array | Int8Array | Int16Array | Int32Array>(
   old: T,
   next: T,
   keep: number,

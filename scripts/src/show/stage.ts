@@ -93,7 +93,7 @@ export class Stage {
     }
     let updated = 0;
     for (const e of batch.entities) {
-      const i = Number(e.id.slice(6)); // "block_N"
+      const i = entityIndex(e.id);
       if (i >= pool.capacity) continue;
       frame.x[i] = e.x;
       frame.y[i] = e.y;
@@ -203,4 +203,11 @@ export class Stage {
     }
     return true;
   };
+}
+
+/** N of a validated "block_N" id, without allocating a substring. */
+function entityIndex(id: string): number {
+  let n = 0;
+  for (let c = 6; c < id.length; c++) n = n * 10 + id.charCodeAt(c) - 48;
+  return n;
 }
