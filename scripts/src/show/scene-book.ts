@@ -36,7 +36,7 @@ export const BUILT_IN_SCENES: readonly Scene[] = [
     transitionS: 3,
     blackout: false,
     freeze: false,
-    pattern: 'circle',
+    pattern: 'aurora',
     zones: {},
   },
   {
@@ -45,7 +45,7 @@ export const BUILT_IN_SCENES: readonly Scene[] = [
     transitionS: 0.5,
     blackout: false,
     freeze: false,
-    pattern: 'bars',
+    pattern: 'laser_fan',
     zones: {},
   },
   {
@@ -54,7 +54,7 @@ export const BUILT_IN_SCENES: readonly Scene[] = [
     transitionS: 1,
     blackout: false,
     freeze: false,
-    pattern: 'bars',
+    pattern: 'moving_heads',
     zones: {},
   },
   {
@@ -63,7 +63,7 @@ export const BUILT_IN_SCENES: readonly Scene[] = [
     transitionS: 3,
     blackout: false,
     freeze: false,
-    pattern: 'circle',
+    pattern: 'galaxy',
     zones: {},
   },
 ];

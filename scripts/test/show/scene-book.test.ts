@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createPatternRegistry } from '../../src/patterns/index';
 import { BUILT_IN_SCENES, SceneBook, type Scene } from '../../src/show/scene-book';
 
 const scene = (name: string): Scene => ({
@@ -17,6 +18,11 @@ describe('SceneBook', () => {
     assert.deepEqual(book.names(), BUILT_IN_SCENES.map((s) => s.name).sort());
     assert.match(book.save(scene(BUILT_IN_SCENES[0].name)) ?? '', /built-in/);
     assert.match(book.delete(BUILT_IN_SCENES[0].name) ?? '', /cannot be deleted/);
+  });
+
+  it('names only built-in patterns in the built-in scenes', () => {
+    const registry = createPatternRegistry();
+    for (const s of BUILT_IN_SCENES) assert.ok(registry.has(s.pattern ?? ''), `${s.name}: ${String(s.pattern)}`);
   });
 
   it('saves, lists, reads back through its document, and deletes scenes', () => {
