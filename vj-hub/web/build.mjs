@@ -30,31 +30,6 @@ const PAGES = {
   'dj/index.html': 'dj.html',
 };
 
-/**
- * `@audioviz/agent/analysis` is the agent's pure analysis, bundled into the DJ page. It resolves through the
- * agent package's exports; where the package does not map that subpath, its compiled module is used.
- */
-const agentAnalysis = {
-  name: 'agent-analysis',
-  setup(build) {
-    build.onResolve({ filter: /^@audioviz\/agent\/analysis$/ }, async (args) => {
-      if (args.pluginData === 'fallback') return undefined;
-      const viaPackage = await build.resolve(args.path, {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        pluginData: 'fallback',
-      });
-      // The tsconfig maps the subpath to type declarations for tsc; esbuild needs the module itself.
-      if (viaPackage.errors.length === 0 && !viaPackage.path.endsWith('.d.ts')) return viaPackage;
-      const compiled = path.join(webDir, '..', '..', 'audio-agent', 'dist', 'analysis', 'index.js');
-      if (fs.existsSync(compiled)) return { path: compiled };
-      return {
-        errors: [{ text: 'the agent analysis is not built: run "npx tsc -b" (or "npm run build") first' }],
-      };
-    });
-  },
-};
-
 const started = performance.now();
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(path.join(outDir, 'assets'), { recursive: true });
@@ -80,7 +55,6 @@ try {
     legalComments: 'linked',
     logLevel: 'warning',
     tsconfig: path.join(webDir, 'tsconfig.json'),
-    plugins: [agentAnalysis],
   });
 } catch {
   console.error('vj-hub web: the bundle failed to build (errors above); public/ is incomplete.');
