@@ -8,6 +8,7 @@ export type { AnalysisResult } from './analysis-result';
 export { PROTOCOL_BAND_EDGES_HZ } from './spectrum';
 export { perStepFraction } from './level-shaper';
 export { toFrameFields } from './frame-fields';
+export { FramePacer } from './frame-pacer';
 export type { FrameFields } from './frame-fields';
 export { beatFMeasure } from './beat-evaluation';
 export type { BeatScore } from './beat-evaluation';

@@ -6,7 +6,7 @@ import {
   type Clock,
   type PresetName,
 } from '@audioviz/shared-types';
-import { AudioAnalyzer, createAnalysisResult, toFrameFields, type AnalysisResult } from '../analysis';
+import { AudioAnalyzer, FramePacer, createAnalysisResult, type AnalysisResult } from '../analysis';
 import { openSource } from '../sources/open-source';
 import type { PcmFormat } from '../sources/pcm';
 import { parseSourceSpec } from '../sources/source-spec';
@@ -152,37 +152,15 @@ export async function runCommand(s: Settings, env: RunEnvironment): Promise<numb
     finish(1);
   });
 
-  // Pacing: analysis hops (~187/s) become ~60 frames/s; a beat or kick inside skipped hops rides on the next frame.
   const result = createAnalysisResult(analyzer.options.spectrumBands);
+  const pacer = new FramePacer(FRAME_RATE);
   let audioTimeS = 0;
-  let lastSentS = -Infinity;
-  let pendingBeat = false;
-  let pendingKick = false;
-  let pendingOnsets = { kick: false, snare: false, hat: false };
   let framesSent = 0;
   let beatLitUntil = 0;
   const onHop = (r: AnalysisResult) => {
-    pendingBeat ||= r.beat;
-    pendingKick ||= r.iKick;
-    pendingOnsets = {
-      kick: pendingOnsets.kick || r.onsets.kick,
-      snare: pendingOnsets.snare || r.onsets.snare,
-      hat: pendingOnsets.hat || r.onsets.hat,
-    };
     if (r.beat) beatLitUntil = clock.now() + BEAT_FLASH_MS;
-    if (r.t - lastSentS < (1 / FRAME_RATE) * 0.95) return;
-    lastSentS = r.t;
-    const fields = {
-      ...toFrameFields(r),
-      beat: pendingBeat,
-      i_kick: pendingKick,
-      onsets: pendingOnsets,
-      amplitude: r.amplitude,
-    };
-    if (link.sendFrame(fields)) framesSent++;
-    pendingBeat = false;
-    pendingKick = false;
-    pendingOnsets = { kick: false, snare: false, hat: false };
+    const fields = pacer.offer(r);
+    if (fields !== null && link.sendFrame({ ...fields, amplitude: r.amplitude })) framesSent++;
   };
   source.start(
     (samples) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AudioAnalyzer, createAnalysisResult, type AnalysisResult } from '../../src/analysis';
+import { AudioAnalyzer, FramePacer, createAnalysisResult, type AnalysisResult } from '../../src/analysis';
 import { renderSynth } from '../../src/sources/synth';
 
 function sine(hz: number, seconds: number, rate = 48000, amplitude = 0.5): Float32Array {
@@ -143,5 +143,31 @@ describe('AudioAnalyzer', () => {
     assert.throws(() => new AudioAnalyzer({ fftSize: 1000 }), /FFT size 1000/);
     assert.throws(() => new AudioAnalyzer({ sampleRate: 1000 }), /sample rate 1000/);
     assert.throws(() => new AudioAnalyzer({ lookaheadMs: 900 }), /lookahead/);
+  });
+});
+
+describe('FramePacer', () => {
+  it('sends about 60 frames per audio second and carries beats and onsets from skipped hops', () => {
+    const pacer = new FramePacer(60);
+    const r = createAnalysisResult();
+    let frames = 0;
+    let beatsSent = 0;
+    let snaresSent = 0;
+    for (let hop = 1; hop <= 1875; hop++) {
+      r.t = (hop * 256) / 48000;
+      // A beat and a snare on hops that the pacer skips (every 10th hop, never a sending hop by itself).
+      r.beat = hop % 10 === 0;
+      r.onsets.snare = hop % 10 === 0;
+      r.beatIntensity = r.beat ? 0.9 : 0;
+      const fields = pacer.offer(r);
+      if (fields === null) continue;
+      frames++;
+      if (fields.beat) beatsSent++;
+      if (fields.onsets?.snare) snaresSent++;
+      if (fields.beat) assert.ok(fields.beat_i >= 0.9);
+    }
+    assert.ok(frames >= 590 && frames <= 630, `frames ${frames}`);
+    assert.equal(beatsSent, 187);
+    assert.equal(snaresSent, 187);
   });
 });
