@@ -146,7 +146,13 @@ export class BrowserServer {
     };
     this.connections.add(c);
     store.health.browserConnected();
-    ws.on('message', (data, isBinary) => this.onMessage(c, isBinary ? null : data.toString()));
+    ws.on('message', (data, isBinary) => {
+      try {
+        this.onMessage(c, isBinary ? null : data.toString());
+      } catch (err) {
+        this.internalError(c, err);
+      }
+    });
     ws.on('error', () => undefined);
     ws.on('close', () => this.onClose(c));
     c.heartbeat.start();
@@ -168,8 +174,10 @@ export class BrowserServer {
       return;
     }
     if (c.phase === 'auth') {
-      if (result !== null && result.ok && result.value.type === 'vj_auth')
-        return void this.vjAuth(c, result.value);
+      if (result !== null && result.ok && result.value.type === 'vj_auth') {
+        this.vjAuth(c, result.value).catch((err: unknown) => this.internalError(c, err));
+        return;
+      }
       return this.failAuth(c, 'Send vj_auth with the admin password first');
     }
     if (result === null)
@@ -214,6 +222,18 @@ export class BrowserServer {
     if (!ok) return this.failAuth(c, 'Wrong admin password');
     this.send(c, { type: 'auth_success', ...seq(message) });
     this.goLive(c);
+  }
+
+  /** A bug, not bad input: logged, and the browser gets an error reply instead of the hub going down. */
+  private internalError(c: BrowserConnection, err: unknown): void {
+    this.options.logger.error('internal error while handling a browser message', {
+      error: String((err as Error)?.stack ?? err),
+    });
+    this.send(c, {
+      type: 'error',
+      code: 'INTERNAL_ERROR',
+      message: 'The hub could not handle that message; it was logged',
+    });
   }
 
   private goLive(c: BrowserConnection): void {

@@ -155,7 +155,11 @@ export class DjServer {
     }, DJ_AUTH_TIMEOUT_MS);
     ws.on('message', (data, isBinary) => {
       c.liveness?.pongReceived();
-      this.onMessage(c, isBinary ? null : data.toString());
+      try {
+        this.onMessage(c, isBinary ? null : data.toString());
+      } catch (err) {
+        this.internalError(c, err);
+      }
     });
     ws.on('pong', () => c.liveness?.pongReceived());
     ws.on('error', () => undefined);
@@ -196,7 +200,8 @@ export class DjServer {
       return this.closeConnection(c, CLOSE_CODES.AUTH_RATE_LIMITED, 'Too many auth attempts; wait a minute');
     }
     c.phase = 'verifying';
-    if (message.type === 'dj_auth') void this.djAuth(c, message);
+    if (message.type === 'dj_auth')
+      this.djAuth(c, message).catch((err: unknown) => this.internalError(c, err));
     else this.codeAuth(c, message);
   }
 
@@ -337,6 +342,15 @@ export class DjServer {
     let id = base;
     while (this.options.store.hasDj(id)) id = `${base}-${Math.floor(this.options.random() * 10_000)}`;
     return id;
+  }
+
+  /** A bug, not bad input: logged, and the DJ gets an error reply instead of the hub going down. */
+  private internalError(c: DjConnection, err: unknown): void {
+    this.options.logger.error('internal error while handling a DJ message', {
+      dj_id: c.djId,
+      error: String((err as Error)?.stack ?? err),
+    });
+    this.reject(c, 'INTERNAL_ERROR', 'The hub could not handle that message; it was logged');
   }
 
   private reject(c: DjConnection, code: string, message: string): void {

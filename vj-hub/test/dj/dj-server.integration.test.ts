@@ -247,6 +247,18 @@ describe('dj-server (:9000)', function () {
       assert.equal(dj.isClosed, false);
     });
 
+    it('answers INTERNAL_ERROR and stays up when handling a message hits a bug', async () => {
+      t = await startTestHub();
+      const dj = await connectDj(t, 'a');
+      t.hub.store.djFrame = () => {
+        throw new Error('simulated bug');
+      };
+      dj.send(frame(1));
+      assert.equal((await dj.next('error'))['code'], 'INTERNAL_ERROR');
+      dj.send({ type: 'ping' });
+      await dj.next('pong');
+    });
+
     it('closes 1009 for a message over the size limit', async () => {
       t = await startTestHub();
       const dj = await connectDj(t, 'a');
