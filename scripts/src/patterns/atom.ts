@@ -87,49 +87,54 @@ const atom: Pattern<AtomState> = {
     const sparkle = highs(input);
     const nucleus = Math.min(n, state.nx.length);
     const coreR = 0.04 + 0.06 * bass + 0.05 * punch - 0.015 * lead;
-    for (let i = 0; i < nucleus; i++) {
-      const wobble = 1 + 0.25 * Math.sin(input.t * 5 + i * 1.7) * bass;
-      writeEntity(
-        out,
-        i,
-        0.5 + state.nx[i] * coreR * wobble,
-        0.5 + state.ny[i] * coreR * wobble,
-        0.5 + state.nz[i] * coreR * wobble,
-        0.6 + 0.8 * bass + 0.8 * punch,
-        input.t * 40,
-        i % 2,
-        lightFrom(bass + punch),
-        punch > 0.5,
-      );
-    }
     const speed = numParam(input, 'orbit_speed', 0.6) * TAU * (0.3 + input.amplitude + 2.5 * punch);
-    for (let o = 0; o < orbits; o++)
+    for (let o = 0; o < orbits; o++) {
       state.angles[o] = (state.angles[o] + speed * input.dt * (1 + o * 0.15)) % TAU;
-    const electrons = n - nucleus;
-    const perOrbit = Math.max(1, Math.floor(electrons / orbits));
+    }
+    const perOrbit = Math.max(1, Math.floor((n - nucleus) / orbits));
     const orbitR = 0.28 + 0.12 * band(input, 2);
-    for (let j = 0; j < electrons; j++) {
-      const o = Math.min(orbits - 1, Math.floor(j / perOrbit));
-      const k = j - o * perOrbit;
-      const a = state.angles[o] - k * TAIL_SPACING;
-      const yaw = (o * Math.PI) / orbits;
-      const r = orbitR * (1 - 0.05 * o);
-      const px = Math.cos(a) * r;
-      const py = Math.sin(a) * r * Math.sin(tilt);
-      const pz = Math.sin(a) * r * Math.cos(tilt);
-      const fade = 1 - k / perOrbit;
-      writeEntity(
-        out,
-        nucleus + j,
-        0.5 + px * Math.cos(yaw) - pz * Math.sin(yaw),
-        0.5 + py,
-        0.5 + px * Math.sin(yaw) + pz * Math.cos(yaw),
-        (0.3 + 0.7 * fade) * (0.6 + 0.5 * sparkle + 0.5 * punch),
-        0,
-        2 + (o % 3),
-        lightFrom(fade * (0.5 + sparkle)),
-        k === 0 && clamp01(sparkle + punch) > 0.5,
-      );
+    const coreScale = 0.6 + 0.8 * bass + 0.8 * punch;
+    const coreLight = lightFrom(bass + punch);
+    const sinTilt = Math.sin(tilt);
+    const cosTilt = Math.cos(tilt);
+    // The first `nucleus` entities form the nucleus, the rest the electrons.
+    for (let i = 0; i < n; i++) {
+      let x: number;
+      let y: number;
+      let z: number;
+      let scale: number;
+      let light: number;
+      let glow: boolean;
+      let bandIndex: number;
+      if (i < nucleus) {
+        const wobble = coreR * (1 + 0.25 * Math.sin(input.t * 5 + i * 1.7) * bass);
+        x = 0.5 + state.nx[i] * wobble;
+        y = 0.5 + state.ny[i] * wobble;
+        z = 0.5 + state.nz[i] * wobble;
+        scale = coreScale;
+        light = coreLight;
+        glow = punch > 0.5;
+        bandIndex = i % 2;
+      } else {
+        const j = i - nucleus;
+        const o = Math.min(orbits - 1, Math.floor(j / perOrbit));
+        // Electrons are comets: a head (k = 0) and a fading tail behind it.
+        const k = j - o * perOrbit;
+        const a = state.angles[o] - k * TAIL_SPACING;
+        const yaw = (o * Math.PI) / orbits;
+        const r = orbitR * (1 - 0.05 * o);
+        const px = Math.cos(a) * r;
+        const pz = Math.sin(a) * r * cosTilt;
+        const fade = k < perOrbit ? 1 - k / perOrbit : 0;
+        x = 0.5 + px * Math.cos(yaw) - pz * Math.sin(yaw);
+        y = 0.5 + Math.sin(a) * r * sinTilt;
+        z = 0.5 + px * Math.sin(yaw) + pz * Math.cos(yaw);
+        scale = fade > 0 ? (0.3 + 0.7 * fade) * (0.6 + 0.5 * sparkle + 0.5 * punch) : 0;
+        light = lightFrom(fade * (0.5 + sparkle));
+        glow = k === 0 && clamp01(sparkle + punch) > 0.5;
+        bandIndex = 2 + (o % 3);
+      }
+      writeEntity(out, i, x, y, z, scale, i < nucleus ? input.t * 40 : 0, bandIndex, light, glow);
     }
     hideFrom(out, n);
   },

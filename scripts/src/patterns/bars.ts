@@ -20,7 +20,8 @@ import {
 
 interface BarsState {
   readonly capacity: number;
-  /** Per column: the slowly falling peak marker, 0–1. */
+  /** Per column: the level this tick and the slowly falling peak marker, 0–1. */
+  readonly levels: Float32Array;
   readonly peaks: Float32Array;
 }
 
@@ -58,7 +59,11 @@ const bars: Pattern<BarsState> = {
     },
   },
   create(entityCount) {
-    return { capacity: entityCount, peaks: new Float32Array(MAX_COLUMNS) };
+    return {
+      capacity: entityCount,
+      levels: new Float32Array(MAX_COLUMNS),
+      peaks: new Float32Array(MAX_COLUMNS),
+    };
   },
   calculate(input, state, out) {
     const n = liveCount(out, state.capacity);
@@ -73,6 +78,7 @@ const bars: Pattern<BarsState> = {
     for (let c = 0; c < columns; c++) {
       const f = (c + 0.5) / columns;
       const level = clamp01(spectrumAt(input, f) * gain * (1 + 0.35 * punch));
+      state.levels[c] = level;
       const peak = state.peaks[c] - fall * input.dt;
       state.peaks[c] = level > peak ? level : clamp01(peak);
     }
@@ -80,7 +86,7 @@ const bars: Pattern<BarsState> = {
       const c = i % columns;
       const row = Math.floor(i / columns);
       const f = (c + 0.5) / columns;
-      const level = clamp01(spectrumAt(input, f) * gain * (1 + 0.35 * punch));
+      const level = state.levels[c];
       const filled = level * rows;
       const isTop = row === rows - 1;
       // The top row shows the falling peak marker instead of the level.

@@ -76,6 +76,8 @@ const dnaHelix: Pattern<HelixState> = {
       TAU;
     const steps = Math.max(1, Math.floor(n / PER_STEP));
     const radius = 0.16 + 0.12 * band(input, 0) + 0.1 * punch - 0.03 * lead;
+    const strandScale = 0.7 + 0.5 * band(input, 1) + 0.6 * punch;
+    const strandLight = lightFrom(0.4 + punch);
     for (let s = 0; s < steps; s++) {
       const h = steps > 1 ? s / (steps - 1) : 0.5;
       const level = clamp01(spectrumAt(input, h) * gain);
@@ -83,48 +85,22 @@ const dnaHelix: Pattern<HelixState> = {
       const y = 0.05 + 0.9 * h;
       const ax = Math.cos(a) * radius;
       const az = Math.sin(a) * radius;
-      const base = s * PER_STEP;
-      const strandScale = 0.7 + 0.5 * band(input, 1) + 0.6 * punch;
-      writeEntity(
-        out,
-        base,
-        0.5 + ax,
-        y,
-        0.5 + az,
-        strandScale,
-        (-a * 360) / TAU,
-        0,
-        lightFrom(0.4 + punch),
-        false,
-      );
-      writeEntity(
-        out,
-        base + 1,
-        0.5 - ax,
-        y,
-        0.5 - az,
-        strandScale,
-        (-a * 360) / TAU,
-        1,
-        lightFrom(0.4 + punch),
-        false,
-      );
-      for (let k = 1; k <= 2; k++) {
-        // Rung points sit at a third and two thirds between the strands.
-        const t = k / 3;
-        const rx = ax * (1 - 2 * t);
-        const rz = az * (1 - 2 * t);
+      const rungLight = lightFrom(level + sparkle * h);
+      for (let k = 0; k < PER_STEP; k++) {
+        // k = 0 and 3 are the strands; 1 and 2 the rung points a third and two thirds across.
+        const strand = k === 0 || k === PER_STEP - 1;
+        const across = 1 - (2 * k) / (PER_STEP - 1);
         writeEntity(
           out,
-          base + 1 + k,
-          0.5 + rx,
+          s * PER_STEP + k,
+          0.5 + ax * across,
           y,
-          0.5 + rz,
-          0.25 + 0.7 * level,
+          0.5 + az * across,
+          strand ? strandScale : 0.25 + 0.7 * level,
           (-a * 360) / TAU,
-          bandOf(h),
-          lightFrom(level + sparkle * h),
-          level > 0.6 && sparkle > 0.4,
+          strand ? k % 2 : bandOf(h),
+          strand ? strandLight : rungLight,
+          !strand && level > 0.6 && sparkle > 0.4,
         );
       }
     }
