@@ -28,6 +28,8 @@ const HUB_SENDER: CommandSender = {
   permissions: [PERMISSIONS.ADMIN, PERMISSIONS.ZONE, PERMISSIONS.CONTROL],
   location: null,
 };
+/** Engine failures logged before the preview goes quiet about them (a broken engine would flood the log). */
+const MAX_LOGGED_FAILURES = 10;
 /** The stage the preview shows when it has nothing to mirror. */
 const DEFAULT_ZONE = { name: 'stage', template: 'concert_hall', world: 'preview', entityCount: 128 } as const;
 
@@ -122,9 +124,23 @@ export function createPreviewEngine(options: PreviewEngineOptions): PreviewEngin
     return noEngine;
   }
   let latestAudio: string | null = null;
-  const enqueue = (message: object): void => engine.enqueue(HUB_CLIENT_ID, JSON.stringify(message));
+  let failures = 0;
+  /** The engine promises never to throw; if it does anyway, the preview logs it (a few times) and goes on. */
+  const guard = <T>(what: string, fallback: T, call: () => T): T => {
+    try {
+      return call();
+    } catch (err) {
+      if (failures++ < MAX_LOGGED_FAILURES)
+        options.logger.error(`engine ${what} failed`, { error: String(err) });
+      return fallback;
+    }
+  };
+  const enqueue = (message: object): void =>
+    guard('enqueue', undefined, () => engine.enqueue(HUB_CLIENT_ID, JSON.stringify(message)));
   const run = (args: string[]): void => {
-    const reply = engine.command(HUB_SENDER, args);
+    const reply = guard('command', { ok: false, lines: [] as readonly string[] }, () =>
+      engine.command(HUB_SENDER, args),
+    );
     if (!reply.ok) options.logger.debug('engine command refused', { args, reply: reply.lines });
   };
   return {
@@ -159,17 +175,20 @@ export function createPreviewEngine(options: PreviewEngineOptions): PreviewEngin
       run(['zone', 'create', DEFAULT_ZONE.name, DEFAULT_ZONE.template, DEFAULT_ZONE.world, '0', '0', '0']);
       enqueue({ type: 'init_pool', zone: DEFAULT_ZONE.name, count: DEFAULT_ZONE.entityCount });
       enqueue({ type: 'get_zones' });
-      engine.tick();
+      guard('tick', undefined, () => engine.tick());
     },
     tick() {
       // Only the newest audio frame matters to a tick; older ones would only fill the engine's queue.
-      if (latestAudio !== null) engine.enqueue(HUB_CLIENT_ID, latestAudio);
+      const audio = latestAudio;
       latestAudio = null;
-      engine.tick();
+      guard('tick', undefined, () => {
+        if (audio !== null) engine.enqueue(HUB_CLIENT_ID, audio);
+        engine.tick();
+      });
     },
     entities(zones) {
       const out: Record<string, BatchEntity[]> = {};
-      for (const zone of zones) out[zone] = engine.zoneEntities(zone);
+      for (const zone of zones) out[zone] = guard('zoneEntities', [], () => engine.zoneEntities(zone));
       return out;
     },
     dispose() {

@@ -139,6 +139,34 @@ describe('preview-engine', () => {
     assert.equal(zones, null);
   });
 
+  it('survives an engine that throws, showing an empty zone', () => {
+    const { factory } = recordingEngine();
+    let broken = false;
+    const engine = createPreviewEngine({
+      clock: new FakeClock(),
+      logger: silentLogger,
+      dataDir: null,
+      createEngine: (host, opts) => {
+        const inner = factory(host, opts);
+        return {
+          ...inner,
+          tick: () => {
+            if (broken) throw new Error('tick bug');
+            return inner.tick();
+          },
+          zoneEntities: (zone) => {
+            if (broken) throw new Error('no such zone');
+            return inner.zoneEntities(zone);
+          },
+        };
+      },
+    });
+    assert.equal(engine.available, true);
+    broken = true;
+    engine.tick();
+    assert.deepEqual(engine.entities(['z1']), { z1: [] });
+  });
+
   it('keeps documents in memory without a data folder', () => {
     const { factory, log } = recordingEngine();
     createPreviewEngine({
