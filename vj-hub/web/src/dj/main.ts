@@ -84,8 +84,7 @@ function showLink(state: DjLinkState): void {
 }
 
 async function share(source: CaptureSource): Promise<void> {
-  const currentLink = link;
-  if (currentLink === null || capture !== null) return;
+  if (link === null || capture !== null) return;
   tabButton.disabled = micButton.disabled = true;
   let analyzer: FrameAnalyzer | null = null;
   let analysisPreset: PresetName | null = null;
@@ -96,9 +95,10 @@ async function share(source: CaptureSource): Promise<void> {
         const frame = pacer.offer(hop, audioTimeS, build, systemClock.now() / 1000);
         if (frame === null) return;
         meters.update(frame.bands, frame.beat, frame.bpm);
-        currentLink.sendFrame(frame);
+        // The link of the moment: a DJ who logs in again keeps sharing into the new session.
+        link?.sendFrame(frame);
       });
-      const preset = currentLink.state.preset;
+      const preset = link?.state.preset ?? null;
       if (preset !== null && preset !== analysisPreset) {
         analyzer.setPreset(preset);
         analysisPreset = preset;
@@ -110,7 +110,7 @@ async function share(source: CaptureSource): Promise<void> {
   } catch (error) {
     capture = null;
     toast(`Could not capture audio: ${(error as Error).message}`, 'error');
-    showLink(currentLink.state);
+    if (link !== null) showLink(link.state);
   }
 }
 
