@@ -62,7 +62,7 @@ const pyramid: Pattern<PyramidState> = {
   },
   calculate(input, state, out) {
     const n = liveCount(out, state.capacity);
-    const layers = Math.max(1, Math.round(numParam(input, 'layers', 5)));
+    const layers = Math.max(1, Math.min(n, Math.round(numParam(input, 'layers', 5))));
     const lift = numParam(input, 'lift', 0.06);
     const punch = beatPunch(input);
     const lead = beatLead(input);

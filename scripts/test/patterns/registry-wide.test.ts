@@ -13,6 +13,8 @@ import { createFrame, defaultParams, SyntheticShow, type Frame } from './synthet
 const LONG_RUN_TICKS = 2400;
 /** Ticks of each shorter run (other entity counts, extreme parameters). */
 const SHORT_RUN_TICKS = 160;
+/** Ticks of each run with hostile parameter values. */
+const HOSTILE_RUN_TICKS = 20;
 /** Ticks before the heap measurement (long enough for the JIT to settle: its code lives on the heap too) and during it. */
 const HEAP_WARMUP_TICKS = 800;
 const HEAP_RUN_TICKS = 1500;
@@ -202,6 +204,15 @@ describe('every registered pattern', () => {
             capacity,
             SHORT_RUN_TICKS,
           );
+        }
+      });
+
+      it('survives numbers far outside their declared ranges (a hostile preset)', () => {
+        for (const extreme of [-1e9, 0, 1e9]) {
+          const params = defaultParams(meta);
+          for (const [key, spec] of Object.entries(meta.params))
+            if (spec.type === 'number') params[key] = extreme;
+          drive(pattern, new SyntheticShow({ params }), createFrame(capacity), capacity, HOSTILE_RUN_TICKS);
         }
       });
 
