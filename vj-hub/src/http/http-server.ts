@@ -37,7 +37,19 @@ export class HttpServer {
   }
 
   start(): Promise<number> {
-    const server = http.createServer((req, res) => this.handle(req, res));
+    const server = http.createServer((req, res) => {
+      try {
+        this.handle(req, res);
+      } catch (err) {
+        // A bug must cost one request, not the hub.
+        this.options.logger.error('internal error while answering a request', {
+          url: req.url,
+          error: String(err),
+        });
+        if (!res.headersSent) text(res, 500, 'Internal error; it was logged\n');
+        else res.destroy();
+      }
+    });
     server.requestTimeout = 10_000;
     server.headersTimeout = 10_000;
     this.server = server;

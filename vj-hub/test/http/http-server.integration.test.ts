@@ -125,6 +125,19 @@ describe('http-server (:8080)', function () {
     assert.equal((await get(t.hub.ports.http, `/${'a'.repeat(3000)}`)).status, 414);
   });
 
+  it('answers 500 and keeps serving when a handler hits a bug', async () => {
+    const store = t.hub.store;
+    const original = store.healthSnapshot.bind(store);
+    store.healthSnapshot = () => {
+      throw new Error('simulated bug');
+    };
+    const broken = await get(t.hub.ports.http, '/health');
+    assert.equal(broken.status, 500);
+    assert.match(broken.body, /it was logged/);
+    store.healthSnapshot = original;
+    assert.equal((await get(t.hub.ports.http, '/health')).status, 200);
+  });
+
   it('says how to build the web UI when it is missing', async () => {
     await t.close();
     t = await startTestHub({ publicDir: path.join(base, 'nothing') });
