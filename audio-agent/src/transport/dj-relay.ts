@@ -149,7 +149,9 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
   close(): void {
     this.stopped = true;
     this.reconnector.cancel();
-    if (this.isConnected) this.sendRaw({ type: 'going_offline' });
+    const wasConnected = this.isConnected;
+    this.isConnected = false;
+    if (wasConnected) this.sendRaw({ type: 'going_offline' });
     this.viz?.close();
     this.viz = null;
     this.heartbeat.stop();

@@ -128,6 +128,7 @@ export class VizClient extends TypedEmitter<LinkEvents> {
   close(): void {
     this.stopped = true;
     this.reconnector.cancel();
+    this.isConnected = false;
     this.teardown(CLOSE_CODES.NORMAL, 'Agent stopped');
   }
 

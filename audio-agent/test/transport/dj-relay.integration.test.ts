@@ -270,4 +270,61 @@ describe('DJRelay against a hub on loopback', () => {
       await plugin.kill();
     }
   });
+
+  it('says going_offline before closing', async () => {
+    hub = await startServer(0, hubHandler());
+    const r = makeRelay(hub.url, new FakeClock());
+    const connected = nextEvent(events(r), 'connected');
+    r.connect();
+    await connected;
+    r.close();
+    await hub.next('going_offline');
+    assert.equal(r.connected, false);
+  });
+
+  it('passes on preset_sync and status_update from the hub', async () => {
+    hub = await startServer(0, hubHandler());
+    const r = makeRelay(hub.url, new FakeClock());
+    const connected = nextEvent(events(r), 'connected');
+    r.connect();
+    await connected;
+    const preset = new Promise((resolve) => r.on('preset', resolve));
+    const status = new Promise((resolve) => r.on('status', resolve));
+    hub.sockets[0]!.send(JSON.stringify({ type: 'preset_sync', preset: 'edm' }));
+    hub.sockets[0]!.send(JSON.stringify({ type: 'status_update', is_active: false }));
+    assert.equal(await preset, 'edm');
+    assert.equal(await status, false);
+    assert.equal(r.isActive, false);
+  });
+
+  it('ignores malformed or unknown hub messages with a warning and stays connected', async () => {
+    hub = await startServer(0, hubHandler());
+    const r = makeRelay(hub.url, new FakeClock());
+    const connected = nextEvent(events(r), 'connected');
+    r.connect();
+    await connected;
+    const warnings: string[] = [];
+    r.on('warning', (w) => warnings.push(w));
+    const second = new Promise<void>((resolve) => r.on('warning', () => warnings.length === 2 && resolve()));
+    hub.sockets[0]!.send('{not json');
+    hub.sockets[0]!.send(JSON.stringify({ type: 'launch_rockets' }));
+    await second;
+    assert.ok(warnings.every((w) => w.startsWith('Ignored a message from the hub')));
+    assert.equal(r.connected, true);
+  });
+
+  it('drops a link that sends a message over the :9000 size limit and reconnects', async () => {
+    hub = await startServer(0, hubHandler());
+    const r = makeRelay(hub.url, new FakeClock());
+    const connected = nextEvent(events(r), 'connected');
+    r.connect();
+    await connected;
+    const warning = nextEvent(events(r), 'warning');
+    const down = nextEvent(events(r), 'disconnected');
+    const retry = nextEvent(events(r), 'reconnecting');
+    hub.sockets[0]!.send(JSON.stringify({ type: 'error', message: 'x'.repeat(200 * 1024) }));
+    assert.match((await warning)[0], /Max payload size exceeded/);
+    await down;
+    await retry;
+  });
 });
