@@ -1,10 +1,15 @@
 // engine.* figures (DESIGN.md / issue 3): one engine tick with 1024 entities across 4 zones under busy music
 // (median, ms), validating and applying one 1024-entity batch_update (median, ms), and heap growth over
-// 10 000 ticks (KB, after a forced GC on both ends). Node, one core, the engine from source.
+// 10 000 ticks (KB, after a forced GC on both ends), and how fast a saved pattern is rebundled. Node, the
+// engine from source.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../src/engine';
 import type { Host } from '../src/host';
-import { measureMedianMs, report } from '../../tools/measure.cjs';
+import { measureMedianMs, percentile, report } from '../../tools/measure.cjs';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
@@ -23,8 +28,8 @@ function benchHost(): Host & { time: number } {
   };
 }
 
-const console = { world: 'world', x: 0, y: 64, z: 0, yaw: 0 };
-const admin = { name: 'bench', permissions: ['audioviz.admin'], location: console };
+const standingAt = { world: 'world', x: 0, y: 64, z: 0, yaw: 0 };
+const admin = { name: 'bench', permissions: ['audioviz.admin'], location: standingAt };
 
 /** Busy music: every band moving, a beat every 9 ticks (≈133 BPM), a 32-bin spectrum, onsets. */
 function audio(t: number): string {
@@ -124,3 +129,41 @@ function showEngine() {
   report('engine.heap_growth_kb_10000_ticks', Math.round(growthKb), 'KB', { max: 1024 });
   report('engine.tick_ms_1024_mean_10000', took / 10_000, 'ms');
 }
+
+// engine.pattern_rebuild_ms: save of a pattern source → its bundle rewritten, through `bundle.mjs --watch`
+// (the `npm run patterns:watch` path), median of 10 saves.
+void (async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-rebuild-'));
+  const source = (n: number): string =>
+    `export default { meta: { id: 'probe', name: 'v${n}', category: 'test', recommendedEntities: 1, params: {} }, create: () => null, calculate: () => undefined };\n`;
+  fs.writeFileSync(path.join(dir, 'probe.ts'), source(0));
+  const watcher = spawn(process.execPath, [
+    path.join(__dirname, '..', 'bundle.mjs'),
+    '--watch',
+    '--patterns',
+    dir,
+    '--out',
+    dir,
+  ]);
+  let lines: string[] = [];
+  watcher.stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n')));
+  const waitFor = async (test: (line: string) => boolean): Promise<void> => {
+    while (!lines.some(test)) await new Promise((r) => setTimeout(r, 2));
+  };
+  try {
+    await waitFor((l) => l.startsWith('watching'));
+    const times: number[] = [];
+    for (let n = 1; n <= 10; n++) {
+      lines = [];
+      const started = performance.now();
+      fs.writeFileSync(path.join(dir, 'probe.ts'), source(n));
+      await waitFor((l) => l.startsWith('rebuilt'));
+      times.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    report('engine.pattern_rebuild_ms', percentile(times, 0.5), 'ms', { max: 500 });
+  } finally {
+    watcher.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+})();

@@ -4,8 +4,9 @@
  * zone; a pattern bundle must hot-load through `loadPatternSource`.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { CreateEngine } from '../src/engine-api';
@@ -73,5 +74,42 @@ describe('bundles in a bare JavaScript context', function () {
       exports: module.exports,
     });
     assert.equal(module.exports.default?.meta?.id, 'bars');
+  });
+
+  it('rebuilds a pattern bundle when its source is saved (patterns:watch)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-watch-'));
+    const source = (marker: string): string =>
+      `export default { meta: { id: 'probe', name: '${marker}', category: 'test', recommendedEntities: 1, params: {} }, create: () => null, calculate: () => undefined };\n`;
+    fs.writeFileSync(path.join(dir, 'probe.ts'), source('first'));
+    const child = spawn(process.execPath, [
+      path.join(scripts, 'bundle.mjs'),
+      '--watch',
+      '--patterns',
+      dir,
+      '--out',
+      path.join(dir, 'out'),
+    ]);
+    let output = '';
+    const waitFor = (pattern: RegExp): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (pattern.test(output)) resolve();
+        };
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          check();
+        });
+        child.on('exit', () => reject(new Error(`the watcher exited:\n${output}`)));
+        check();
+      });
+    try {
+      await waitFor(/watching .*\(1 patterns\)/);
+      fs.writeFileSync(path.join(dir, 'probe.ts'), source('second'));
+      await waitFor(/rebuilt [^\n]*probe\.js[^\n]*\n[\s\S]*rebuilt [^\n]*probe\.js/);
+      assert.match(fs.readFileSync(path.join(dir, 'out', 'patterns', 'probe.js'), 'utf8'), /name: "second"/);
+    } finally {
+      child.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
