@@ -1,7 +1,7 @@
 /**
  * Laser fan: beams fanning up from a point at the back of the stage floor, each beam one slice of the
  * spectrum and as long as its level. The fan sweeps from side to side, opens wider with the level and
- * snaps to a new angle on every beat.
+ * snaps to a new angle on every beat; a snare throws it wide open.
  */
 import type { Pattern } from './pattern';
 import {
@@ -23,6 +23,8 @@ interface FanState {
   /** Sweep angle, radians, and the angle offset set by the latest beat. */
   sweep: number;
   kick: number;
+  /** Extra opening of the fan from the latest snare, 0–1, decaying. */
+  open: number;
 }
 
 /** The beams' origin: back of the stage floor. */
@@ -55,7 +57,7 @@ const laserFan: Pattern<FanState> = {
     },
   },
   create(entityCount) {
-    return { capacity: entityCount, sweep: 0, kick: 0 };
+    return { capacity: entityCount, sweep: 0, kick: 0, open: 0 };
   },
   calculate(input, state, out) {
     const n = liveCount(out, state.capacity);
@@ -68,8 +70,11 @@ const laserFan: Pattern<FanState> = {
     // Every beat throws the fan to the other side; it glides back between beats.
     if (input.isBeat) state.kick = state.kick > 0 ? -0.35 : 0.35;
     state.kick *= 1 - clamp01(input.dt * 2);
+    // A snare throws the fan wide open for a moment.
+    state.open = input.onsets.snare ? 1 : state.open * (1 - clamp01(input.dt * 4));
     const spread =
-      ((numParam(input, 'spread', 100) * Math.PI) / 180) * (0.5 + 0.5 * clamp01(input.amplitude * 1.5));
+      ((numParam(input, 'spread', 100) * Math.PI) / 180) *
+      (0.5 + 0.5 * clamp01(input.amplitude * 1.5) + 0.35 * state.open);
     const centre = Math.sin(state.sweep) * 0.4 + state.kick;
     for (let b = 0; b < beams; b++) {
       const f = beams > 1 ? b / (beams - 1) : 0.5;

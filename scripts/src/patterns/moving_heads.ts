@@ -1,7 +1,8 @@
 /**
  * Moving heads: a row of stage lights hanging at the top front of the zone, each throwing a beam of blocks
  * down to a spot on the floor. The spots glide between positions that change on every beat, the heads
- * take turns on the bar, and each beam's brightness follows its slice of the spectrum.
+ * take turns on the bar (a snare lights them all), and each beam's brightness follows its slice of the
+ * spectrum.
  */
 import type { Pattern } from './pattern';
 import {
@@ -29,6 +30,8 @@ interface HeadsState {
   readonly targetZ: Float32Array;
   /** Beats seen, to pick the next target. */
   beats: number;
+  /** All-heads flash from the latest snare, 0–1, decaying. */
+  flash: number;
 }
 
 const MAX_HEADS = 12;
@@ -65,6 +68,7 @@ const movingHeads: Pattern<HeadsState> = {
       targetX: new Float32Array(MAX_HEADS).fill(0.5),
       targetZ: new Float32Array(MAX_HEADS).fill(0.6),
       beats: 0,
+      flash: 0,
     };
     return state;
   },
@@ -86,6 +90,8 @@ const movingHeads: Pattern<HeadsState> = {
     const drift = input.bpm > 0 ? 0 : 1;
     const glide = approach(input.dt, numParam(input, 'glide', 6));
     const chase = input.params.chase !== false;
+    // A snare lights every head at once, whoever's turn it is.
+    state.flash = input.onsets.snare ? 1 : state.flash * (1 - clamp01(input.dt * 6));
     for (let h = 0; h < heads; h++) {
       const tx = state.targetX[h] + drift * 0.2 * Math.sin(input.t * 0.4 + h);
       const tz = state.targetZ[h] + drift * 0.2 * Math.cos(input.t * 0.3 + h * 2);
@@ -94,7 +100,7 @@ const movingHeads: Pattern<HeadsState> = {
       const headX = heads > 1 ? 0.1 + (0.8 * h) / (heads - 1) : 0.5;
       const f = heads > 1 ? h / (heads - 1) : 0.5;
       const level = clamp01(spectrumAt(input, f));
-      const turn = !chase || h === state.beats % heads ? 1 : 0.4;
+      const turn = !chase || h === state.beats % heads ? 1 : Math.max(0.4, state.flash);
       const light = lightFrom((level * 0.7 + punch * 0.6) * turn, 2);
       for (let k = 0; k < perHead; k++) {
         const d = (k + 1) / perHead;
