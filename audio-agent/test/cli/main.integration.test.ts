@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLOSE_CODES, pluginValidator } from '@audioviz/shared-types';
+import { CLOSE_CODES, djValidator, pluginValidator } from '@audioviz/shared-types';
 import { encodeWav } from '../../src/sources/wav';
 import { renderSynth } from '../../src/sources/synth';
 import { freePort, startServer } from '../transport/loopback';
@@ -146,6 +146,49 @@ describe('audioviz-agent CLI', function () {
       );
       assert.equal(run.code, 3);
       assert.match(run.stderr, /Authentication refused .*Invalid DJ credentials/);
+    } finally {
+      await hub.kill();
+    }
+  });
+
+  it('run relays valid dj_audio_frames and heartbeats to a hub that accepts the key', async () => {
+    const hub = await startServer(0, (socket, m) => {
+      assert.ok(djValidator.validate(m).ok, JSON.stringify(m));
+      if (m.type === 'dj_auth')
+        socket.send(
+          JSON.stringify({ type: 'auth_success', dj_id: m.dj_id, dj_name: m.dj_name, is_active: true }),
+        );
+      if (m.type === 'dj_heartbeat')
+        socket.send(JSON.stringify({ type: 'heartbeat_ack', server_time: 0, echo_ts: m.ts }));
+    });
+    try {
+      const run = await cli(
+        [
+          'run',
+          '--source',
+          'synth:drums:128',
+          '--hub',
+          hub.url,
+          '--dj-id',
+          'alice',
+          '--dj-name',
+          'Alice',
+          '--quiet',
+        ],
+        { AUDIOVIZ_DJ_KEY: 'secret', AUDIOVIZ_DURATION: '2.5' },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stderr, /connected to ws:/);
+      const auth = hub.received.find((m) => m.type === 'dj_auth')!;
+      assert.deepEqual([auth.dj_id, auth.dj_name, auth.dj_key], ['alice', 'Alice', 'secret']);
+      const frames = hub.received.filter((m) => m.type === 'dj_audio_frame');
+      assert.ok(frames.length >= 80, `frames ${frames.length}`);
+      assert.deepEqual(
+        frames.slice(0, 5).map((f) => f.seq),
+        [0, 1, 2, 3, 4],
+      );
+      assert.ok(hub.received.some((m) => m.type === 'dj_heartbeat'));
+      assert.ok(hub.received.some((m) => m.type === 'going_offline'));
     } finally {
       await hub.kill();
     }
