@@ -28,6 +28,35 @@ describe('link status indicator in Chromium when the hub stops and comes back', 
     await hub?.close();
   });
 
+  it('gives up after 10 attempts, shows Reconnect, and connects again when it is pressed', async () => {
+    const page = await browser.newPage();
+    // The page's timers run on Playwright's fake clock, so ten backoff delays take no real time.
+    await page.clock.install();
+    await page.goto(`http://127.0.0.1:${hub.ports.http}/`);
+    const status = page.getByTestId('link-status');
+    await status.filter({ hasText: 'Live' }).waitFor();
+    const reconnect = page.getByRole('button', { name: 'Reconnect' });
+
+    const ports = hub.ports;
+    await hub.close();
+    await status.filter({ hasText: 'Offline' }).waitFor();
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      assert.equal(await reconnect.isVisible(), false, `Reconnect shown before attempt ${attempt}`);
+      // Past the longest delay (30 s + 10 % jitter); due timers fire once, so this is one attempt.
+      await page.clock.fastForward(34_000);
+      // Each attempt fails for real (connection refused) and schedules the next.
+      await status.filter({ hasText: 'Offline' }).waitFor();
+    }
+    await reconnect.waitFor();
+    await page.screenshot({ path: artifact('reconnect-failed.png') });
+
+    hub = await startTestHub({ djPort: ports.dj, browserPort: ports.browser, httpPort: ports.http });
+    await reconnect.click();
+    await status.filter({ hasText: 'Live' }).waitFor();
+    assert.equal(await reconnect.isVisible(), false);
+    await page.close();
+  });
+
   for (const [name, path] of [
     ['admin panel', '/'],
     ['3D preview', '/preview'],
