@@ -7,9 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { BatchEntity } from '@audioviz/shared-types';
 import type { CreateEngine } from '@audioviz/scripts';
-import { findEngineFactory } from '../src/show/preview-engine';
+import { createPreviewEngine, findEngineFactory } from '../src/show/preview-engine';
 import { silentLogger, startHub } from '../src';
-import { percentile, report } from '../../tools/measure.cjs';
+import { measureMedianMs, percentile, report } from '../../tools/measure.cjs';
 
 const BROWSERS = 200;
 const LAG_SECONDS = 10;
@@ -227,9 +227,40 @@ function runClients(): void {
   );
 }
 
+/** Hub-side cost of one preview tick: engine tick, entity read-out and the `state` text, default 128-entity stage. */
+function previewTickCost(): void {
+  const factory = findEngineFactory();
+  if (factory === null) return;
+  let zones: string[] = [];
+  const engine = createPreviewEngine({
+    clock: { now: () => performance.now() },
+    logger: silentLogger,
+    dataDir: null,
+    createEngine: factory,
+    onZones: (z) => (zones = z.map((x) => x.name)),
+  });
+  engine.ensureDefaultZone();
+  let seq = 0;
+  const ms = measureMedianMs(() => {
+    engine.audio({
+      type: 'audio_state',
+      bands: [0.5, 0.4, 0.3, 0.2, 0.1],
+      amplitude: 0.5,
+      is_beat: seq++ % 10 === 0,
+      beat_intensity: 1,
+      bpm: 128,
+    });
+    engine.tick();
+    JSON.stringify(engine.entities(zones));
+  }, 500);
+  report('hub.preview_tick_ms', ms, 'ms');
+  engine.dispose();
+}
+
 if (process.argv[2] === 'clients') runClients();
 else
   void (async () => {
+    previewTickCost();
     await forwardLatency();
     await browserLag();
     process.exit(0);
