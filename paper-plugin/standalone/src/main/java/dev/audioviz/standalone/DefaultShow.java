@@ -23,6 +23,9 @@ final class DefaultShow {
             List.of("pool", "init", ZONE),
             List.of("pattern", "set", "bars", ZONE));
 
+    /** Tries per setup command. */
+    private static final int ATTEMPTS = 3;
+
     private static final CommandSenderInfo OPERATOR = new CommandSenderInfo("AudioViz", CommandSenderInfo.PERMISSIONS,
             new CommandSenderInfo.Location(StandaloneWorld.WORLD_NAME, StandaloneWorld.STAGE_ORIGIN.x(),
                     StandaloneWorld.STAGE_ORIGIN.y(), StandaloneWorld.STAGE_ORIGIN.z(), 0));
@@ -43,13 +46,23 @@ final class DefaultShow {
     CompletableFuture<Void> create() {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (List<String> command : SETUP) {
-            chain = chain.thenCompose(ignored -> core.command(OPERATOR, command)).thenAccept(reply -> log(command, reply));
+            chain = chain.thenCompose(ignored -> run(command, ATTEMPTS)).thenAccept(reply -> log(command, reply));
         }
         return chain.exceptionally(e -> {
             logger.warning("Could not set up the default zone: " + e.getMessage()
                     + ". Create one in game with /audioviz zone create <name>.");
             return null;
         });
+    }
+
+    /**
+     * Runs one command, again when it fails: the first commands run cold code in the interpreter, and on a busy
+     * machine the watchdog may interrupt them; a retry runs warm. A step that cannot succeed fails every time.
+     */
+    private CompletableFuture<CommandReply> run(List<String> command, int attempts) {
+        return core.command(OPERATOR, command).thenCompose(reply -> reply.ok() || attempts <= 1
+                ? CompletableFuture.completedFuture(reply)
+                : run(command, attempts - 1));
     }
 
     private void log(List<String> command, CommandReply reply) {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneShowIntegrationTest {
     /** Frames per second the test plays, as a hub does (PROTOCOL.md: ~20 Hz to the plugin). */
     private static final long FRAME_INTERVAL_MS = 50;
+    /** Silent frames in a row without a change that count as "the show has settled". */
+    private static final int QUIET_FRAMES = 20;
 
     @TempDir
     static Path data;
@@ -77,7 +79,7 @@ class StandaloneShowIntegrationTest {
     void loudFramesMoveTheEntitiesTheClientSees() {
         Waits.until(() -> stageDisplays().size() >= 16, "the default zone's entities on the stage", client::state);
         Set<Integer> ids = stageDisplays();
-        play(0.0, 40); // two seconds of silence: the show settles
+        settleInSilence(ids);
         Map<Integer, String> settled = lastTransforms(ids);
 
         AtomicInteger frames = new AtomicInteger();
@@ -99,16 +101,28 @@ class StandaloneShowIntegrationTest {
                 "the zone list naming the default zone");
     }
 
-    /** Sends {@code count} frames at the frame rate and waits until they were sent. */
-    private static void play(double level, int count) {
+    /**
+     * Plays silence until the stage is still: {@value #QUIET_FRAMES} silent frames in a row without a single
+     * metadata packet for its entities (the engine sends nothing for entities that do not change).
+     */
+    private static void settleInSilence(Set<Integer> ids) {
         AtomicInteger sent = new AtomicInteger();
-        var task = player.scheduleAtFixedRate(() -> {
-            if (sent.get() < count) socket.send(frame(level, sent.getAndIncrement()));
-        }, 0, FRAME_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        var silence = player.scheduleAtFixedRate(() -> socket.send(frame(0.0, sent.getAndIncrement())), 0,
+                FRAME_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        long[] lastCount = {-1};
+        int[] sentAtLastChange = {0};
         try {
-            Waits.until(() -> sent.get() >= count, count + " frames sent");
+            Waits.until(() -> {
+                long count = client.events(e -> ProtocolClient.is(e, "metadata") && ids.contains(e.get("id").getAsInt()))
+                        .size();
+                if (count != lastCount[0]) {
+                    lastCount[0] = count;
+                    sentAtLastChange[0] = sent.get();
+                }
+                return sent.get() - sentAtLastChange[0] >= QUIET_FRAMES;
+            }, "the stage to stand still in silence", client::state);
         } finally {
-            task.cancel(false);
+            silence.cancel(false);
         }
     }
 
