@@ -5,12 +5,20 @@
  */
 import { PLUGIN_QUEUE_CAPACITY, PLUGIN_QUEUE_WARN_FRACTION } from '@audioviz/shared-types';
 
+/**
+ * Characters held at most across all waiting messages (16 Mi UTF-16 units, 32 MB): 1000 frames of the
+ * 256 KB the socket allows would otherwise pin 256 MB. Past it, the oldest messages are dropped too.
+ */
+export const QUEUE_MAX_CHARS = 16 * 1024 * 1024;
+
 /** Shortest gap between two "queue nearly full" warnings, ms: a flood must not become a log flood. */
 export const QUEUE_WARNING_INTERVAL_MS = 10_000;
 
 export interface QueueOptions {
   /** Messages held at most; default 1000, at least 1. */
   readonly capacity?: number;
+  /** Characters held at most across all messages; default `QUEUE_MAX_CHARS`. */
+  readonly maxChars?: number;
   /** Milliseconds, for rate-limiting the warning. */
   readonly now: () => number;
   /** Called at most once per `QUEUE_WARNING_INTERVAL_MS` while the queue is past 80 % full. */
@@ -23,6 +31,8 @@ export class MessageQueue {
   private readonly texts: string[];
   private head = 0;
   private size = 0;
+  private chars = 0;
+  private readonly maxChars: number;
   private dropped = 0;
   private lastWarningAt = -Infinity;
   private readonly warnAt: number;
@@ -33,6 +43,7 @@ export class MessageQueue {
     this.clients = new Array<string>(this.capacity).fill('');
     this.texts = new Array<string>(this.capacity).fill('');
     this.warnAt = Math.ceil(this.capacity * PLUGIN_QUEUE_WARN_FRACTION);
+    this.maxChars = options.maxChars ?? QUEUE_MAX_CHARS;
   }
 
   /** Messages waiting. */
@@ -47,14 +58,13 @@ export class MessageQueue {
 
   /** Adds one raw frame; when full, the oldest waiting frame is dropped to make room. */
   push(clientId: string, text: string): void {
-    if (this.size === this.capacity) {
-      this.head = (this.head + 1) % this.capacity;
-      this.size--;
-      this.dropped++;
+    while (this.size > 0 && (this.size === this.capacity || this.chars + text.length > this.maxChars)) {
+      this.dropOldest();
     }
     const tail = (this.head + this.size) % this.capacity;
     this.clients[tail] = clientId;
     this.texts[tail] = text;
+    this.chars += text.length;
     this.size++;
     if (this.size >= this.warnAt) this.maybeWarn();
   }
@@ -69,8 +79,17 @@ export class MessageQueue {
       this.texts[this.head] = ''; // let the text be collected
       this.head = (this.head + 1) % this.capacity;
       this.size--;
+      this.chars -= text.length;
       consume(clientId, text);
     }
+  }
+
+  private dropOldest(): void {
+    this.chars -= this.texts[this.head].length;
+    this.texts[this.head] = '';
+    this.head = (this.head + 1) % this.capacity;
+    this.size--;
+    this.dropped++;
   }
 
   private maybeWarn(): void {

@@ -31,6 +31,20 @@ describe('MessageQueue', () => {
     assert.deepEqual(drained(), ['c:3', 'c:4', 'c:5']);
   });
 
+  it('also drops the oldest messages to stay within its character budget', () => {
+    const q = new MessageQueue({ capacity: 100, maxChars: 10, now: () => 0, warn: () => undefined });
+    q.push('a', '1234');
+    q.push('a', '5678');
+    q.push('a', 'abcd');
+    assert.equal(q.length, 2);
+    assert.equal(q.droppedCount, 1);
+    q.push('a', 'x'.repeat(50)); // alone over budget: everything else goes, it stays (the validator refuses it)
+    assert.equal(q.length, 1);
+    const seen: string[] = [];
+    q.drain((_c, t) => seen.push(t));
+    assert.deepEqual(seen, ['x'.repeat(50)]);
+  });
+
   it('defaults to the protocol capacity of 1000 and refuses a nonsense capacity', () => {
     assert.equal(new MessageQueue({ now: () => 0, warn: () => undefined }).capacity, 1000);
     assert.equal(new MessageQueue({ capacity: -5, now: () => 0, warn: () => undefined }).capacity, 1000);
