@@ -59,7 +59,7 @@ export const BUILT_IN_PATTERNS: readonly Pattern[] = Object.freeze([
   tesseract,
   vortex,
   wormhole,
-] as Pattern[]);
+]);
 
 /** A new registry holding every built-in pattern. */
 export function createPatternRegistry(): PatternRegistry {
