@@ -20,6 +20,7 @@ import type { Stage } from './show/stage';
 import { MAX_TRANSITION_S } from './show/zone-show';
 import {
   DEFAULT_POOL_SIZE,
+  DEFAULT_ZONE_SIZE,
   ENTITY_KIND_NAMES,
   ZONE_TEMPLATES,
   type EntityKind,
@@ -38,8 +39,8 @@ export class Control {
 
   // ---- zones ----
 
-  /** Creates a zone; `shape` is a template name or a size in blocks. */
-  createZone(name: string, world: string, origin: Vec3, shape: string | Vec3 = 'concert_hall'): ZoneEntry {
+  /** Creates a zone; `shape` is a template name or a size in blocks (default 10×10×10, PROTOCOL.md). */
+  createZone(name: string, world: string, origin: Vec3, shape: string | Vec3 = DEFAULT_ZONE_SIZE): ZoneEntry {
     const size = typeof shape === 'string' ? ZONE_TEMPLATES[shape] : shape;
     if (size === undefined) {
       throw new OpError(

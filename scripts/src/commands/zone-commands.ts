@@ -9,16 +9,19 @@ const zoneNames = (ctx: CommandContext): string[] =>
 const firstIsZone = (ctx: CommandContext, index: number): readonly string[] =>
   index === 0 ? zoneNames(ctx) : [];
 
+/** The template word for the protocol's default 10×10×10 zone. */
+const DEFAULT_TEMPLATE = 'default';
+
 const create: Command = {
   name: 'create',
   usage: '<name> [template] [<world> <x> <y> <z>]',
-  description: `creates a zone where you stand (templates: ${Object.keys(ZONE_TEMPLATES).join(', ')})`,
+  description: `creates a zone where you stand (templates: ${DEFAULT_TEMPLATE} 10×10×10, ${Object.keys(ZONE_TEMPLATES).join(', ')})`,
   permission: PERMISSIONS.ZONE,
   minArgs: 1,
   maxArgs: 6,
-  complete: (_ctx, index) => (index === 1 ? Object.keys(ZONE_TEMPLATES) : []),
+  complete: (_ctx, index) => (index === 1 ? [DEFAULT_TEMPLATE, ...Object.keys(ZONE_TEMPLATES)] : []),
   run(ctx, args) {
-    const [name, template = 'concert_hall', ...place] = args;
+    const [name, template = DEFAULT_TEMPLATE, ...place] = args;
     let world: string;
     let origin: { x: number; y: number; z: number };
     if (place.length === 4) {
@@ -38,7 +41,12 @@ const create: Command = {
         'from the console, give the place: zone create <name> [template] <world> <x> <y> <z>',
       );
     }
-    const entry = ctx.control.createZone(name, world, origin, template);
+    const entry = ctx.control.createZone(
+      name,
+      world,
+      origin,
+      template === DEFAULT_TEMPLATE ? undefined : template,
+    );
     const s = entry.zone.size;
     return [
       `Zone "${name}" created at ${world} ${origin.x} ${origin.y} ${origin.z}, ${s.x}×${s.y}×${s.z} blocks.`,

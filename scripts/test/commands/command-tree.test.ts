@@ -24,6 +24,11 @@ describe('/audioviz command tree', () => {
     assert.equal(engine.status().zones, 0);
   });
 
+  it('makes a 10×10×10 zone without a template', () => {
+    const { run } = setup();
+    assert.match(run('zone', 'create', 'plain').lines[0], /10×10×10 blocks/);
+  });
+
   it('needs a place from the console', () => {
     const { engine } = setup();
     const console = sender(['audioviz.admin'], null);
