@@ -17,12 +17,15 @@ import type { PreviewEngine } from './preview-engine';
 
 const FORWARD_INTERVAL_MS = 1000 / HUB_MINECRAFT_FORWARD_HZ;
 const TICK_INTERVAL_MS = 1000 / BROWSER_STATE_RATE_HZ;
+/** The roster's live stats are refreshed once a second. */
+const ROSTER_REFRESH_TICKS = BROWSER_STATE_RATE_HZ;
 /** `pattern` in `state` when no zone is known yet. */
 const NO_PATTERN = 'none';
 
 export class ShowLoop {
   private readonly shaper: AudioShaper;
   private tickTimer: TimerHandle | null = null;
+  private ticks = 0;
   private forwardTimer: TimerHandle | null = null;
   private lastForwardAt = -Infinity;
   /** A shaped state waiting for the forward window; its beat is latched. */
@@ -124,6 +127,7 @@ export class ShowLoop {
     }
     this.entities = this.engine.entities(this.store.zones.map((z) => z.name));
     this.publishPreview();
+    if (++this.ticks % ROSTER_REFRESH_TICKS === 0) this.store.refreshRoster();
   }
 
   private publishPreview(): void {

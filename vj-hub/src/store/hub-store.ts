@@ -33,6 +33,10 @@ export interface DjRecord {
   framesReceived: number;
   framesDropped: number;
   lastFrameAt: number;
+  /** Frames counted in the current one-second window, and the rate of the last full window (frames/s). */
+  windowStart: number;
+  windowFrames: number;
+  fps: number;
   bpm: number;
   latencyMs: number;
 }
@@ -125,6 +129,9 @@ export class HubStore {
       framesReceived: 0,
       framesDropped: 0,
       lastFrameAt: 0,
+      windowStart: 0,
+      windowFrames: 0,
+      fps: 0,
       bpm: 0,
       latencyMs: 0,
     });
@@ -198,19 +205,36 @@ export class HubStore {
     if (record === undefined) return;
     record.framesReceived++;
     record.lastFrameAt = receivedAt;
+    if (receivedAt - record.windowStart >= 1000) {
+      record.fps = receivedAt - record.windowStart < 2000 ? record.windowFrames : 0;
+      record.windowStart = receivedAt;
+      record.windowFrames = 0;
+    }
+    record.windowFrames++;
     record.bpm = frame.bpm;
     if (djId === this.activeDjId) this.events.frame.emit({ dj_id: djId, frame, receivedAt });
   }
 
   roster(): RosterSnapshot {
     let position = 0;
+    const now = this.options.clock.now();
+    // Beyond PROTOCOL.md's four fields (extra fields are allowed): live stats for the operator's roster.
     const djs = [...this.djs.values()].map((d) => ({
       dj_id: d.dj_id,
       dj_name: d.dj_name,
       is_active: d.dj_id === this.activeDjId,
       queue_position: position++,
+      fps: now - d.lastFrameAt > 2000 ? 0 : d.fps,
+      bpm: d.bpm,
+      latency_ms: d.latencyMs,
+      frames_dropped: d.framesDropped,
     }));
     return { djs, active_dj_id: this.activeDjId };
+  }
+
+  /** Re-sends the roster so its live stats stay current (the show loop calls this once a second). */
+  refreshRoster(): void {
+    if (this.djs.size > 0) this.publishRoster();
   }
 
   private publishRoster(): void {

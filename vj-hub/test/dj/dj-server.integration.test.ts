@@ -52,7 +52,16 @@ describe('dj-server (:9000)', function () {
       const roster = await dj.next('dj_roster');
       for (const m of [ok, sync, roster]) assertValid(m);
       assert.deepEqual(roster['djs'], [
-        { dj_id: 'alice', dj_name: 'Alice', is_active: true, queue_position: 0 },
+        {
+          dj_id: 'alice',
+          dj_name: 'Alice',
+          is_active: true,
+          queue_position: 0,
+          fps: 0,
+          bpm: 0,
+          latency_ms: 0,
+          frames_dropped: 0,
+        },
       ]);
       assert.equal(t.hub.health().dj_connects, 1);
     });

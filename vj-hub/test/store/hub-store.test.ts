@@ -77,6 +77,39 @@ describe('hub-store', () => {
     assert.equal(store.dj('b')?.framesReceived, 1);
   });
 
+  it('adds live stats to the roster: frames per second, BPM, dropped frames', () => {
+    const clock = new FakeClock(0);
+    const store = new HubStore({ clock, random: seededRandom(1) });
+    store.addDj('a', 'A');
+    const f = {
+      type: 'dj_audio_frame',
+      seq: 1,
+      ts: 0,
+      bands: [0, 0, 0, 0, 0],
+      peak: 0,
+      beat: false,
+      beat_i: 0,
+      bpm: 124,
+      tempo_conf: 0,
+      beat_phase: 0,
+      i_bass: 0,
+      i_kick: false,
+    } as const;
+    for (let i = 0; i <= 120; i++) {
+      clock.advance(i === 0 ? 1000 : 1000 / 60);
+      store.djFrame('a', { ...f, bands: [...f.bands] }, clock.now());
+    }
+    const [entry] = store.roster().djs as unknown as Record<string, number>[];
+    assert.equal(entry!['fps'], 60);
+    assert.equal(entry!['bpm'], 124);
+    clock.advance(5000);
+    assert.equal(
+      (store.roster().djs as unknown as Record<string, number>[])[0]!['fps'],
+      0,
+      'a silent DJ shows 0 fps',
+    );
+  });
+
   it('signals a kick to the DJ server and drops the DJ', () => {
     const store = makeStore();
     const kicked: string[] = [];
