@@ -1,6 +1,6 @@
 /**
  * A frame: the `PatternOutput` struct of typed arrays a pattern writes, sized once per zone. Helpers to
- * copy, blend (crossfades) and sanitise frames without allocating.
+ * copy and blend (crossfades) frames without allocating.
  */
 import type { PatternOutput } from '../patterns/pattern';
 
@@ -61,27 +61,4 @@ export function blendInto(from: PatternOutput, into: Frame, w: number): void {
       into.glow[i] = from.glow[i];
     }
   }
-}
-
-/**
- * Forces every value of a frame into its documented range (a hot-loaded pattern may write anything):
- * positions 0–1, scale 0–4, band 0–4, brightness 0–15; NaN becomes 0.
- */
-export function sanitizeFrame(frame: Frame): void {
-  const n = frame.count;
-  for (let i = 0; i < n; i++) {
-    frame.x[i] = unit(frame.x[i]);
-    frame.y[i] = unit(frame.y[i]);
-    frame.z[i] = unit(frame.z[i]);
-    const s = frame.scale[i];
-    frame.scale[i] = s > 0 ? (s < 4 ? s : 4) : 0; // NaN fails `s > 0`
-    const r = frame.rotation[i];
-    frame.rotation[i] = Number.isFinite(r) ? r % 360 : 0;
-    if (frame.band[i] > 4) frame.band[i] = 4;
-    if (frame.brightness[i] > 15) frame.brightness[i] = 15;
-  }
-}
-
-function unit(v: number): number {
-  return v > 0 ? (v < 1 ? v : 1) : 0;
 }

@@ -116,7 +116,8 @@ export class ZonePool {
   }
 
   /**
-   * Moves `shown` towards `target`. `rise`/`fall` are the fractions of the gap closed this tick while a
+   * Moves `shown` towards `target`, forcing the target's values into their ranges (positions 0–1, scale
+   * 0–4, band 0–4, brightness 0–15, finite yaw). `rise`/`fall` are the fractions of the gap closed this tick while a
    * level rises / falls (from the preset's attack and release); positions follow at the `rise` rate.
    * `direct` copies the target unchanged (external batches arrive already animated).
    */
@@ -126,27 +127,39 @@ export class ZonePool {
     const n = this.capacity;
     const sb = this.shownBrightness;
     for (let i = 0; i < n; i++) {
+      // The target is forced into range on the way (a hot-loaded pattern may write anything; NaN fails
+      // every comparison and lands on 0). One pass: this loop is the engine's per-entity hot path.
+      const rx = t.x[i];
+      const ry = t.y[i];
+      const rz = t.z[i];
+      const x = rx > 0 ? (rx < 1 ? rx : 1) : 0;
+      const y = ry > 0 ? (ry < 1 ? ry : 1) : 0;
+      const z = rz > 0 ? (rz < 1 ? rz : 1) : 0;
+      const rs = t.scale[i];
       const visible = t.visible[i] !== 0;
-      const targetScale = visible ? t.scale[i] : 0;
-      const targetBrightness = t.brightness[i];
+      const targetScale = visible && rs > 0 ? (rs < 4 ? rs : 4) : 0;
+      const rb = t.brightness[i];
+      const targetBrightness = rb < 15 ? rb : 15;
       if (direct) {
-        s.x[i] = t.x[i];
-        s.y[i] = t.y[i];
-        s.z[i] = t.z[i];
+        s.x[i] = x;
+        s.y[i] = y;
+        s.z[i] = z;
         s.scale[i] = targetScale;
         sb[i] = targetBrightness;
       } else {
-        s.x[i] += (t.x[i] - s.x[i]) * rise;
-        s.y[i] += (t.y[i] - s.y[i]) * rise;
-        s.z[i] += (t.z[i] - s.z[i]) * rise;
+        s.x[i] += (x - s.x[i]) * rise;
+        s.y[i] += (y - s.y[i]) * rise;
+        s.z[i] += (z - s.z[i]) * rise;
         const ds = targetScale - s.scale[i];
         s.scale[i] += ds * (ds > 0 ? rise : fall);
         const db = targetBrightness - sb[i];
         sb[i] += db * (db > 0 ? rise : fall);
       }
       s.brightness[i] = Math.round(sb[i]);
-      s.rotation[i] = t.rotation[i];
-      s.band[i] = t.band[i];
+      const r = t.rotation[i];
+      s.rotation[i] = r - r === 0 ? r % 360 : 0; // r − r is 0 only for finite r
+      const band = t.band[i];
+      s.band[i] = band < 4 ? band : 4;
       s.glow[i] = t.glow[i];
       s.visible[i] = visible || s.scale[i] > 0 ? 1 : 0;
     }

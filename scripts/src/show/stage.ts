@@ -9,7 +9,7 @@ import type { Effect } from '../effects/effect';
 import type { Host, TickDiff } from '../host';
 import type { PatternRegistry } from '../patterns/registry';
 import { DiffBuilder } from '../pool/diff-builder';
-import { copyFrame, sanitizeFrame } from '../pool/frame';
+import { copyFrame } from '../pool/frame';
 import { ZoneRegistry, type ZoneEntry } from '../zones/zone-registry';
 import { AudioLevels, MutableInput } from './audio-input';
 import { errorText, PatternLibrary } from './pattern-library';
@@ -174,7 +174,6 @@ export class Stage {
     } else if (!entry.show.render(entry.zone, this.library, input, pool.target, this.guard)) {
       copyFrame(pool.shown, pool.target);
     }
-    sanitizeFrame(pool.target);
     entry.effects.apply(pool.target, input, pool.shown, now, this.reportEffect);
     pool.smooth(rise, fall, external);
   }

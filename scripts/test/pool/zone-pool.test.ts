@@ -163,4 +163,23 @@ describe('ZonePool', () => {
     p.pool.smooth(0.5, 0.1, false);
     assert.ok(Math.abs(p.pool.shown.scale[0] - 0.45) < 1e-6);
   });
+
+  it('forces NaN and out-of-range target values into range while smoothing', () => {
+    const p = setup(1);
+    const t = p.pool.target;
+    t.x[0] = NaN;
+    t.y[0] = 7;
+    t.z[0] = -1;
+    t.scale[0] = 99;
+    t.visible[0] = 1;
+    t.rotation[0] = Infinity;
+    t.band[0] = 9;
+    t.brightness[0] = 200;
+    p.pool.smooth(1, 1, true);
+    const s = p.pool.shown;
+    assert.deepEqual(
+      [s.x[0], s.y[0], s.z[0], s.scale[0], s.rotation[0], s.band[0], s.brightness[0]],
+      [0, 1, 0, 4, 0, 4, 15],
+    );
+  });
 });
