@@ -139,7 +139,13 @@ export class BeatTracker {
         best = lag;
       }
     }
-    const confidence = Math.min(1, this.acfNear(best) / energy);
+    // Confidence: how far the autocorrelation at the beat stands above its average over the tempo range,
+    // relative to the zero-lag energy above that average (so steady noise lowers it, but does not zero it).
+    let sum = 0;
+    for (let lag = this.minLag; lag <= this.maxLag; lag++) sum += this.acf[lag]!;
+    const floor = sum / (this.maxLag - this.minLag + 1);
+    const excess = energy - floor;
+    const confidence = excess > 0 ? Math.max(0, Math.min(1, (this.acfNear(best) - floor) / excess)) : 0;
     this.confidence += (confidence - this.confidence) * 0.2;
     if (this.confidence < MIN_TEMPO_CONFIDENCE) return;
     const period = this.refinePeriod(best);

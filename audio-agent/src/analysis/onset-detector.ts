@@ -18,6 +18,8 @@ const THRESHOLD_K = 2.2;
 const MIN_FRACTION_OF_MAX = 0.4;
 /** … which halves in this time, s. */
 const MAX_HALF_LIFE_S = 4;
+/** Novelty is capped here (in multiples of its mean): one freak hop must not dominate the tempo memory. */
+const MAX_NOVELTY = 40;
 /** Above this frequency the total flux weighs bins by knee/f, Hz. */
 const MEL_KNEE_HZ = 1000;
 
@@ -84,6 +86,7 @@ export class OnsetDetector {
   private readonly alpha: number;
   private noveltyMean = 1e-6;
   private pendingSnare = false;
+  private hops = 0;
   private k = THRESHOLD_K;
 
   /** @param hopS seconds per hop */
@@ -135,9 +138,11 @@ export class OnsetDetector {
     this.pendingSnare = !out.snare && snareCandidate && snare.relative > kick.relative && snare.accept(timeS);
     out.hat = hatCandidate && hat.accept(timeS);
     this.previous.set(c);
+    // The first hop seeds the mean, so a stream that starts loud does not read as one enormous onset.
+    if (this.hops++ === 0) this.noveltyMean = total;
     this.noveltyMean += (total - this.noveltyMean) * this.alpha;
     // The floor keeps near-silence from turning noise into novelty.
-    this.novelty = total / Math.max(this.noveltyMean, 1e-3);
+    this.novelty = Math.min(MAX_NOVELTY, total / Math.max(this.noveltyMean, 1e-3));
   }
 
   private regionFlux(channel: FluxChannel): number {

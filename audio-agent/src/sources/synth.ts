@@ -19,6 +19,8 @@ export interface SynthSpec {
   readonly breakS?: readonly [number, number];
   /** Output rate, Hz (default 48000). */
   readonly sampleRate?: number;
+  /** White noise over everything, amplitude 0–1 (default 0): a stand-in for a busy mix. */
+  readonly noise?: number;
   /** Seed of the noise in snares and hats (default 1). */
   readonly seed?: number;
 }
@@ -143,5 +145,7 @@ export function renderSynth(spec: SynthSpec): SynthMaterial {
       addHat(out, offbeat, rate, 0.15, random);
     }
   });
+  if (spec.noise !== undefined && spec.noise > 0)
+    for (let i = 0; i < out.length; i++) out[i]! += spec.noise * (2 * random() - 1);
   return { samples: out, sampleRate: rate, beatTimes: beats };
 }

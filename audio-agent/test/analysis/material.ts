@@ -15,6 +15,11 @@ export const MATERIAL: readonly Material[] = [
   { name: 'drums_140', spec: { kind: 'drums', bpm: 140, seconds: 24, seed: 4 }, steady: true },
   { name: 'drums_174', spec: { kind: 'drums', bpm: 174, seconds: 24, seed: 5 }, steady: true },
   {
+    name: 'drums_110_noisy',
+    spec: { kind: 'drums', bpm: 110, seconds: 24, noise: 0.3, seed: 10 },
+    steady: true,
+  },
+  {
     name: 'drums_128_44k1',
     spec: { kind: 'drums', bpm: 128, seconds: 24, sampleRate: 44100, seed: 6 },
     steady: true,
