@@ -100,11 +100,18 @@ export function artifact(name: string): string {
   return path.join(dir, name);
 }
 
-/** Collects console errors and uncaught page errors. */
-export function collectErrors(page: Page): string[] {
+/**
+ * Collects console errors, uncaught page errors, and the warnings of messages the page dropped as
+ * malformed (a real hub must never send one).
+ */
+export function collectErrors(page: Page, { expectMalformed = false } = {}): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    if (
+      m.type() === 'error' ||
+      (!expectMalformed && m.type() === 'warning' && m.text().startsWith('Ignored a'))
+    )
+      errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;

@@ -290,6 +290,41 @@ describe('WebSocketService', () => {
       assert.equal(service.status, 'live');
     });
 
+    it('drops messages that fail the schema check, and refuses a request whose reply fails it', async () => {
+      const clock = new FakeClock();
+      const sockets: FakeSocket[] = [];
+      const service = new WebSocketService({
+        url: 'ws://x',
+        createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets[sockets.length - 1] as FakeSocket),
+        clock,
+        random: () => 0.5,
+        validate: (m) => (m['ok'] === true ? null : `${m.type}.ok: expected true`),
+      });
+      const seen: string[] = [];
+      service.on('message', (m) => seen.push(m.type));
+      service.connect();
+      const socket = sockets[0] as FakeSocket;
+      socket.acceptOpen();
+      const original = console.warn;
+      const warnings: string[] = [];
+      console.warn = (text: string) => warnings.push(text);
+      try {
+        const reply = service.request({ type: 'get_zones' });
+        const seq = socket.messages()[0]?.['_seq'];
+        socket.receive({ type: 'zones', _seq: seq });
+        socket.receive({ type: 'state', ok: true });
+        await assert.rejects(
+          reply,
+          (e: RequestError) => e.reason === 'error_reply' && /malformed/.test(e.message),
+        );
+      } finally {
+        console.warn = original;
+      }
+      assert.deepEqual(seen, ['state']);
+      assert.equal(service.malformedCount, 1);
+      assert.deepEqual(warnings, ['Ignored a "zones" from the hub: zones.ok: expected true']);
+    });
+
     it('keeps delivering to other listeners when one throws', () => {
       const { service, last } = setup();
       const seen: string[] = [];

@@ -1,5 +1,13 @@
 /** Opens a page's link to the hub with the browser's own WebSocket, clock and random numbers. */
-import { systemClock, systemRandom, type BackoffPolicy, type HeartbeatPolicy } from '@audioviz/shared-types';
+import {
+  BROWSER_OUTBOUND,
+  createPortValidator,
+  DJ_OUTBOUND,
+  systemClock,
+  systemRandom,
+  type BackoffPolicy,
+  type HeartbeatPolicy,
+} from '@audioviz/shared-types';
 import { fetchHubPageConfig, hubSocketUrl, type HubSocket } from './hub-address';
 import { WebSocketService, type OutboundMessage, type SocketLike } from './websocket-service';
 
@@ -8,6 +16,15 @@ export interface PageLinkOptions {
   readonly backoff?: BackoffPolicy;
   readonly heartbeat?: HeartbeatPolicy;
 }
+
+/**
+ * What the hub may send on each socket (shared-types): every message is checked before a view sees it.
+ * The size limit is moot here (the text is parsed already); `state` frames of big zones are large.
+ */
+const VALIDATORS = {
+  browser: createPortValidator(BROWSER_OUTBOUND, Number.MAX_SAFE_INTEGER),
+  dj: createPortValidator(DJ_OUTBOUND, Number.MAX_SAFE_INTEGER),
+};
 
 /** A `WebSocketService` to one of the hub's sockets (ports from `/api/config`), not yet connected. */
 export async function createPageLink(
@@ -20,6 +37,10 @@ export async function createPageLink(
     createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
     clock: systemClock,
     random: systemRandom,
+    validate: (message) => {
+      const result = VALIDATORS[socket].validate(message);
+      return result.ok ? null : result.error.message;
+    },
     ...options,
   });
 }

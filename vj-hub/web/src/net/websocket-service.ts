@@ -33,6 +33,9 @@ export interface SocketLike {
 /** How long `request()` waits for its reply by default, ms. */
 const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 
+/** Rejected messages logged to the console before the service stays quiet about them. */
+const MAX_LOGGED_REJECTIONS = 5;
+
 /** `WebSocket.OPEN`. */
 const OPEN = 1;
 
@@ -80,6 +83,11 @@ export interface WebSocketServiceOptions {
   readonly handshake?: () => OutboundMessage | null;
   /** How long `request()` waits for the reply carrying its `_seq`, ms. Default 5000. */
   readonly requestTimeoutMs?: number;
+  /**
+   * Checks a parsed message against the port's schema (shared-types); returns null when it is valid, else
+   * why not. Invalid messages are counted and dropped, so the views only ever see well-formed ones.
+   */
+  readonly validate?: (message: InboundMessage) => string | null;
 }
 
 type Listeners = { [K in keyof WebSocketServiceEvents]: Set<WebSocketServiceEvents[K]> };
@@ -144,7 +152,7 @@ export class WebSocketService {
     return this.dropped;
   }
 
-  /** Frames from the server that were not a JSON object with a string `type`. */
+  /** Frames from the server that were not a JSON object with a string `type`, or failed `validate`. */
   get malformedCount(): number {
     return this.malformed;
   }
@@ -274,8 +282,27 @@ export class WebSocketService {
       if (typeof sent === 'number') this.rtt = Math.max(0, this.options.clock.now() - sent);
       return;
     }
+    const problem = this.options.validate?.(message) ?? null;
+    if (problem !== null) {
+      this.rejected(message, problem);
+      return;
+    }
     if (typeof message._seq === 'number') this.pending.settle(message._seq, message);
     this.emit('message', message);
+  }
+
+  /** A message that failed its schema: dropped; the first few are logged for whoever debugs the hub. */
+  private rejected(message: InboundMessage, problem: string): void {
+    this.malformed++;
+    if (this.malformed <= MAX_LOGGED_REJECTIONS)
+      console.warn(`Ignored a "${message.type}" from the hub: ${problem}`);
+    // A reply that fails its schema still answers its request, as a refusal.
+    if (typeof message._seq === 'number') {
+      this.pending.settle(message._seq, {
+        type: 'error',
+        message: `The hub's reply was malformed: ${problem}`,
+      });
+    }
   }
 
   private closed(code: number, reason: string): void {
