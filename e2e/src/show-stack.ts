@@ -64,6 +64,8 @@ export class ShowStack {
   tap: FrameTap | null = null;
   readonly logDir: string;
   private readonly keysFile: string;
+  /** After stop(), nothing starts again (a timed-out test may still be running its steps). */
+  private stopped = false;
 
   private constructor(
     readonly dir: string,
@@ -111,6 +113,7 @@ export class ShowStack {
    * @param properties settings written to its config file first (audioviz-server.properties keys)
    */
   async startServer(properties: Record<string, string> = {}): Promise<ServerPart> {
+    this.assertRunning();
     if (this.java === null) throw new Error('no JDK 25: the standalone server cannot run');
     const dataDir = path.join(this.dir, 'server-data');
     // The engine as built now, in the data folder where it overrides the jar's copy: engine changes are tested
@@ -163,6 +166,7 @@ export class ShowStack {
 
   /** Starts (or restarts, same ports) the hub, linked to the server when there is one. */
   async startHub(): Promise<HubPart> {
+    this.assertRunning();
     if (!fs.existsSync(this.keysFile)) await this.hashDjKey();
     const args = [
       ARTIFACTS.hubCli,
@@ -204,6 +208,7 @@ export class ShowStack {
 
   /** Starts the agent playing `source` into the hub through the frame tap; resolves with its first frame. */
   async startAgent(source: string): Promise<ManagedProcess> {
+    this.assertRunning();
     this.tap ??= await FrameTap.start(`ws://${LOOPBACK}:${this.ports.dj}`);
     const since = Date.now();
     this.agent = ManagedProcess.start({
@@ -245,9 +250,14 @@ export class ShowStack {
 
   /** Stops every part, agent first, and the tap. */
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const part of [this.agent, this.hub?.process, this.server?.process]) await part?.stop();
     await this.tap?.close();
     this.tap = null;
+  }
+
+  private assertRunning(): void {
+    if (this.stopped) throw new Error('the show stack was stopped; nothing starts again');
   }
 
   /** Writes the hub's DJ keys file with `audioviz-hub hash-key`, as an operator would. */
