@@ -10,6 +10,11 @@ import { createFrame } from '../pool/frame';
 import { MutableInput } from './audio-input';
 
 export const MAX_CONSECUTIVE_FAILURES = 3;
+/**
+ * Calls of a pattern version whose budget overruns are forgiven: GraalJS interprets a function until its
+ * JIT has compiled it, so the first ticks of every pattern are slow. Throws count from the first call.
+ */
+export const WARM_UP_CALLS = 100;
 /** Preferred fallback for a zone whose pattern is missing or disabled. */
 export const FALLBACK_PATTERN = 'bars';
 /** Entities a hot-loaded pattern is tried on before it replaces anything. */
@@ -18,6 +23,8 @@ const TRIAL_ENTITIES = 16;
 export class PatternLibrary {
   private readonly previous = new Map<string, Pattern>();
   private readonly failures = new Map<string, number>();
+  /** Calls per pattern id since its current version was loaded, counted up to `WARM_UP_CALLS`. */
+  private readonly calls = new Map<string, number>();
   private readonly disabledIds = new Set<string>();
 
   constructor(
@@ -76,12 +83,28 @@ export class PatternLibrary {
     if (current !== undefined && !this.disabledIds.has(id)) this.previous.set(id, current);
     this.disabledIds.delete(id);
     this.failures.delete(id);
+    this.calls.delete(id);
     return null;
   }
 
   /** A call of `id` went well: its failure count starts over. */
   succeeded(id: string): void {
     if (this.failures.has(id)) this.failures.delete(id);
+    this.countCall(id);
+  }
+
+  /** A call of `id` ran past its budget: a failure once the pattern is warmed up. */
+  overran(id: string, reason: string): void {
+    if (this.countCall(id) <= WARM_UP_CALLS) return;
+    this.failed(id, reason);
+  }
+
+  /** Counts a call (up to just past the warm-up) and returns the count. */
+  private countCall(id: string): number {
+    const n = this.calls.get(id) ?? 0;
+    if (n > WARM_UP_CALLS) return n;
+    this.calls.set(id, n + 1);
+    return n + 1;
   }
 
   /** A call of `id` threw or overran; disables it on the third failure in a row. */
@@ -92,6 +115,7 @@ export class PatternLibrary {
       return;
     }
     this.failures.delete(id);
+    this.calls.delete(id);
     const previous = this.previous.get(id);
     if (previous !== undefined) {
       this.previous.delete(id);

@@ -196,7 +196,7 @@ export class Stage {
     this.runningPattern = null;
     const took = this.host.now() - started;
     if (took > this.options.patternBudgetMs) {
-      this.library.failed(id, `took ${took.toFixed(1)} ms of its ${this.options.patternBudgetMs} ms budget`);
+      this.library.overran(id, `took ${took.toFixed(1)} ms of its ${this.options.patternBudgetMs} ms budget`);
     } else {
       this.library.succeeded(id);
     }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Pattern } from '../../src/patterns/pattern';
 import { PatternRegistry } from '../../src/patterns/registry';
-import { MAX_CONSECUTIVE_FAILURES, PatternLibrary } from '../../src/show/pattern-library';
+import { MAX_CONSECUTIVE_FAILURES, PatternLibrary, WARM_UP_CALLS } from '../../src/show/pattern-library';
 
 function pattern(id: string, calculate: Pattern['calculate'] = () => undefined): Pattern {
   return {
@@ -81,5 +81,13 @@ describe('PatternLibrary', () => {
     assert.equal(lib.load(pattern('grid')), null);
     assert.ok(lib.get('grid'));
     assert.deepEqual(lib.disabled(), []);
+  });
+
+  it('forgives budget overruns while a pattern warms up, then counts them', () => {
+    const { lib } = library();
+    for (let i = 0; i < WARM_UP_CALLS; i++) lib.overran('bars', 'slow');
+    assert.ok(lib.get('bars'));
+    for (let i = 0; i < MAX_CONSECUTIVE_FAILURES; i++) lib.overran('bars', 'slow');
+    assert.equal(lib.get('bars'), undefined);
   });
 });

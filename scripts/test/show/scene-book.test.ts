@@ -22,7 +22,8 @@ describe('SceneBook', () => {
 
   it('names only built-in patterns in the built-in scenes', () => {
     const registry = createPatternRegistry();
-    for (const s of BUILT_IN_SCENES) assert.ok(registry.has(s.pattern ?? ''), `${s.name}: ${String(s.pattern)}`);
+    for (const s of BUILT_IN_SCENES)
+      assert.ok(registry.has(s.pattern ?? ''), `${s.name}: ${String(s.pattern)}`);
   });
 
   it('saves, lists, reads back through its document, and deletes scenes', () => {
