@@ -133,12 +133,19 @@ export class AudioAnalyzer {
     onHop: (result: AnalysisResult) => void,
   ): void {
     const { fftSize, hopSize, sampleRate } = this.options;
-    for (let i = 0; i < samples.length; i++) {
-      this.ring[this.ringPos] = samples[i]!;
-      this.ringPos = this.ringPos + 1 === fftSize ? 0 : this.ringPos + 1;
-      if (++this.pending === hopSize) {
+    const ring = this.ring;
+    let i = 0;
+    while (i < samples.length) {
+      // Copy up to the next hop boundary or the ring's end, whichever comes first: a tight, branch-free loop.
+      const take = Math.min(samples.length - i, hopSize - this.pending, fftSize - this.ringPos);
+      const pos = this.ringPos;
+      for (let k = 0; k < take; k++) ring[pos + k] = samples[i + k]!;
+      i += take;
+      this.ringPos = pos + take === fftSize ? 0 : pos + take;
+      this.pending += take;
+      if (this.pending === hopSize) {
         this.pending = 0;
-        this.analyzeHop(startS + (i + 1) / sampleRate, out);
+        this.analyzeHop(startS + i / sampleRate, out);
         onHop(out);
       }
     }

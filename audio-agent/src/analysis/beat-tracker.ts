@@ -58,7 +58,8 @@ export class BeatTracker {
   private readonly baselineAlpha: number;
   private readonly history: Float64Array;
   private readonly mask: number;
-  private readonly scores: Float64Array;
+  /** The tempo prior per lag, computed once. */
+  private readonly prior: Float64Array;
   private readonly comb: Float64Array;
   private readonly combOffsets = new Int32Array(COMB_WEIGHTS.length);
   private readonly lookaheadHops: number;
@@ -83,7 +84,11 @@ export class BeatTracker {
     while (size < Math.max(this.acf.length, COMB_WEIGHTS.length * this.maxLag + 2)) size *= 2;
     this.history = new Float64Array(size);
     this.mask = size - 1;
-    this.scores = new Float64Array(this.maxLag + 2);
+    this.prior = new Float64Array(this.maxLag + 2);
+    for (let lag = this.minLag; lag <= this.maxLag; lag++) {
+      const octaves = Math.log2((60 * this.fps) / lag / PRIOR_CENTER_BPM) / PRIOR_WIDTH_OCTAVES;
+      this.prior[lag] = Math.exp(-0.5 * octaves * octaves);
+    }
     this.comb = new Float64Array(this.maxLag + 2);
     this.lookaheadHops = Math.max(0, options.lookaheadS) * this.fps;
     this.switchHoldUpdates = Math.round((TEMPO_SWITCH_HOLD_S * this.fps) / TEMPO_EVERY_HOPS);
@@ -129,11 +134,7 @@ export class BeatTracker {
     let best = 0;
     let bestScore = -Infinity;
     for (let lag = this.minLag; lag <= this.maxLag; lag++) {
-      const bpm = (60 * this.fps) / lag;
-      const octaves = Math.log2(bpm / PRIOR_CENTER_BPM) / PRIOR_WIDTH_OCTAVES;
-      const prior = Math.exp(-0.5 * octaves * octaves);
-      const score = (this.acfNear(lag) + DOUBLE_PERIOD_WEIGHT * this.acfNear(2 * lag)) * prior;
-      this.scores[lag] = score;
+      const score = (this.acfNear(lag) + DOUBLE_PERIOD_WEIGHT * this.acfNear(2 * lag)) * this.prior[lag]!;
       if (score > bestScore) {
         bestScore = score;
         best = lag;

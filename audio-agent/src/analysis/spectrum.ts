@@ -81,10 +81,11 @@ export class SpectrumFrame {
    */
   compute(ring: Float32Array, start: number): void {
     const n = this.fftSize;
-    for (let i = 0; i < n; i++) {
-      const j = start + i;
-      this.windowed[i] = ring[j < n ? j : j - n]! * this.window[i]!;
-    }
+    const w = this.window;
+    const out = this.windowed;
+    const head = n - start;
+    for (let i = 0; i < head; i++) out[i] = ring[start + i]! * w[i]!;
+    for (let i = head; i < n; i++) out[i] = ring[i - head]! * w[i]!;
     this.fft.realTransform(this.complex, this.windowed);
     const c = this.complex;
     const mag = this.magnitude;
