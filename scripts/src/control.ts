@@ -13,6 +13,7 @@ import {
   type ZoneConfig,
   type ZoneInfo,
 } from '@audioviz/shared-types';
+import { readDocument, writeDocument } from './documents';
 import { OpError, OP_ERROR_CODES } from './op-error';
 import type { ParamValue } from './patterns/pattern';
 import { SceneBook, type Scene } from './show/scene-book';
@@ -32,7 +33,7 @@ export class Control {
   readonly scenes = new SceneBook();
 
   constructor(readonly stage: Stage) {
-    for (const problem of this.scenes.load(stage.options.host.readDocument('scenes'))) {
+    for (const problem of this.scenes.load(readDocument(stage.options.host, 'scenes'))) {
       stage.options.host.log('warn', problem);
     }
   }
@@ -294,7 +295,7 @@ export class Control {
     const { preset, transitionS } = this.stage.settings;
     const error = this.scenes.save({ name, preset, transitionS, blackout, freeze, zones });
     if (error !== null) throw new OpError(OP_ERROR_CODES.INVALID_ARGUMENT, error);
-    this.stage.options.host.writeDocument('scenes', this.scenes.serialize());
+    writeDocument(this.stage.options.host, 'scenes', this.scenes.serialize());
   }
 
   /** Applies a scene; returns problems that did not stop it (a pattern it names is missing, …). */
@@ -336,7 +337,7 @@ export class Control {
   deleteScene(name: string): void {
     const error = this.scenes.delete(name);
     if (error !== null) throw new OpError(OP_ERROR_CODES.SCENE_NOT_FOUND, error);
-    this.stage.options.host.writeDocument('scenes', this.scenes.serialize());
+    writeDocument(this.stage.options.host, 'scenes', this.scenes.serialize());
   }
 }
 

@@ -148,3 +148,20 @@ describe('engine safety', () => {
     assert.equal(engine.tick().count, 0);
   });
 });
+
+describe('engine storage failures', () => {
+  it('starts without documents it cannot read, and keeps changes it cannot save', () => {
+    const host = new RecordingHost();
+    host.readDocument = () => {
+      throw new Error('EIO');
+    };
+    host.writeDocument = () => {
+      throw new Error('ENOSPC');
+    };
+    const engine = createEngine(host);
+    assert.equal(host.logged('could not be read (EIO)', 'error').length, 3);
+    assert.equal(engine.command(sender(), ['zone', 'create', 'z']).ok, true);
+    assert.equal(engine.status().zones, 1);
+    assert.match(host.logged('could not be saved (ENOSPC)', 'error')[0], /kept in memory/);
+  });
+});

@@ -5,6 +5,7 @@
  * written. Operations throw `OpError`; the protocol handler and the command tree turn that into replies.
  */
 import type { AudioState, BatchUpdate, EffectName } from '@audioviz/shared-types';
+import { readDocument, writeDocument } from '../documents';
 import type { Effect } from '../effects/effect';
 import type { Host, TickDiff } from '../host';
 import type { PatternRegistry } from '../patterns/registry';
@@ -58,17 +59,17 @@ export class Stage {
       diff: this.diff,
       effects: options.effects,
       maxEntities: options.maxEntities,
-      save: (text) => options.host.writeDocument('zones', text),
+      save: (text) => writeDocument(options.host, 'zones', text),
       report,
     });
-    this.zones.load(options.host.readDocument('zones'));
-    const { settings, problems } = parseSettings(options.host.readDocument('settings'));
+    this.zones.load(readDocument(options.host, 'zones'));
+    const { settings, problems } = parseSettings(readDocument(options.host, 'settings'));
     for (const problem of problems) report(problem);
     this.settings = settings;
   }
 
   saveSettings(): void {
-    this.host.writeDocument('settings', serializeSettings(this.settings));
+    writeDocument(this.host, 'settings', serializeSettings(this.settings));
   }
 
   /** Folds in an `audio_state`: for one zone when it names one, else for every zone. */
