@@ -3,7 +3,13 @@
  * sensitivity), attack/release smoothing, and a smooth decay to silence when no DJ is live. The smoothing
  * state survives a DJ switch, so the show glides from one DJ's levels to the next: never a blank or frozen frame.
  */
-import { AUDIO_PRESETS, type AudioState, type DjAudioFrame, type PresetName } from '@audioviz/shared-types';
+import {
+  AUDIO_PRESETS,
+  PLUGIN_INBOUND,
+  type AudioState,
+  type DjAudioFrame,
+  type PresetName,
+} from '@audioviz/shared-types';
 
 /** Smoothing constants in AUDIO_PRESETS are per 60 Hz frame. */
 const PRESET_FRAME_MS = 1000 / 60;
@@ -16,7 +22,12 @@ export interface ShapingSettings {
   readonly bandSensitivity: readonly number[];
   readonly attack?: number;
   readonly release?: number;
+  /** The operator's tapped tempo, BPM; when set it replaces the DJ's detected tempo. */
+  readonly tapBpm?: number;
 }
+
+/** The highest tempo `audio_state` may carry (its schema's maximum). */
+export const MAX_AUDIO_STATE_BPM = PLUGIN_INBOUND.audio_state.properties.bpm.maximum as number;
 
 const clampUnit = (v: number): number => (v > 1 ? 1 : v >= 0 ? v : 0);
 
@@ -59,7 +70,7 @@ export class AudioShaper {
     }
     this.amplitude = this.approach(this.amplitude, clampUnit(frame.peak), steps);
     this.beatIntensity = frame.beat ? clampUnit(frame.beat_i) : this.approach(this.beatIntensity, 0, steps);
-    this.bpm = frame.bpm > 400 ? 400 : frame.bpm;
+    this.bpm = Math.min(frame.bpm, MAX_AUDIO_STATE_BPM);
     this.tempoConfidence = clampUnit(frame.tempo_conf);
     this.beatPhase = clampUnit(frame.beat_phase);
     this.lastFrameAt = now;
@@ -77,7 +88,8 @@ export class AudioShaper {
     for (let i = 0; i < 5; i++) this.bands[i] = this.bands[i]! * keep;
     this.amplitude *= keep;
     this.beatIntensity *= keep;
-    if (this.bpm > 0) this.beatPhase = (this.beatPhase + (steps * PRESET_FRAME_MS * this.bpm) / 60_000) % 1;
+    const bpm = this.settings.tapBpm ?? this.bpm;
+    if (bpm > 0) this.beatPhase = (this.beatPhase + (steps * PRESET_FRAME_MS * bpm) / 60_000) % 1;
     return this.state(false);
   }
 
@@ -93,7 +105,7 @@ export class AudioShaper {
       amplitude: this.amplitude,
       is_beat: isBeat,
       beat_intensity: this.beatIntensity,
-      bpm: this.bpm,
+      bpm: this.settings.tapBpm ?? this.bpm,
       tempo_confidence: this.tempoConfidence,
       beat_phase: this.beatPhase,
       frame: this.frameCount++,

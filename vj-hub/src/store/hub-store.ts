@@ -16,6 +16,7 @@ import {
   DEFAULT_MAX_DJS,
 } from '@audioviz/shared-types';
 import { ConnectCodes, type ConnectCode } from '../auth/connect-codes';
+import { MAX_AUDIO_STATE_BPM } from '../dj/audio-shaper';
 import {
   createHubEvents,
   defined,
@@ -84,7 +85,7 @@ export class HubStore {
   blackout = false;
   freeze = false;
   /** Operator overrides of the preset's smoothing (`set_audio_setting`). */
-  readonly audioSettings: { attack?: number; release?: number } = {};
+  readonly audioSettings: { attack?: number; release?: number; tapBpm?: number } = {};
   /** Pattern per zone as last set. */
   readonly currentPatterns: Record<string, string> = {};
   /** Zone settings the operator changed, replayed to a Minecraft server after it reconnects. */
@@ -260,6 +261,10 @@ export class HubStore {
     this.events.settings.emit();
   }
 
+  /**
+   * `set_audio_setting`: "attack" / "release" (0–1, per 60 Hz frame) override the preset's smoothing;
+   * "tap_bpm" (the operator's tapped tempo, 0 clears it) replaces the DJ's detected tempo.
+   */
   setAudioSetting(setting: string, value: number | boolean | string): void {
     if (
       (setting === 'attack' || setting === 'release') &&
@@ -268,13 +273,21 @@ export class HubStore {
       value <= 1
     ) {
       this.audioSettings[setting] = value;
-      this.events.settings.emit();
-      return;
+    } else if (
+      setting === 'tap_bpm' &&
+      typeof value === 'number' &&
+      value >= 0 &&
+      value <= MAX_AUDIO_STATE_BPM
+    ) {
+      if (value === 0) delete this.audioSettings.tapBpm;
+      else this.audioSettings.tapBpm = value;
+    } else {
+      throw new StoreError(
+        'UNKNOWN_SETTING',
+        `Audio setting "${setting}" = ${JSON.stringify(value)} not understood; use "attack" or "release" with a number in (0, 1], or "tap_bpm" with 0–${MAX_AUDIO_STATE_BPM}`,
+      );
     }
-    throw new StoreError(
-      'UNKNOWN_SETTING',
-      `Audio setting "${setting}" = ${JSON.stringify(value)} not understood; use "attack" or "release" with a number in (0, 1]`,
-    );
+    this.events.settings.emit();
   }
 
   setTransitionDuration(seconds: number): void {

@@ -92,6 +92,14 @@ describe('audio-shaper', () => {
     assert.ok(next > 0.2 && next < 0.9, `between the two DJs' levels: ${next}`);
   });
 
+  it("uses the operator's tapped tempo instead of the detected one, also while idle", () => {
+    const shaper = new AudioShaper({ ...flat, tapBpm: 60 });
+    assert.equal(shaper.ingest(frame(0.5, { bpm: 128, beat_phase: 0 }), 0).bpm, 60);
+    const a = shaper.idle(250).beat_phase!;
+    const b = shaper.idle(500).beat_phase!;
+    assert.ok(Math.abs(b - a - 0.25) < 1e-9, `60 bpm advances a quarter beat in 250 ms: ${a} → ${b}`);
+  });
+
   it('passes beats and onsets through', () => {
     const shaper = new AudioShaper(flat);
     const state = shaper.ingest(

@@ -192,6 +192,11 @@ describe('hub-store', () => {
     store.setAudioSetting('attack', 0.5);
     assert.equal(store.audioSettings.attack, 0.5);
     assert.throws(() => store.setAudioSetting('warp', 1), /use "attack" or "release"/);
+    store.setAudioSetting('tap_bpm', 128);
+    assert.equal(store.audioSettings.tapBpm, 128);
+    store.setAudioSetting('tap_bpm', 0);
+    assert.equal(store.audioSettings.tapBpm, undefined, '0 clears the tapped tempo');
+    assert.throws(() => store.setAudioSetting('tap_bpm', 9000), /"tap_bpm" with 0–400/);
   });
 
   it('reports Minecraft as connected while any link is up', () => {
