@@ -109,6 +109,9 @@ describe('admin panel in Chromium against a real hub', function () {
     await page.getByTestId('sensitivity-0').fill('1.5');
     await page.getByTestId('sensitivity-0').dispatchEvent('change');
     await eventually('bass sensitivity', () => hub.store.bandSensitivity[0] === 1.5);
+    await page.getByTestId('attack').fill('0.42');
+    await page.getByTestId('attack').dispatchEvent('change');
+    await eventually('attack', () => hub.store.audioSettings.attack === 0.42);
     await page.getByTestId('transition').fill('2.5');
     await page.getByTestId('transition').dispatchEvent('change');
     await eventually('transition', () => hub.store.transitionDuration === 2.5);

@@ -1,4 +1,5 @@
 /** Audio presets, band sensitivity (0–2 per band) and the block material of each band. */
+import { AUDIO_PRESETS, type AudioPreset, type PresetName } from '@audioviz/shared-types';
 import { BAND_LABELS } from '../ui/band-meters';
 import { el, replaceChildren } from '../ui/dom';
 import { MATERIAL_INPUT_PATTERN } from '../ui/input-patterns';
@@ -56,9 +57,27 @@ export function mountAudioSection(host: HTMLElement, { store, send }: PanelConte
     { type: 'button', 'data-testid': 'apply-materials' },
     'Apply materials',
   );
+  // Smoothing of the live DJ's levels (the hub's `set_audio_setting` "attack" / "release", 0–1 per frame).
+  const smoothing = (['attack', 'release'] as const).map((setting) => {
+    const input = el('input', { type: 'range', min: 0.01, max: 1, step: 0.01, 'data-testid': setting });
+    const value = el('output', {});
+    input.addEventListener('input', () => (value.textContent = Number(input.value).toFixed(2)));
+    input.addEventListener('change', () =>
+      send({ type: 'set_audio_setting', setting, value: Number(input.value) }, { control: input }),
+    );
+    return { setting, input, value };
+  });
   host.append(
     el('h3', {}, 'Preset'),
     presets,
+    el('h3', {}, 'Smoothing'),
+    el(
+      'div',
+      { class: 'band-rows' },
+      ...smoothing.map(({ setting, input, value }) =>
+        el('label', { class: 'band-row' }, setting === 'attack' ? 'Attack' : 'Release', input, value),
+      ),
+    ),
     el('h3', {}, 'Band sensitivity'),
     el(
       'div',
@@ -119,6 +138,7 @@ export function mountAudioSection(host: HTMLElement, { store, send }: PanelConte
   });
 
   let presetKey = '';
+  let smoothingPreset: string | null = null;
   store.subscribe((state: PanelState) => {
     const key = `${state.presets.join(',')}|${state.preset}`;
     if (key !== presetKey) {
@@ -143,6 +163,15 @@ export function mountAudioSection(host: HTMLElement, { store, send }: PanelConte
           return button;
         }),
       );
+    }
+    // The hub does not report its smoothing; a new preset brings the preset's own values.
+    const preset = AUDIO_PRESETS[state.preset as PresetName] as AudioPreset | undefined;
+    if (preset !== undefined && state.preset !== smoothingPreset) {
+      smoothingPreset = state.preset;
+      for (const { setting, input, value } of smoothing) {
+        input.value = String(preset[setting]);
+        value.textContent = preset[setting].toFixed(2);
+      }
     }
     sliders.forEach((slider, band) => {
       if (document.activeElement === slider) return;

@@ -36,10 +36,15 @@ export function mountDjSection(host: HTMLElement, { store, send, service }: Pane
   copy.addEventListener('click', () => {
     const code = store.state.connectCode?.code;
     if (code === undefined) return;
-    navigator.clipboard.writeText(code).then(
-      () => toast(`Copied ${code}: the DJ enters it on the /dj page or with --code.`),
-      () => toast('The browser did not allow copying; select the code and copy it by hand.', 'error'),
-    );
+    const selectByHand = (): void => {
+      // No clipboard access (plain http from another machine): select the code for Ctrl+C.
+      window.getSelection()?.selectAllChildren(codeText);
+      toast('Code selected: press Ctrl+C (this page may not use the clipboard directly).');
+    };
+    if (navigator.clipboard === undefined) return selectByHand();
+    navigator.clipboard
+      .writeText(code)
+      .then(() => toast(`Copied ${code}: the DJ enters it on the /dj page or with --code.`), selectByHand);
   });
   revoke.addEventListener('click', () => {
     const code = store.state.connectCode?.code;
