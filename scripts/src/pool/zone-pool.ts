@@ -187,34 +187,44 @@ export class ZonePool {
     const spawnEnd = Math.min(this.capacity, this.live + SPAWN_PER_TICK);
     const s = this.shown;
     const sb = this.shownBrightness;
+    // Locals for every array the loop touches: the loop runs for every entity of every zone each tick.
+    const { sentX, sentY, sentZ, sentScale, sentYaw, sentBrightness, sentGlow, sentMaterial } = this;
+    const { trigYaw, trigCos, trigSin, bandMaterial } = this;
+    const { visibleOverride, brightnessOverride, glowOverride, materialOverride, interpolationOverride } =
+      this;
+    const sizeX = zone.size.x;
+    const sizeY = zone.size.y;
+    const sizeZ = zone.size.z;
+    const zoneYaw = zone.rotation;
+    const zoneBrightness = zone.brightness;
+    const dynamic = zone.dynamicBrightness;
     for (let i = 0; i < spawnEnd; i++) {
       const spawning = i >= this.live;
       // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
       // point, so the corner translation is offset by the entity's own turned half-size.
-      const yaw = zone.rotation + s.rotation[i];
-      const scale = spawning ? 0 : s.visible[i] === 0 || this.visibleOverride[i] === 0 ? 0 : s.scale[i];
-      const lx = s.x[i] * zone.size.x;
-      const lz = s.z[i] * zone.size.z;
+      const yaw = zoneYaw + s.rotation[i];
+      const scale = spawning || s.visible[i] === 0 || visibleOverride[i] === 0 ? 0 : s.scale[i];
+      const lx = s.x[i] * sizeX;
+      const lz = s.z[i] * sizeZ;
       const h = scale / 2;
-      if (yaw !== this.trigYaw[i]) {
+      if (yaw !== trigYaw[i]) {
         // Most entities keep their yaw from tick to tick: the trigonometry is redone only when it turns.
-        this.trigYaw[i] = yaw;
-        this.trigCos[i] = Math.cos(yaw * DEG);
-        this.trigSin[i] = Math.sin(yaw * DEG);
+        trigYaw[i] = yaw;
+        trigCos[i] = Math.cos(yaw * DEG);
+        trigSin[i] = Math.sin(yaw * DEG);
       }
-      const ec = this.trigCos[i];
-      const es = this.trigSin[i];
+      const ec = trigCos[i];
+      const es = trigSin[i];
       const tx = lx * cos - lz * sin - (h * ec - h * es);
-      const ty = s.y[i] * zone.size.y - h;
+      const ty = s.y[i] * sizeY - h;
       const tz = lx * sin + lz * cos - (h * es + h * ec);
-      const bo = this.brightnessOverride[i];
-      const brightness =
-        bo >= 0 ? bo : zone.dynamicBrightness ? Math.round((sb[i] * zone.brightness) / 15) : zone.brightness;
-      const go = this.glowOverride[i];
+      const bo = brightnessOverride[i];
+      const brightness = bo >= 0 ? bo : dynamic ? Math.round((sb[i] * zoneBrightness) / 15) : zoneBrightness;
+      const go = glowOverride[i];
       const glowOn = go >= 0 ? go === 1 : s.glow[i] !== 0 || beatGlow;
       const glowColor = glowOn ? GLOW_COLORS[s.band[i]] : -1;
-      const mo = this.materialOverride[i];
-      const material = mo >= 0 ? mo : this.bandMaterial[s.band[i]];
+      const mo = materialOverride[i];
+      const material = mo >= 0 ? mo : bandMaterial[s.band[i]];
 
       let flags = 0;
       if (spawning) {
@@ -225,49 +235,61 @@ export class ZonePool {
           DIFF_FLAGS.GLOW |
           DIFF_FLAGS.MATERIAL;
       } else {
+        const dx = tx - sentX[i];
+        const dy = ty - sentY[i];
+        const dz = tz - sentZ[i];
+        const ds = scale - sentScale[i];
+        const dw = yaw - sentYaw[i];
         if (
           resend ||
-          Math.abs(tx - this.sentX[i]) > POSITION_STEP ||
-          Math.abs(ty - this.sentY[i]) > POSITION_STEP ||
-          Math.abs(tz - this.sentZ[i]) > POSITION_STEP ||
-          Math.abs(scale - this.sentScale[i]) > SCALE_STEP ||
-          Math.abs(yaw - this.sentYaw[i]) > YAW_STEP
+          dx > POSITION_STEP ||
+          dx < -POSITION_STEP ||
+          dy > POSITION_STEP ||
+          dy < -POSITION_STEP ||
+          dz > POSITION_STEP ||
+          dz < -POSITION_STEP ||
+          ds > SCALE_STEP ||
+          ds < -SCALE_STEP ||
+          dw > YAW_STEP ||
+          dw < -YAW_STEP
         ) {
-          flags |= DIFF_FLAGS.TRANSFORM | DIFF_FLAGS.RESTART_INTERPOLATION;
+          flags = DIFF_FLAGS.TRANSFORM | DIFF_FLAGS.RESTART_INTERPOLATION;
         }
-        if (resend || brightness !== this.sentBrightness[i]) flags |= DIFF_FLAGS.BRIGHTNESS;
-        if (resend || glowColor !== this.sentGlow[i]) flags |= DIFF_FLAGS.GLOW;
-        if (resend || material !== this.sentMaterial[i]) flags |= DIFF_FLAGS.MATERIAL;
+        if (resend || brightness !== sentBrightness[i]) flags |= DIFF_FLAGS.BRIGHTNESS;
+        if (resend || glowColor !== sentGlow[i]) flags |= DIFF_FLAGS.GLOW;
+        if (resend || material !== sentMaterial[i]) flags |= DIFF_FLAGS.MATERIAL;
         if (flags === 0) continue;
       }
       const r = diff.add(slot, i, flags);
+      const ints = diff.ints;
       const io = r * INT_STRIDE;
-      diff.ints[io + 3] = material;
-      diff.ints[io + 4] = brightness;
-      diff.ints[io + 5] = glowColor;
-      const interpolation = this.interpolationOverride[i];
-      diff.ints[io + 6] = interpolation >= 0 ? interpolation : zone.interpolation;
-      diff.ints[io + 7] = kind;
+      ints[io + 3] = material;
+      ints[io + 4] = brightness;
+      ints[io + 5] = glowColor;
+      const interpolation = interpolationOverride[i];
+      ints[io + 6] = interpolation >= 0 ? interpolation : zone.interpolation;
+      ints[io + 7] = kind;
+      const floats = diff.floats;
       const fo = r * FLOAT_STRIDE;
-      diff.floats[fo] = tx;
-      diff.floats[fo + 1] = ty;
-      diff.floats[fo + 2] = tz;
-      diff.floats[fo + 3] = scale;
+      floats[fo] = tx;
+      floats[fo + 1] = ty;
+      floats[fo + 2] = tz;
+      floats[fo + 3] = scale;
       // Left rotation about +Y by −yaw: Minecraft's yaw turns clockwise seen from above.
-      diff.floats[fo + 4] = 0;
-      diff.floats[fo + 5] = -Math.sin((yaw * DEG) / 2);
-      diff.floats[fo + 6] = 0;
-      diff.floats[fo + 7] = Math.cos((yaw * DEG) / 2);
+      floats[fo + 4] = 0;
+      floats[fo + 5] = -Math.sin((yaw * DEG) / 2);
+      floats[fo + 6] = 0;
+      floats[fo + 7] = Math.cos((yaw * DEG) / 2);
       if ((flags & DIFF_FLAGS.TRANSFORM) !== 0) {
-        this.sentX[i] = tx;
-        this.sentY[i] = ty;
-        this.sentZ[i] = tz;
-        this.sentScale[i] = scale;
-        this.sentYaw[i] = yaw;
+        sentX[i] = tx;
+        sentY[i] = ty;
+        sentZ[i] = tz;
+        sentScale[i] = scale;
+        sentYaw[i] = yaw;
       }
-      this.sentBrightness[i] = brightness;
-      this.sentGlow[i] = glowColor;
-      this.sentMaterial[i] = material;
+      sentBrightness[i] = brightness;
+      sentGlow[i] = glowColor;
+      sentMaterial[i] = material;
     }
     this.live = spawnEnd;
   }
