@@ -198,7 +198,7 @@ export interface ParsedCommandLine {
 }
 
 /** Parses `argv` (without node and script), the environment and the config file it names. */
-export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedCommandLine {
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ParsedCommandLine {
   const flags: Settings = {};
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
