@@ -1,5 +1,6 @@
 package dev.audioviz.standalone;
 
+import dev.audioviz.core.net.ProtocolLimits;
 import dev.audioviz.core.world.DisplayWorld;
 import dev.audioviz.core.world.EngineDiff;
 import dev.audioviz.core.world.ZoneAnchor;
@@ -78,7 +79,11 @@ public final class MinestomDisplayWorld implements DisplayWorld {
             int slot = ints[io + EngineDiff.I_ZONE];
             int index = ints[io + EngineDiff.I_ENTITY];
             int flags = ints[io + EngineDiff.I_FLAGS];
-            if (slot < 0 || slot >= zones.size() || index < 0) continue;
+            // The engine never sends these; a record outside the zone table or the per-zone cap is dropped
+            // rather than allowed to grow the arrays without bound.
+            if (slot < 0 || slot >= zones.size() || index < 0 || index >= ProtocolLimits.MAX_ENTITIES_PER_ZONE) {
+                continue;
+            }
             if ((flags & EngineDiff.REMOVE) != 0) {
                 remove(slot, index);
                 continue;
@@ -122,7 +127,7 @@ public final class MinestomDisplayWorld implements DisplayWorld {
 
     private void update(
             AbstractDisplayMeta meta, int flags, int[] ints, int io, float[] floats, int fo, List<String> materials) {
-        if ((flags & EngineDiff.TRANSFORM) != 0) {
+        if ((flags & EngineDiff.TRANSFORM) != 0 && finite(floats, fo)) {
             float tx = floats[fo + EngineDiff.F_TX];
             float ty = floats[fo + EngineDiff.F_TY];
             float tz = floats[fo + EngineDiff.F_TZ];
@@ -151,6 +156,14 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         if ((flags & EngineDiff.MATERIAL) != 0) {
             setMaterial(meta, ints[io + EngineDiff.I_MATERIAL], materials);
         }
+    }
+
+    /** A transform with NaN or infinity would hide or break the entity client-side: such a transform is skipped. */
+    private static boolean finite(float[] floats, int fo) {
+        for (int i = 0; i < EngineDiff.FLOAT_STRIDE; i++) {
+            if (!Float.isFinite(floats[fo + i])) return false;
+        }
+        return true;
     }
 
     /**

@@ -175,12 +175,35 @@ class MinestomDisplayWorldIntegrationTest {
     }
 
     @Test
-    void ignoresRecordsOutsideTheZoneTable() {
+    void ignoresRecordsOutsideTheZoneTableOrTheEntityCap() {
         apply(new DiffBuilder(List.of(STAGE), MATERIALS)
                 .spawnBlock(5, 0, 0, 0, 0, 0, 1)
                 .spawnBlock(-1, 0, 0, 0, 0, 0, 1)
+                .spawnBlock(0, 1_000_000_000, 0, 0, 0, 0, 1)
+                .spawnBlock(0, -3, 0, 0, 0, 0, 1)
                 .build());
         assertEquals(-1, entityId(5, 0));
+        assertEquals(-1, entityId(0, 1_000_000_000));
+        assertEquals(-1, entityId(0, -3));
+    }
+
+    @Test
+    void skipsATransformThatIsNotFinite() {
+        apply(new DiffBuilder(List.of(STAGE, SIDE, SIDE, SIDE, SIDE), MATERIALS)
+                .spawnBlock(4, 0, 0, 1, 1, 1, 1).build());
+        int id = entityId(4, 0);
+        awaitField(id, "translation", v -> vector(v, 1, 1, 1));
+        apply(new DiffBuilder(List.of(STAGE, SIDE, SIDE, SIDE, SIDE), MATERIALS)
+                .move(4, 0, Float.NaN, 2, 2, 1, 2)
+                .move(4, 0, 3, 3, 3, Float.POSITIVE_INFINITY, 2)
+                .move(4, 0, 5, 5, 5, 1, 2)
+                .build());
+        // Only the finite move arrives; the entity never got a NaN or infinite transform.
+        awaitField(id, "translation", v -> vector(v, 5, 5, 5));
+        assertTrue(client.events(e -> ProtocolClient.is(e, "metadata") && e.get("id").getAsInt() == id
+                && e.getAsJsonObject("fields").has("translation")
+                && !vector(e.getAsJsonObject("fields").get("translation"), 1, 1, 1)
+                && !vector(e.getAsJsonObject("fields").get("translation"), 5, 5, 5)).isEmpty());
     }
 
     private static boolean destroyed(JsonObject event, int id) {

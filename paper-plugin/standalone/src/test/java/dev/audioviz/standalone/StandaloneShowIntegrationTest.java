@@ -126,14 +126,18 @@ class StandaloneShowIntegrationTest {
         }
     }
 
-    /** An audio_state frame with every band at {@code level}, a beat on every 10th frame when loud. */
+    /**
+     * An audio_state frame with every band at {@code level}. Loud frames carry a 128 BPM beat (a beat every 10th
+     * frame, the phase running between); silent ones carry nothing that changes from frame to frame.
+     */
     private static String frame(double level, int n) {
-        boolean beat = level > 0 && n % 10 == 0;
+        boolean loud = level > 0;
+        boolean beat = loud && n % 10 == 0;
         String bands = String.join(",", List.of(level, level, level, level, level).stream().map(String::valueOf)
                 .toList());
         return "{\"type\":\"audio_state\",\"bands\":[" + bands + "],\"amplitude\":" + level + ",\"is_beat\":" + beat
-                + ",\"beat_intensity\":" + (beat ? 1 : 0) + ",\"bpm\":128,\"tempo_confidence\":0.9,\"beat_phase\":"
-                + ((n % 10) / 10.0) + ",\"frame\":" + n + "}";
+                + ",\"beat_intensity\":" + (beat ? 1 : 0) + ",\"bpm\":128,\"tempo_confidence\":" + (loud ? 0.9 : 0)
+                + ",\"beat_phase\":" + (loud ? (n % 10) / 10.0 : 0) + ",\"frame\":" + n + "}";
     }
 
     private static Set<Integer> stageDisplays() {

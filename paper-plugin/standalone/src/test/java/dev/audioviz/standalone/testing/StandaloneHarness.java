@@ -27,10 +27,11 @@ public final class StandaloneHarness {
     public static StandaloneServer start(Path dataFolder, String bundle) throws IOException {
         Path scripts = Files.createDirectories(dataFolder.resolve("scripts"));
         Files.writeString(scripts.resolve("engine.js"), bundle);
-        // A loaded 2-core CI machine runs cold interpreted code slowly: a generous watchdog budget keeps the
-        // engine's first commands and ticks from being interrupted (the budget itself is the core's to test).
+        // A loaded 2-core CI machine runs cold interpreted code slowly: generous budgets keep the engine's first
+        // commands and ticks from being interrupted and its patterns from being disabled as overrunning (those
+        // budgets are the core's and the engine's to test; here the show must stay on the pattern it was given).
         Files.writeString(dataFolder.resolve(StandaloneOptions.CONFIG_FILE),
-                "engine.call_budget_ms=500\nengine.warmup_ticks=2000\n");
+                "engine.call_budget_ms=500\nengine.warmup_ticks=2000\nengine.pattern_budget_ms=1000\n");
         StandaloneOptions options = StandaloneOptions.parse(
                 new String[] {"--host", "127.0.0.1", "--port", "0", "--socket-port", "0",
                     "--data", dataFolder.toString()},
