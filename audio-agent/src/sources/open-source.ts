@@ -6,7 +6,7 @@ import type { PcmFormat } from './pcm';
 import type { SourceSpec } from './source-spec';
 import { renderSynth } from './synth';
 
-/** Bars in a synthetic loop: long enough that the loop point does not show. */
+/** Beats in a synthetic loop: long enough that the loop point does not show. */
 const SYNTH_LOOP_BEATS = 64;
 const SYNTH_RATE = 48000;
 
