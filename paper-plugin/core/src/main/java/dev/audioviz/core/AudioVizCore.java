@@ -204,7 +204,8 @@ public final class AudioVizCore implements AutoCloseable {
                 inbound.dropped(),
                 appliedFrames,
                 lastReloadError,
-                driver != null ? driver.status() : EngineStatusView.NONE);
+                driver != null ? driver.status() : EngineStatusView.NONE,
+                watchdog != null ? watchdog.interrupts() : 0);
     }
 
     /**

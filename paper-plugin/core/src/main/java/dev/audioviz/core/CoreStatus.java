@@ -17,6 +17,7 @@ import dev.audioviz.core.engine.EngineStatusView;
  * @param framesApplied diffs applied on the server thread
  * @param lastReloadError why the last hot reload failed, or null
  * @param engine the engine's own status, refreshed every second
+ * @param interruptedCalls engine calls the watchdog interrupted for running over their budget
  */
 public record CoreStatus(
         boolean running,
@@ -30,4 +31,5 @@ public record CoreStatus(
         long messagesDropped,
         long framesApplied,
         String lastReloadError,
-        EngineStatusView engine) {}
+        EngineStatusView engine,
+        long interruptedCalls) {}

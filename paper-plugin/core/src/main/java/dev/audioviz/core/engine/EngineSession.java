@@ -207,6 +207,7 @@ final class EngineSession implements AutoCloseable {
         try {
             return body.get();
         } catch (PolyglotException e) {
+            Thread.interrupted();
             if (e.isCancelled() || watchdog.cancelled()) {
                 dead = true;
                 logger.severe("the engine was stopped during " + name + " and will restart from its bundle");
@@ -219,6 +220,9 @@ final class EngineSession implements AutoCloseable {
             return fallback;
         } finally {
             watchdog.release();
+            // Context.interrupt also sets the thread's interrupt flag to wake blocking calls; left set, it would
+            // fail the next call ("Thread was interrupted").
+            Thread.interrupted();
         }
     }
 
@@ -233,6 +237,7 @@ final class EngineSession implements AutoCloseable {
             logger.warning("engine interrupted() failed: " + describe(e));
         } finally {
             watchdog.release();
+            Thread.interrupted();
         }
     }
 
