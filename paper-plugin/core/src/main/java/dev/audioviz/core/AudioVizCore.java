@@ -159,8 +159,9 @@ public final class AudioVizCore implements AutoCloseable {
 
     /**
      * Runs {@code /audioviz <args>}. The engine answers on the script thread; the future completes on the
-     * server thread (during a later {@link #onServerTick()}). {@code reload} is handled here: it reloads the
-     * scripts folder and reports what did not load.
+     * server thread (during a later {@link #onServerTick()}). {@code reload} is handled here (the engine
+     * leaves it to its host): the engine is re-created from {@code scripts/engine.js}, or from the bundle it
+     * runs, the pattern files are loaded again, and the reply lists what did not load.
      */
     public CompletableFuture<CommandReply> command(CommandSenderInfo sender, List<String> args) {
         if (!running) return CompletableFuture.completedFuture(CommandReply.failed("AudioViz is not running."));
@@ -242,7 +243,9 @@ public final class AudioVizCore implements AutoCloseable {
         StringBuilder errors = new StringBuilder();
         Path bundle = scripts.resolve("engine.js");
         try {
-            if (Files.isRegularFile(bundle)) append(errors, driver.loadBundle("engine.js", Files.readString(bundle)));
+            append(errors, Files.isRegularFile(bundle)
+                    ? driver.loadBundle("engine.js", Files.readString(bundle))
+                    : driver.reloadCurrent());
             try (var files = Files.newDirectoryStream(scripts.resolve("patterns"), "*.js")) {
                 for (Path f : files) {
                     String name = f.getFileName().toString().replaceFirst("\\.js$", "");

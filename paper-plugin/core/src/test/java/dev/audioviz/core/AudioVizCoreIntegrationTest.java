@@ -94,6 +94,26 @@ class AudioVizCoreIntegrationTest {
     }
 
     @Test
+    void reloadRecreatesTheEngineFromItsBundle() throws Exception {
+        started();
+        ServerLoop.tickUntil(core, () -> !world.applied.isEmpty(), "a frame");
+        int resets = world.removeAllCalls;
+        CompletableFuture<CommandReply> reply = core.command(CommandSenderInfo.console(), List.of("reload"));
+        ServerLoop.tickUntil(core, reply::isDone, "the reload reply");
+        assertTrue(reply.get().ok(), reply.get().lines().toString());
+        ServerLoop.tickUntil(core, () -> world.removeAllCalls > resets, "the world reset for the new engine");
+    }
+
+    @Test
+    void refusesReloadWithoutTheAdminPermission() throws Exception {
+        started();
+        CommandSenderInfo player = new CommandSenderInfo("alex", List.of("audioviz.control"), null);
+        CommandReply reply = core.command(player, List.of("reload")).get();
+        assertFalse(reply.ok());
+        assertEquals(List.of("You need audioviz.admin to reload."), reply.lines());
+    }
+
+    @Test
     void reportsItsStatus() throws Exception {
         started();
         ServerLoop.tickUntil(core, () -> core.status().framesApplied() > 0, "a frame");

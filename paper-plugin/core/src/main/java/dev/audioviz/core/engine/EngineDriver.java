@@ -86,6 +86,17 @@ public final class EngineDriver {
         return null;
     }
 
+    /**
+     * Re-creates the engine from the bundle it runs now (what {@code /audioviz reload} means when no new
+     * bundle was dropped in): documents are saved and read back, hot-loaded patterns re-applied.
+     *
+     * @return null on success, else why the bundle did not load again
+     */
+    public String reloadCurrent() {
+        if (bundleSource == null) return "no engine is running";
+        return loadBundle(bundleName, bundleSource);
+    }
+
     /** Loads or replaces one pattern; it is re-applied to every later engine. Returns an error or null. */
     public String loadPattern(String name, String source) {
         if (session == null) return "no engine is running";
