@@ -39,6 +39,7 @@ final class PaperDisplayWorld implements DisplayWorld {
     private BlockDisplay[][] entities = new BlockDisplay[4][];
     private ZoneAnchor[] anchors = new ZoneAnchor[4];
     private Location[] anchorLocations = new Location[4];
+    private World[] anchorWorlds = new World[4];
     private final List<BlockData> blockData = new ArrayList<>();
     private final Display.Brightness[] brightness = new Display.Brightness[16];
     private final Map<Integer, Color> glowColors = new HashMap<>();
@@ -130,7 +131,7 @@ final class PaperDisplayWorld implements DisplayWorld {
     private BlockDisplay spawn(int zone, int[] ints, float[] floats, int i, int f, int flags) {
         Location at = anchorLocations[zone];
         if (at == null) return null; // zone's world not loaded: nothing to show yet
-        return at.getWorld().spawn(at, BlockDisplay.class, display -> {
+        return anchorWorlds[zone].spawn(at, BlockDisplay.class, display -> {
             display.setPersistent(false);
             display.setTeleportDuration(0);
             display.setViewRange(settings.viewRange());
@@ -185,6 +186,7 @@ final class PaperDisplayWorld implements DisplayWorld {
             int n = Math.max(zones.size(), anchors.length * 2);
             anchors = java.util.Arrays.copyOf(anchors, n);
             anchorLocations = java.util.Arrays.copyOf(anchorLocations, n);
+            anchorWorlds = java.util.Arrays.copyOf(anchorWorlds, n);
             entities = java.util.Arrays.copyOf(entities, n);
         }
         for (int z = 0; z < zones.size(); z++) {
@@ -192,6 +194,7 @@ final class PaperDisplayWorld implements DisplayWorld {
             if (anchor == null ? anchors[z] == null : anchor.equals(anchors[z])) continue;
             anchors[z] = anchor;
             World world = anchor == null ? null : server.getWorld(anchor.world());
+            anchorWorlds[z] = world;
             anchorLocations[z] = world == null ? null : new Location(world, anchor.x(), anchor.y(), anchor.z());
         }
     }
