@@ -44,5 +44,14 @@ class ProtocolLimitsTest {
         assertEquals(number(json, "INVALID_MESSAGE"), ProtocolLimits.CLOSE_INVALID_MESSAGE);
         assertEquals(number(json, "MESSAGE_TOO_BIG"), ProtocolLimits.CLOSE_MESSAGE_TOO_BIG);
         assertEquals(number(json, "TRY_AGAIN_LATER"), ProtocolLimits.CLOSE_TRY_AGAIN_LATER);
+        assertEquals(number(json, "NORMAL"), ProtocolLimits.CLOSE_NORMAL);
+        assertEquals(number(json, "PING_TIMEOUT"), ProtocolLimits.CLOSE_PING_TIMEOUT);
+    }
+
+    @Test
+    void protocolVersionMatchesSharedTypes() throws IOException {
+        Matcher m = Pattern.compile("\"protocol_version\"\\s*:\\s*\"([^\"]+)\"").matcher(generated());
+        assertTrue(m.find(), "protocol_version not found in protocol-constants.json");
+        assertEquals(m.group(1), ProtocolLimits.PROTOCOL_VERSION);
     }
 }
