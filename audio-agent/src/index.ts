@@ -8,6 +8,8 @@ export { AudioInputError } from './sources/audio-input-error';
 export { decodeWav, encodeWav, looksLikeWav } from './sources/wav';
 export type { DecodedAudio } from './sources/wav';
 export { decodeFile } from './sources/decode-file';
+export { streamFile } from './sources/stream-file';
+export type { AudioSink } from './sources/stream-file';
 export { PcmDecoder, PCM_FORMATS } from './sources/pcm';
 export type { PcmFormat } from './sources/pcm';
 export { renderSynth } from './sources/synth';

@@ -1,7 +1,7 @@
 /** `audioviz-agent analyze FILE [--jsonl]`: analyses a file as fast as it can. */
 import { performance } from 'node:perf_hooks';
 import { AudioAnalyzer, createAnalysisResult, type AnalysisResult, type AnalyzerOptions } from '../analysis';
-import { decodeFile } from '../sources/decode-file';
+import { streamFile } from '../sources/stream-file';
 
 export interface AnalysisSummary {
   /** Length of the audio, s. */
@@ -33,7 +33,7 @@ export function hopJson(r: AnalysisResult): string {
 }
 
 /**
- * Decodes and analyses `file`; `onHop` sees every hop.
+ * Streams and analyses `file`; `onHop` sees every hop.
  * @throws AudioInputError when the file cannot be read or decoded
  */
 export async function analyzeFile(
@@ -42,20 +42,35 @@ export async function analyzeFile(
   onHop?: (result: AnalysisResult) => void,
 ): Promise<AnalysisSummary> {
   const started = performance.now();
-  const audio = await decodeFile(file);
-  const analyzer = new AudioAnalyzer({ ...options, sampleRate: audio.sampleRate });
-  const result = createAnalysisResult(analyzer.options.spectrumBands);
-  const durationS = audio.samples.length / audio.sampleRate;
+  let analyzer: AudioAnalyzer | null = null;
+  let result: AnalysisResult | null = null;
+  let samplesSeen = 0;
+  let sampleRate = 0;
   const beatTimes: number[] = [];
-  const tempos: number[] = [];
-  analyzer.push(audio.samples, 0, result, (r) => {
+  const tempos: Array<{ t: number; bpm: number }> = [];
+  const hop = (r: AnalysisResult) => {
     if (r.beat) beatTimes.push(r.t);
-    if (r.bpm !== null && r.t >= durationS / 2) tempos.push(r.bpm);
+    // One tempo reading per second is plenty for the summary's median and keeps memory flat.
+    if (r.bpm !== null && (tempos.length === 0 || r.t - tempos[tempos.length - 1]!.t >= 1))
+      tempos.push({ t: r.t, bpm: r.bpm });
     onHop?.(r);
+  };
+  await streamFile(file, {
+    start(rate) {
+      sampleRate = rate;
+      analyzer = new AudioAnalyzer({ ...options, sampleRate: rate });
+      result = createAnalysisResult(analyzer.options.spectrumBands);
+    },
+    data(samples) {
+      analyzer!.push(samples, samplesSeen / sampleRate, result!, hop);
+      samplesSeen += samples.length;
+    },
   });
+  const durationS = sampleRate > 0 ? samplesSeen / sampleRate : 0;
   const elapsedS = (performance.now() - started) / 1000;
-  tempos.sort((a, b) => a - b);
-  const bpm = tempos.length === 0 ? null : tempos[Math.floor(tempos.length / 2)]!;
+  const late = tempos.filter((x) => x.t >= durationS / 2).map((x) => x.bpm);
+  late.sort((a, b) => a - b);
+  const bpm = late.length === 0 ? null : late[Math.floor(late.length / 2)]!;
   return { durationS, bpm, beatTimes, realTimeFactor: durationS / Math.max(elapsedS, 1e-9) };
 }
 

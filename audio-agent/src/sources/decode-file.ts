@@ -1,11 +1,9 @@
-/** Reads a whole audio file: WAV directly, anything else through ffmpeg. */
+/** Reads a whole audio file into memory (for real-time playback sources): WAV directly, anything else through ffmpeg. */
 import { readFile } from 'node:fs/promises';
 import { AudioInputError } from './audio-input-error';
 import { decodeWithFfmpeg } from './ffmpeg';
+import { FFMPEG_RATE } from './stream-file';
 import { decodeWav, looksLikeWav, type DecodedAudio } from './wav';
-
-/** Rate ffmpeg decodes other formats to, Hz (the analysis default). */
-const FFMPEG_RATE = 48000;
 
 /** @throws AudioInputError with code FILE_UNREADABLE, a WAV_* code, or FFMPEG_* */
 export async function decodeFile(file: string): Promise<DecodedAudio> {

@@ -29,56 +29,99 @@ export function looksLikeWav(bytes: Uint8Array): boolean {
   return bytes.length >= 12 && ascii(bytes, 0) === 'RIFF' && ascii(bytes, 8) === 'WAVE';
 }
 
-/** Decodes a whole WAV file held in memory. @throws AudioInputError */
-export function decodeWav(bytes: Uint8Array): DecodedAudio {
-  if (!looksLikeWav(bytes)) throw new AudioInputError('WAV_NOT_RIFF', 'Not a WAV file (no RIFF/WAVE header)');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** Where a WAV file's samples are and how they are encoded. */
+export interface WavLayout {
+  readonly sampleRate: number;
+  readonly channels: number;
+  readonly bitsPerSample: number;
+  readonly float: boolean;
+  /** Bytes per frame (all channels). */
+  readonly blockAlign: number;
+  /** Byte offset of the first sample. */
+  readonly dataOffset: number;
+  /** Bytes of sample data, whole frames only. */
+  readonly dataBytes: number;
+}
+
+/** Largest chunk header region read while looking for the data chunk (guards against hostile sizes). */
+const MAX_FMT_BYTES = 64;
+
+/**
+ * Finds the format and the data chunk by reading chunk headers only, so a file of any size can be streamed.
+ * @param read returns up to `length` bytes at `offset` (fewer at the end of the file)
+ * @param totalBytes size of the file
+ * @throws AudioInputError
+ */
+export function parseWavLayout(
+  read: (offset: number, length: number) => Uint8Array,
+  totalBytes: number,
+): WavLayout {
+  if (!looksLikeWav(read(0, 12)))
+    throw new AudioInputError('WAV_NOT_RIFF', 'Not a WAV file (no RIFF/WAVE header)');
   let format: { tag: number; channels: number; rate: number; bits: number; blockAlign: number } | null = null;
   let p = 12;
-  while (p + 8 <= bytes.length) {
-    const id = ascii(bytes, p);
-    const size = view.getUint32(p + 4, true);
+  while (p + 8 <= totalBytes) {
+    const header = read(p, 8);
+    const id = ascii(header, 0);
+    const size = new DataView(header.buffer, header.byteOffset, 8).getUint32(4, true);
     const body = p + 8;
     if (id === 'fmt ') {
-      if (size < 16 || body + 16 > bytes.length)
+      const bytes = read(body, Math.min(size, MAX_FMT_BYTES));
+      if (size < 16 || bytes.length < 16)
         throw new AudioInputError('WAV_TRUNCATED', 'The WAV format chunk is cut short; the file is damaged');
-      let tag = view.getUint16(body, true);
-      if (tag === FORMAT_EXTENSIBLE && size >= 40 && body + 26 <= bytes.length)
-        tag = view.getUint16(body + 24, true);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      let tag = view.getUint16(0, true);
+      if (tag === FORMAT_EXTENSIBLE && size >= 40 && bytes.length >= 26) tag = view.getUint16(24, true);
       format = {
         tag,
-        channels: view.getUint16(body + 2, true),
-        rate: view.getUint32(body + 4, true),
-        blockAlign: view.getUint16(body + 12, true),
-        bits: view.getUint16(body + 14, true),
+        channels: view.getUint16(2, true),
+        rate: view.getUint32(4, true),
+        blockAlign: view.getUint16(12, true),
+        bits: view.getUint16(14, true),
       };
     } else if (id === 'data') {
       if (format === null)
         throw new AudioInputError('WAV_NO_FMT', 'The WAV file has no format chunk before its data');
       checkFormat(format);
       // Streamed WAVs leave the size at 0 or 0xFFFFFFFF: read what is there, in whole frames.
-      const available = bytes.length - body;
+      const available = totalBytes - body;
       const length = size === 0 || size > available ? available : size;
-      const frames = Math.floor(length / format.blockAlign);
-      const samples = decodeInterleaved(
-        bytes,
-        body,
-        frames,
-        format.channels,
-        format.bits,
-        format.tag === FORMAT_FLOAT,
-      );
       return {
-        samples,
         sampleRate: format.rate,
         channels: format.channels,
         bitsPerSample: format.bits,
         float: format.tag === FORMAT_FLOAT,
+        blockAlign: format.blockAlign,
+        dataOffset: body,
+        dataBytes: length - (length % format.blockAlign),
       };
     }
     p = body + size + (size & 1);
   }
   throw new AudioInputError('WAV_NO_DATA', 'The WAV file has no audio data chunk');
+}
+
+/** Decodes `byteLength` bytes of sample data (whole frames) starting at `offset` of `bytes`. */
+export function decodeWavData(
+  layout: WavLayout,
+  bytes: Uint8Array,
+  offset: number,
+  byteLength: number,
+): Float32Array {
+  const frames = Math.floor(byteLength / layout.blockAlign);
+  return decodeInterleaved(bytes, offset, frames, layout.channels, layout.bitsPerSample, layout.float);
+}
+
+/** Decodes a whole WAV file held in memory. @throws AudioInputError */
+export function decodeWav(bytes: Uint8Array): DecodedAudio {
+  const layout = parseWavLayout((offset, length) => bytes.subarray(offset, offset + length), bytes.length);
+  return {
+    samples: decodeWavData(layout, bytes, layout.dataOffset, layout.dataBytes),
+    sampleRate: layout.sampleRate,
+    channels: layout.channels,
+    bitsPerSample: layout.bitsPerSample,
+    float: layout.float,
+  };
 }
 
 function checkFormat(f: {
