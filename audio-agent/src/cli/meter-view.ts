@@ -35,6 +35,13 @@ export class MeterView {
 
   constructor(private readonly out: NodeJS.WriteStream) {}
 
+  /** Prints a line above the meters (they are redrawn below it on the next `draw`). */
+  log(line: string): void {
+    const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F\x1b[J` : '';
+    this.out.write(`${up}${line}\n`);
+    this.drawnLines = 0;
+  }
+
   draw(text: string): void {
     const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F` : '';
     this.out.write(

@@ -79,7 +79,12 @@ export async function runCommand(s: Settings, env: RunEnvironment): Promise<numb
   });
 
   const quiet = s.quiet === true || !env.stdout.isTTY;
-  const log = (line: string) => env.stderr.write(`${new Date(clock.now()).toISOString()} ${line}\n`);
+  const view = quiet ? null : new MeterView(env.stdout);
+  const log = (line: string) => {
+    const stamped = `${new Date(clock.now()).toISOString()} ${line}`;
+    if (view !== null) view.log(stamped);
+    else env.stderr.write(`${stamped}\n`);
+  };
   let state = 'connecting';
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => (finish = resolve));
@@ -178,7 +183,6 @@ export async function runCommand(s: Settings, env: RunEnvironment): Promise<numb
     },
   );
 
-  const view = quiet ? null : new MeterView(env.stdout);
   let fps = 0;
   let lastCount = 0;
   let lastCountAt = clock.now();

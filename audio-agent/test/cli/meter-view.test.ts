@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createAnalysisResult } from '../../src/analysis';
-import { renderMeters } from '../../src/cli/meter-view';
+import { MeterView, renderMeters } from '../../src/cli/meter-view';
 
 describe('renderMeters', () => {
   it('draws five band meters, the beat flash, BPM, frames/s, link state and latency', () => {
@@ -25,5 +25,20 @@ describe('renderMeters', () => {
     assert.match(text, /--- BPM/);
     assert.match(text, /latency --/);
     assert.doesNotMatch(text, /BEAT/);
+  });
+});
+
+describe('MeterView', () => {
+  it('redraws in place and prints log lines above the meters', () => {
+    let written = '';
+    const view = new MeterView({ write: (s: string) => (written += s) } as unknown as NodeJS.WriteStream);
+    view.draw('a\nb');
+    view.draw('c\nd');
+    view.log('linked');
+    view.draw('e\nf');
+    assert.equal(
+      written,
+      'a\x1b[K\nb\x1b[K\n\x1b[2Fc\x1b[K\nd\x1b[K\n\x1b[2F\x1b[Jlinked\ne\x1b[K\nf\x1b[K\n',
+    );
   });
 });
