@@ -11,6 +11,8 @@ final class ClientSession {
     volatile boolean closing;
     /** Set when the engine was told about this client, so it is told when it leaves. */
     volatile boolean announced;
+    /** Frames sent since the socket last had nothing buffered: a client that stops reading grows this. */
+    int unflushedSends;
 
     ClientSession(String id, long nowMillis, boolean authenticated) {
         this.id = id;

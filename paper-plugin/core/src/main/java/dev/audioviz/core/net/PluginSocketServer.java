@@ -31,6 +31,11 @@ import org.java_websocket.server.WebSocketServer;
  * {@value #SWEEP_INTERVAL_MS} ms.
  */
 public final class PluginSocketServer {
+    /**
+     * Frames queued to a client that is not reading before it is dropped (1013), so one stalled client cannot
+     * grow the heap without bound.
+     */
+    public static final int MAX_UNFLUSHED_SENDS = 5_000;
     /** How often auth and idle timeouts are checked, ms. */
     public static final long SWEEP_INTERVAL_MS = 250;
 
@@ -118,6 +123,19 @@ public final class PluginSocketServer {
     public void send(String clientId, String text) {
         WebSocket socket = clients.get(clientId);
         if (socket == null || !socket.isOpen()) return;
+        ClientSession session = socket.getAttachment();
+        synchronized (session) {
+            if (!socket.hasBufferedData()) session.unflushedSends = 0;
+            if (session.closing) return;
+            if (++session.unflushedSends > MAX_UNFLUSHED_SENDS) {
+                // A client that reads nothing would not read a close frame either: drop the connection now.
+                session.closing = true;
+                logger.warning("AudioViz client " + session.id + " stopped reading (" + MAX_UNFLUSHED_SENDS
+                        + " frames waiting); dropping it");
+                socket.closeConnection(ProtocolLimits.CLOSE_TRY_AGAIN_LATER, "not reading replies");
+                return;
+            }
+        }
         try {
             socket.send(text);
         } catch (WebsocketNotConnectedException e) {

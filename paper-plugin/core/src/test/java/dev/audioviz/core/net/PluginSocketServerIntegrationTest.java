@@ -144,6 +144,34 @@ class PluginSocketServerIntegrationTest {
         assertEquals(0, queue.size(), "malformed text never reaches the engine");
     }
 
+    @Test
+    void dropsAClientThatStopsReadingInsteadOfBufferingWithoutBound() throws Exception {
+        start(null);
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.port())) {
+            raw.setReceiveBufferSize(4096);
+            raw.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            ServerLoop.await(() -> server.clientCount() == 1, "the raw client accepted");
+            ServerLoop.await(() -> queue.size() == 0 && !drainIds().isEmpty(), "its id");
+            String frame = "{\"type\":\"pad\",\"x\":\"" + "x".repeat(8_000) + "\"}";
+            // The client never reads: the kernel buffers fill, then the server's queue; past the limit it is dropped.
+            for (int i = 0; i <= PluginSocketServer.MAX_UNFLUSHED_SENDS + 2000 && server.clientCount() == 1; i++) {
+                server.send(rawId, frame);
+            }
+            ServerLoop.await(() -> server.clientCount() == 0, "the stalled client dropped");
+        }
+    }
+
+    private String rawId;
+
+    private List<String> drainIds() {
+        List<String> ids = new ArrayList<>();
+        queue.drainTo(item -> ids.add(item.clientId()));
+        if (!ids.isEmpty()) rawId = ids.get(0);
+        return ids;
+    }
+
     @Nested
     class WithAToken {
         @Test
