@@ -364,9 +364,4 @@ public final class AudioVizCore implements AutoCloseable {
     private static Duration pollInterval(Duration budget) {
         return Duration.ofNanos(Math.max(1_000_000L, budget.toNanos() / 10));
     }
-
-    /** For tests and status: the frames applied on the server thread so far. */
-    long appliedFrames() {
-        return appliedFrames;
-    }
 }

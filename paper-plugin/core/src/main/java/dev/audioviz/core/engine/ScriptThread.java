@@ -63,11 +63,6 @@ public final class ScriptThread {
         return future;
     }
 
-    /** True when called on the script thread. */
-    public boolean isCurrent() {
-        return Thread.currentThread() == thread;
-    }
-
     /** Runs {@code last} on the script thread after the waiting tasks, then ends the thread; waits up to 10 s. */
     public void stop(Runnable last) throws InterruptedException {
         CompletableFuture<Object> done = submit(() -> {
