@@ -13,10 +13,11 @@ export const BEAT_PERIOD_MS = 60_000 / CLICK_BPM;
 /** The motion a beat causes reaches the client well within this, ms (hub window + server tick + interpolation). */
 export const RESPONSE_WINDOW_MS = 400;
 /**
- * Correlation the beat must reach with the motion that follows it. Motion that ignores the beat scores ~0 (see the
- * analysis tests); a pattern driven by the click scores well above this.
+ * Correlation the beat must reach with the motion that follows it over a check's beats. Motion of the same kind at
+ * random times scores 0.03–0.13 (the analysis tests check it stays below this); the built-in patterns driven by
+ * the click score 0.25–0.45 on the real chain.
  */
-export const MIN_BEAT_CORRELATION = 0.3;
+export const MIN_BEAT_CORRELATION = 0.2;
 
 /**
  * Waits for `beats` beat frames from now, then correlates them with what the client saw in that span.

@@ -10,6 +10,7 @@ import {
   pearson,
   type EntityUpdate,
 } from '../src/show-analysis';
+import { MIN_BEAT_CORRELATION } from '../src/show-checks';
 
 const PERIOD_MS = 60_000 / 128;
 const TICK_MS = 50;
@@ -18,8 +19,12 @@ const TICK_MS = 50;
  * A simulated client log: 20 entities updated every server tick for 12 s; their scale decays, and when
  * `followsBeat` each beat makes it jump `delayMs` later. Otherwise the jumps come at random times.
  */
-function simulatedShow(followsBeat: boolean, delayMs: number): { updates: EntityUpdate[]; beats: number[] } {
-  const random = seededRandom(7);
+function simulatedShow(
+  followsBeat: boolean,
+  delayMs: number,
+  seed = 7,
+): { updates: EntityUpdate[]; beats: number[] } {
+  const random = seededRandom(seed);
   const start = 1_000_000;
   const beats: number[] = [];
   for (let t = start + 200; t < start + 12_000; t += PERIOD_MS) beats.push(t);
@@ -71,6 +76,19 @@ describe('show analysis', () => {
     assert.ok(result.offBeatR < result.r / 2, `off-beat r = ${result.offBeatR}`);
     assert.ok(result.lagMs >= 0 && result.lagMs <= 200, `lag = ${result.lagMs}`);
     assert.ok(result.beats >= 20);
+  });
+
+  it('keeps motion at random times below the suite’s threshold over a 12-beat check, whatever the seed', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { updates, beats } = simulatedShow(false, 0, seed);
+      const window = beats.slice(0, 12);
+      const result = beatCorrelation(updates, window, {
+        fromMs: window[0]! - PERIOD_MS / 2,
+        toMs: window[11]! + 400,
+        periodMs: PERIOD_MS,
+      });
+      assert.ok(result.r < MIN_BEAT_CORRELATION, `seed ${seed}: r = ${result.r}`);
+    }
   });
 
   it('finds no correlation when the same motion ignores the beat', () => {

@@ -17,11 +17,16 @@ import { BEAT_PERIOD_MS, expectMotionOnTheBeat } from '../src/show-checks';
 import { ShowStack } from '../src/show-stack';
 import { buildServerJar, findServerJdk, serverJarStaleness } from '../src/server-build';
 
+/**
+ * Entities per zone in this suite: enough to see a pattern, few enough that the interpreted engine, the server and
+ * the client stay light on a 2-core machine. The benchmark measures 256 and 1024.
+ */
+const ENTITY_CAP = 32;
 /** Beats per correlation check: enough that one lucky sample cannot pass it. */
 const BEATS_PER_CHECK = 12;
-/** How long the idle effects (freeze, blackout) last, ms, and how long a blackout may take to fade out. */
+/** How long the freeze lasts, ms, and how long after the command the measurement starts. */
 const IDLE_EFFECT_MS = 5_000;
-const IDLE_SETTLE_MS = 1_500;
+const IDLE_SETTLE_MS = 1_000;
 /** A display entity spawns at its zone's anchor; this much slack covers rounding and the block centre. */
 const SPAWN_SLACK_BLOCKS = 2;
 
@@ -82,7 +87,7 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     }
     workDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-e2e-'));
     stack = await ShowStack.prepare(workDir, jdk);
-    await stack.start('synth:click:128');
+    await stack.start('synth:click:128', { 'engine.max_entities_per_zone': String(ENTITY_CAP) });
     const zones = await serverZones();
     assert.ok(zones[0] !== undefined, 'the standalone server started without a zone');
     stage = zones[0];
@@ -144,34 +149,33 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK);
   });
 
-  it('sends entity updates while the show moves, and next to nothing while frozen or blacked out', async () => {
+  it('sends entity updates while the show moves, and next to nothing while frozen', async () => {
     const movingFrom = Date.now();
     await stack.tap!.beatsAfter(4, 20_000, movingFrom);
     const moving = bytesPerSecond(viewer.updates, movingFrom, Date.now());
     assert.ok(moving > 0, 'no entity bytes while the show moves');
-    for (const effect of ['freeze', 'blackout']) {
-      await operatorCommand({ type: 'trigger_effect', effect, intensity: 1, duration: IDLE_EFFECT_MS });
-      const triggeredAt = Date.now();
-      // A blackout fades out over a few ticks; measure once it is dark, until shortly before the effect ends.
-      const idleFrom = triggeredAt + IDLE_SETTLE_MS;
-      const idleTo = triggeredAt + IDLE_EFFECT_MS - 500;
-      await viewer.waitFor(
-        () => (viewer.updates.length > 0 && Date.now() >= idleTo ? true : undefined),
-        IDLE_EFFECT_MS + 5_000,
-        `the end of the ${effect} window`,
-      );
-      const idle = bytesPerSecond(viewer.updates, idleFrom, idleTo);
-      assert.ok(
-        idle <= moving * 0.02,
-        `${effect} still sends ${idle.toFixed(0)} B/s of entity updates (${moving.toFixed(0)} B/s while moving)`,
-      );
-      const over = triggeredAt + IDLE_EFFECT_MS;
-      await viewer.waitFor(
-        () => (bytesPerSecond(viewer.updates, over, Date.now() + 1) > 0 ? true : undefined),
-        20_000,
-        `updates after the ${effect} ends`,
-      );
-    }
+    await operatorCommand({
+      type: 'trigger_effect',
+      effect: 'freeze',
+      intensity: 1,
+      duration: IDLE_EFFECT_MS,
+    });
+    const triggeredAt = Date.now();
+    // Measure from shortly after the command (its way through hub and server) until shortly before the end.
+    const idleFrom = triggeredAt + IDLE_SETTLE_MS;
+    const idleTo = triggeredAt + IDLE_EFFECT_MS - 500;
+    await stack.tap!.beatsAfter(1, 10_000, idleTo);
+    const idle = bytesPerSecond(viewer.updates, idleFrom, idleTo);
+    assert.ok(
+      idle <= moving * 0.02,
+      `a freeze still sends ${idle.toFixed(0)} B/s of entity updates (${moving.toFixed(0)} B/s while moving)`,
+    );
+    const over = triggeredAt + IDLE_EFFECT_MS;
+    await viewer.waitFor(
+      () => (bytesPerSecond(viewer.updates, over, Date.now() + 1) > 0 ? true : undefined),
+      20_000,
+      'updates after the freeze ends',
+    );
   });
 
   it('kill the hub mid-show: the agent reconnects on the policy schedule and the show resumes', async () => {
