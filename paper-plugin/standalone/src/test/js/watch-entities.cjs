@@ -5,6 +5,7 @@
 //
 // Events: {"event":"joined"}, {"event":"spawn","id","type","x","y","z"},
 // {"event":"metadata","id","fields":{name: value}}, {"event":"destroy","ids"}, {"event":"chat","text"},
+// {"event":"position","packet","id"} (position sync, teleport or velocity of an entity),
 // {"event":"end","reason"}, {"event":"error","message"}. Metadata fields of display entities are named
 // (translation, scale, left_rotation, interpolation_delay, ...); others appear as "i<index>".
 'use strict';
@@ -59,6 +60,9 @@ client.on('entity_metadata', (p) => {
   emit({ event: 'metadata', id: p.entityId, fields });
 });
 client.on('entity_destroy', (p) => emit({ event: 'destroy', ids: p.entityIds }));
+for (const name of ['sync_entity_position', 'entity_teleport', 'entity_velocity']) {
+  client.on(name, (p) => emit({ event: 'position', packet: name, id: p.entityId }));
+}
 client.on('system_chat', (p) => emit({ event: 'chat', text: JSON.stringify(p.content) }));
 client.on('position', (p) => {
   // Confirm the server's teleport, as a vanilla client does, so the server considers the player placed.
