@@ -11,12 +11,19 @@ const MAX_KEPT = 500;
 
 export class SeqSocket {
   private nextSeq = 1;
-  private readonly pending = new Map<number, (reply: Message) => void>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (reply: Message) => void; reject: (err: Error) => void }
+  >();
   private readonly kept: Message[] = [];
   private readonly waiters = new Set<() => void>();
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data: RawData) => this.onMessage(data.toString()));
+    ws.on('close', () => {
+      for (const { reject } of this.pending.values()) reject(new Error('the socket closed before the reply'));
+      this.pending.clear();
+    });
   }
 
   /** Connects and resolves with the socket and the server's first message (`connected`, `vj_state`). */
@@ -56,11 +63,18 @@ export class SeqSocket {
         this.pending.delete(seq);
         reject(new Error(`${message.type}: no reply within ${timeoutMs / 1000} s`));
       }, timeoutMs);
-      this.pending.set(seq, (reply) => {
-        clearTimeout(timer);
-        resolve(reply);
+      this.pending.set(seq, {
+        resolve: (reply) => {
+          clearTimeout(timer);
+          resolve(reply);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
       });
-      this.ws.send(JSON.stringify({ ...message, _seq: seq }));
+      if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ ...message, _seq: seq }));
+      else this.pending.get(seq)!.reject(new Error(`${message.type}: the socket is not open`));
     });
   }
 
@@ -103,10 +117,10 @@ export class SeqSocket {
     }
     const seq = message['_seq'];
     if (typeof seq === 'number') {
-      const resolve = this.pending.get(seq);
-      if (resolve !== undefined) {
+      const request = this.pending.get(seq);
+      if (request !== undefined) {
         this.pending.delete(seq);
-        resolve(message);
+        request.resolve(message);
         return;
       }
     }
