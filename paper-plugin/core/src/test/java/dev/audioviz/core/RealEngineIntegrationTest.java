@@ -117,6 +117,16 @@ class RealEngineIntegrationTest {
     }
 
     @Test
+    void reloadsTheWholeBundleWhileFramesFlowAndKeepsTheZone() throws Exception {
+        int resets = world.removeAllCalls;
+        long before = spawned();
+        Files.writeString(data.resolve("scripts/engine.js"), TestCores.realBundle() + "\n// edited\n");
+        flowUntil(() -> world.removeAllCalls > resets, "the new engine taking over");
+        flowUntil(() -> spawned() >= before + 32, "the zone's 32 entities back from the saved documents");
+        assertEquals(null, core.status().lastReloadError());
+    }
+
+    @Test
     void interruptsAPatternThatLoopsForeverAndKeepsTheServerTicking() throws Exception {
         loadRunaway();
         run("pattern", "set", "runaway", "stage");

@@ -33,6 +33,8 @@ public final class EngineDriver {
     private final InboundQueue inbound;
     private final FrameHandoff handoff;
     private final Map<String, String> patterns = new LinkedHashMap<>();
+    /** Connected :8765 clients and whether they are trusted, told again to every new engine. */
+    private final Map<String, Boolean> clients = new LinkedHashMap<>();
     private EngineSession session;
     private String bundleName;
     private String bundleSource;
@@ -60,24 +62,27 @@ public final class EngineDriver {
     }
 
     /**
-     * Loads a bundle, replacing the running engine only if the new one loads; a broken bundle leaves the
-     * running engine untouched. The new engine reads the documents the old one saved as it went.
+     * Loads a bundle. One that does not evaluate (syntax error, no {@code AudioVizEngine}) leaves the running
+     * engine untouched. Otherwise the running engine saves its documents first, so the new one starts from
+     * them; if the new engine then fails to start, the old bundle is started again from the same documents.
      *
      * @return null on success, else why the bundle was rejected
      */
     public String loadBundle(String name, String source) {
+        EngineSession previous = session;
+        boolean[] disposed = {false};
         EngineSession next;
         try {
-            next = EngineSession.load(shared, name, source, host, config, watchdog, logger, LOAD_BUDGET_NANOS);
+            next = EngineSession.load(shared, name, source, host, config, watchdog, logger, LOAD_BUDGET_NANOS, () -> {
+                if (previous != null) previous.dispose();
+                disposed[0] = true;
+            });
         } catch (ScriptLoadException e) {
-            logger.severe(e.getMessage() + (session != null ? "; the running engine stays" : ""));
+            logger.severe(e.getMessage() + (previous != null ? "; the running engine stays" : ""));
+            if (previous != null && disposed[0]) restart(previous, bundleName, bundleSource);
             return e.getMessage();
         }
-        EngineSession previous = session;
-        if (previous != null) {
-            previous.dispose();
-            previous.close();
-        }
+        if (previous != null) previous.close();
         session = next;
         bundleName = name;
         bundleSource = source;
@@ -124,10 +129,12 @@ public final class EngineDriver {
                     return null;
                 });
                 case CONNECTED -> guarded(() -> {
+                    clients.put(item.clientId(), item.trusted());
                     session.clientConnected(item.clientId(), item.trusted());
                     return null;
                 });
                 case DISCONNECTED -> guarded(() -> {
+                    clients.remove(item.clientId());
                     session.clientDisconnected(item.clientId());
                     return null;
                 });
@@ -180,7 +187,7 @@ public final class EngineDriver {
         dead.close();
         try {
             EngineSession fresh = EngineSession.load(shared, name, source, host, config, watchdog, logger,
-                    LOAD_BUDGET_NANOS);
+                    LOAD_BUDGET_NANOS, () -> {});
             session = fresh;
             afterLoad();
             return fresh;
@@ -194,6 +201,10 @@ public final class EngineDriver {
         ticksSinceLoad = 0;
         resetPending = true; // the new engine spawns its entities afresh
         version = session.version();
+        clients.forEach((id, trusted) -> guarded(() -> {
+            session.clientConnected(id, trusted);
+            return null;
+        }));
         for (Map.Entry<String, String> p : List.copyOf(patterns.entrySet())) {
             String error = guarded(() -> session.loadPattern(p.getKey(), p.getValue()));
             if (error != null) {

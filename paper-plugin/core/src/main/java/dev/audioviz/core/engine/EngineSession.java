@@ -64,6 +64,8 @@ final class EngineSession implements AutoCloseable {
      * Evaluates a bundle and creates its engine.
      *
      * @param loadBudgetNanos time allowed for evaluating the bundle and creating the engine
+     * @param beforeCreate runs once the bundle evaluated, just before {@code createEngine} (the caller lets the
+     *     old engine save its documents there, so a bundle that does not even evaluate leaves it untouched)
      * @throws ScriptLoadException with a readable reason when the bundle does not load
      */
     static EngineSession load(
@@ -74,7 +76,8 @@ final class EngineSession implements AutoCloseable {
             CoreConfig config,
             Watchdog watchdog,
             Logger logger,
-            long loadBudgetNanos)
+            long loadBudgetNanos,
+            Runnable beforeCreate)
             throws ScriptLoadException {
         Context context = Context.newBuilder("js")
                 .engine(shared)
@@ -94,6 +97,7 @@ final class EngineSession implements AutoCloseable {
             try {
                 context.eval(Source.newBuilder("js", bundleSource, bundleName).buildLiteral());
                 Value glue = context.eval("js", GLUE);
+                beforeCreate.run();
                 Value engine = glue.getMember("create").execute(host.toProxy(), optionsJson(config));
                 return new EngineSession(context, glue, engine, watchdog, logger);
             } finally {

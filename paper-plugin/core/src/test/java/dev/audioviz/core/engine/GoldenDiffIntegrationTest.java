@@ -74,7 +74,7 @@ class GoldenDiffIntegrationTest {
         int sentSeen = 0;
         try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
                 EngineSession session = EngineSession.load(graal, "engine.js", Files.readString(bundle), host, CONFIG,
-                        watchdog, Logger.getLogger("golden"), TimeUnit.SECONDS.toNanos(60))) {
+                        watchdog, Logger.getLogger("golden"), TimeUnit.SECONDS.toNanos(60), () -> {})) {
             session.budget(TimeUnit.SECONDS.toNanos(60));
             EngineDiff lastDiff = null;
             CommandReply lastReply = null;

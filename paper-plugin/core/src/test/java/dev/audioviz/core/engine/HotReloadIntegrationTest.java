@@ -78,6 +78,17 @@ class HotReloadIntegrationTest {
     }
 
     @Test
+    void tellsTheNewEngineAboutClientsAlreadyConnected() throws Exception {
+        Files.writeString(data.resolve("scripts/engine.js"),
+                TestCores.fixtureBundle().replace("'fixture-1'", "'fixture-2'"));
+        flowUntil(() -> core.status().engineVersion().equals("fixture-2"), "the new bundle");
+        client.send("{\"type\":\"echo\",\"_seq\":77}");
+        flowUntil(() -> client.count("\"seq\":77") == 1, "the echo from the new engine");
+        assertTrue(client.received.stream().anyMatch(m -> m.contains("\"seq\":77") && m.contains("\"trusted\":true")),
+                client.received.toString());
+    }
+
+    @Test
     void keepsTheRunningEngineWhenTheNewBundleIsBroken() throws Exception {
         Files.writeString(data.resolve("scripts/engine.js"), "this is { not javascript");
         flowUntil(() -> core.status().lastReloadError() != null, "the reload error");

@@ -47,7 +47,7 @@ public final class TickBenchmark {
         Watchdog watchdog = new Watchdog(System::nanoTime, logger, Duration.ofMillis(5));
         try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
                 EngineSession session = EngineSession.load(graal, "engine.js", Files.readString(bundle), host, config,
-                        watchdog, logger, TimeUnit.SECONDS.toNanos(120))) {
+                        watchdog, logger, TimeUnit.SECONDS.toNanos(120), () -> {})) {
             session.budget(TimeUnit.SECONDS.toNanos(120));
             for (String line : transcript.lines) Transcript.feed(line, session, clock);
             System.err.println("GraalJS runtime: " + graal.getImplementationName());
