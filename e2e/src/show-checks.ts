@@ -12,9 +12,11 @@ export const CLICK_BPM = 128;
 export const BEAT_PERIOD_MS = 60_000 / CLICK_BPM;
 /** The motion a beat causes reaches the client well within this, ms (hub window + server tick + interpolation). */
 export const RESPONSE_WINDOW_MS = 400;
+/** Beats per correlation check (≈ 7.5 s): enough that neither luck nor one bad moment decides it. */
+export const BEATS_PER_CHECK = 16;
 /**
  * Correlation the beat must reach with the motion that follows it over a check's beats. Motion of the same kind at
- * random times scores 0.03–0.13 (the analysis tests check it stays below this); the built-in patterns driven by
+ * random times scores about 0.1 at most (the analysis tests check it stays below this); the built-in patterns driven by
  * the click score 0.25–0.45 on the real chain.
  */
 export const MIN_BEAT_CORRELATION = 0.2;

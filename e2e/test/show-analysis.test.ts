@@ -10,7 +10,7 @@ import {
   pearson,
   type EntityUpdate,
 } from '../src/show-analysis';
-import { MIN_BEAT_CORRELATION } from '../src/show-checks';
+import { BEATS_PER_CHECK, MIN_BEAT_CORRELATION } from '../src/show-checks';
 
 const PERIOD_MS = 60_000 / 128;
 const TICK_MS = 50;
@@ -78,13 +78,13 @@ describe('show analysis', () => {
     assert.ok(result.beats >= 20);
   });
 
-  it('keeps motion at random times below the suite’s threshold over a 12-beat check, whatever the seed', () => {
+  it('keeps motion at random times below the suite’s threshold over one check’s beats, whatever the seed', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const { updates, beats } = simulatedShow(false, 0, seed);
-      const window = beats.slice(0, 12);
+      const window = beats.slice(0, BEATS_PER_CHECK);
       const result = beatCorrelation(updates, window, {
         fromMs: window[0]! - PERIOD_MS / 2,
-        toMs: window[11]! + 400,
+        toMs: window[BEATS_PER_CHECK - 1]! + 400,
         periodMs: PERIOD_MS,
       });
       assert.ok(result.r < MIN_BEAT_CORRELATION, `seed ${seed}: r = ${result.r}`);

@@ -13,7 +13,7 @@ import { MinecraftViewer } from '../src/minecraft-viewer';
 import { waitUntil } from '../src/network';
 import { SeqSocket, type Message } from '../src/seq-socket';
 import { bytesPerSecond, motionPerUpdate } from '../src/show-analysis';
-import { BEAT_PERIOD_MS, expectMotionOnTheBeat } from '../src/show-checks';
+import { BEAT_PERIOD_MS, BEATS_PER_CHECK, expectMotionOnTheBeat } from '../src/show-checks';
 import { ShowStack } from '../src/show-stack';
 import { buildServerJar, findServerJdk, serverJarStaleness } from '../src/server-build';
 
@@ -22,8 +22,6 @@ import { buildServerJar, findServerJdk, serverJarStaleness } from '../src/server
  * the client stay light on a 2-core machine. The benchmark measures 256 and 1024.
  */
 const ENTITY_CAP = 32;
-/** Beats per correlation check: enough that one lucky sample cannot pass it. */
-const BEATS_PER_CHECK = 12;
 /** Put on the zone before the server is killed (the show then restores the default through the hub). */
 const STORED_PATTERN = 'circle';
 /** How long the freeze lasts, ms, and how long after the command the measurement starts. */
