@@ -136,11 +136,11 @@ class RealEngineIntegrationTest {
     }
 
     /**
-     * Disabled until the engine counts host interrupts. Observed: Stage.guard sets runningPattern, the loop is
-     * interrupted, and interrupted() then finds runningPattern null with no failure counted. GraalJS seems to
-     * let a JS {@code catch} start on an interrupt that fires again at the next safepoint, so guard's catch
-     * clears runningPattern and is cut short inside {@code library.failed}. Clearing it only after
-     * {@code failed(...)} (or keeping the id for interrupted()) should fix it.
+     * Disabled until the engine counts host interrupts. GraalJS enters a JS {@code catch} on Context.interrupt
+     * and interrupts again at the next call (checked: {@code try { for (;;) {} } catch (e) { a = null; f(); }}
+     * leaves {@code a} null and {@code f} never runs). Stage.guard's catch clears runningPattern and is then cut
+     * short inside {@code library.failed}, so interrupted() finds no running pattern and nothing is counted.
+     * Clearing runningPattern only after {@code failed(...)} in that catch fixes it.
      */
     @org.junit.jupiter.api.Disabled("engine: Stage.guard loses the running pattern when GraalJS re-interrupts its catch")
     @Test
