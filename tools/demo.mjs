@@ -151,7 +151,7 @@ async function stopAll(exitCode) {
     await exited;
     clearTimeout(timer);
   }
-  console.log(exitCode === 0 ? '\nStopped: server, hub and agent are down.' : '');
+  if (exitCode === 0) console.log(`\nStopped: ${parts.map((p) => p.name).join(', ')} are down.`);
   process.exit(exitCode);
 }
 
