@@ -33,10 +33,18 @@ let logCounter = 0;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // Last resort for a crashed or interrupted run; the normal path stops processes itself.
-  process.on('exit', () => {
+  const killAll = (): void => {
     for (const p of running) p.child.kill('SIGKILL');
-  });
+  };
+  // Last resort for a crashed or interrupted run; the normal path stops processes itself.
+  process.on('exit', killAll);
+  // A signal to this process alone (a CI time-out) would otherwise leave the parts running.
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.kill(process.pid, signal);
+    });
+  }
 }
 
 export class ManagedProcess {
