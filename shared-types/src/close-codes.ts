@@ -24,7 +24,7 @@ export const CLOSE_CODES = {
   KICKED: 4010,
   /** :9000: more than the allowed auth attempts per IP per minute. */
   AUTH_RATE_LIMITED: 4029,
-  /** :8766: two server pings went unanswered. */
+  /** :8766: two server pings went unanswered. :9000 and :8765: the peer went silent past its liveness timeout. */
   PING_TIMEOUT: 4100,
 } as const;
 

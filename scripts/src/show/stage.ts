@@ -190,8 +190,10 @@ export class Stage {
     try {
       call();
     } catch (err) {
-      this.runningPattern = null;
+      // Clear the running pattern only once the failure is counted: a host interrupt (GraalJS) can cut this
+      // catch short, and then `interrupted()` must still know whose call it was.
       this.library.failed(id, `threw: ${errorText(err)}`);
+      this.runningPattern = null;
       return false;
     }
     this.runningPattern = null;

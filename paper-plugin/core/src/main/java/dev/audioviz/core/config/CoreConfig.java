@@ -45,8 +45,10 @@ public record CoreConfig(
             "",
             ProtocolLimits.PLUGIN_QUEUE_CAPACITY,
             256,
-            5,
-            Duration.ofMillis(20),
+            // Budgets sized for a stock JDK, where GraalJS interprets: a 256-entity pattern takes a few ms
+            // there (well under 1 ms once compiled), and a runaway call must still end inside one 50 ms tick.
+            15,
+            Duration.ofMillis(40),
             48,
             1,
             200);

@@ -19,7 +19,7 @@ import org.graalvm.polyglot.Engine;
  */
 public final class EngineDriver {
     /** Time a bundle may take to evaluate and create its engine. */
-    static final long LOAD_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(10);
+    static final long LOAD_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** Budget of the calls right after a (re)load, while GraalJS still runs cold code. */
     static final long WARMUP_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Ticks between refreshes of the status snapshot (one second of server ticks). */
