@@ -204,6 +204,9 @@ export class ZonePool {
       // point, so the corner translation is offset by the entity's own turned half-size.
       const yaw = zoneYaw + s.rotation[i];
       const scale = spawning || s.visible[i] === 0 || visibleOverride[i] === 0 ? 0 : s.scale[i];
+      // A hidden entity that was already sent hidden costs nothing, however its pattern moves it (blackout,
+      // hidden spares): what changed meanwhile goes out with the transform that shows it again.
+      if (!spawning && !resend && scale === 0 && sentScale[i] === 0) continue;
       const lx = s.x[i] * sizeX;
       const lz = s.z[i] * sizeZ;
       const h = scale / 2;

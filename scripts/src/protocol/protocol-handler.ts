@@ -24,6 +24,7 @@ export interface ProtocolOptions {
 
 export class ProtocolHandler {
   private readonly trusted = new Map<string, boolean>();
+  private lastDjAnnounced = '';
   private readonly newestAudio = new Map<string, PluginInbound['audio_state']>();
   private readonly newestBatch = new Map<
     string,
@@ -201,7 +202,11 @@ export class ProtocolHandler {
         this.send(clientId, { type: 'script_loaded', name: m.name }, seq);
         return;
       }
-      case 'dj_info':
+      case 'dj_info': {
+        // Hubs repeat dj_info with every tempo update: players hear only when the live DJ changes.
+        const key = `${m.dj_id}|${m.is_active}`;
+        if (key === this.lastDjAnnounced) return ack();
+        this.lastDjAnnounced = key;
         this.options.host.announce(
           null,
           m.is_active
@@ -210,6 +215,7 @@ export class ProtocolHandler {
         );
         ack();
         return;
+      }
       default: {
         const unreachable: never = m;
         throw new OpError(

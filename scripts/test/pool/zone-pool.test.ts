@@ -143,6 +143,22 @@ describe('ZonePool', () => {
     assert.equal(floatsOf(p.diff, 0)[3], 0);
   });
 
+  it('sends nothing for a hidden entity that moves, then everything when it shows again', () => {
+    const p = setup(1);
+    place(p.pool, 0.5, 0.5, 0.5, 0);
+    tick(p); // spawn, hidden
+    tick(p);
+    for (let step = 1; step <= 5; step++) {
+      place(p.pool, step / 10, 0.5, 0.5, 0); // the pattern keeps moving it while it is hidden
+      p.pool.target.brightness[0] = step;
+      assert.equal(tick(p), 0, `hidden step ${step} sent a record`);
+    }
+    place(p.pool, 0.9, 0.5, 0.5, 1);
+    assert.equal(tick(p), 1);
+    assert.ok(flagsOf(p.diff, 0) & DIFF_FLAGS.TRANSFORM);
+    assert.equal(floatsOf(p.diff, 0)[3], 1);
+  });
+
   it('rolls back a diff the host dropped: spawns again and resends everything', () => {
     const p = setup(10);
     place(p.pool, 0.5, 0.5, 0.5, 1);

@@ -189,6 +189,18 @@ describe('ProtocolHandler', () => {
     assert.deepEqual(host.announcements, [{ zone: null, message: 'Now playing: Nova at 128 BPM' }]);
   });
 
+  it('announces a DJ once, however often the hub repeats dj_info, and again when the live DJ changes', () => {
+    const { ask, host } = setup();
+    for (let i = 0; i < 20; i++)
+      ask({ type: 'dj_info', dj_name: 'Nova', dj_id: 'nova', bpm: 120 + i, is_active: true });
+    ask({ type: 'dj_info', dj_name: 'Kai', dj_id: 'kai', bpm: 140, is_active: true });
+    ask({ type: 'dj_info', dj_name: 'Kai', dj_id: 'kai', bpm: 140, is_active: false });
+    assert.deepEqual(
+      host.announcements.map((a) => a.message),
+      ['Now playing: Nova at 120 BPM', 'Now playing: Kai at 140 BPM', 'Kai left the decks'],
+    );
+  });
+
   it('reports auth as the host decided it', () => {
     const { ask } = setup();
     assert.deepEqual(ask({ type: 'auth', token: 'x' }), [{ type: 'auth_ok' }]);
