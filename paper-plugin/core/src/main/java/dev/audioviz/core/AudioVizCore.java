@@ -13,6 +13,7 @@ import dev.audioviz.core.engine.Watchdog;
 import dev.audioviz.core.net.InboundQueue;
 import dev.audioviz.core.net.PluginSocketServer;
 import dev.audioviz.core.net.TokenVerifier;
+import dev.audioviz.core.storage.BackgroundDocuments;
 import dev.audioviz.core.storage.DocumentStore;
 import dev.audioviz.core.world.DisplayWorld;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class AudioVizCore implements AutoCloseable {
     private ScriptThread scriptThread;
     private ScriptFolderWatcher watcher;
     private PluginSocketServer socket;
+    private BackgroundDocuments documents;
     private volatile boolean running;
     private volatile String runtimeName = "";
     private volatile String lastReloadError;
@@ -118,7 +120,8 @@ public final class AudioVizCore implements AutoCloseable {
 
         watchdog = new Watchdog(System::nanoTime, logger, pollInterval(config.engineCallBudget()));
         watchdog.start();
-        JavaHost host = new JavaHost(clock, logger, new DocumentStore(dataFolder), this::sendToClient, this::announce);
+        documents = new BackgroundDocuments(new DocumentStore(dataFolder), logger);
+        JavaHost host = new JavaHost(clock, logger, documents, this::sendToClient, this::announce);
         driver = new EngineDriver(graal, host, config, watchdog, logger, inbound, handoff);
         scriptThread = new ScriptThread(driver::tick, logger);
         scriptThread.start();
@@ -223,6 +226,7 @@ public final class AudioVizCore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        documents.close(); // after the engine's last save
         watchdog.close();
         try {
             graal.close(true);

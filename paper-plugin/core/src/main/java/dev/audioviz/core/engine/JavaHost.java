@@ -1,6 +1,6 @@
 package dev.audioviz.core.engine;
 
-import dev.audioviz.core.storage.DocumentStore;
+import dev.audioviz.core.storage.Documents;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 public final class JavaHost {
     private final InstantSource clock;
     private final Logger logger;
-    private final DocumentStore documents;
+    private final Documents documents;
     private final BiConsumer<String, String> send;
     private final BiConsumer<String, String> announce;
 
@@ -29,7 +29,7 @@ public final class JavaHost {
     public JavaHost(
             InstantSource clock,
             Logger logger,
-            DocumentStore documents,
+            Documents documents,
             BiConsumer<String, String> send,
             BiConsumer<String, String> announce) {
         this.clock = clock;

@@ -17,7 +17,7 @@ import java.util.Set;
  * temp file in the same folder is written, forced to disk, then renamed over the target, so a crash leaves
  * either the old or the new text, never half of one.
  */
-public final class DocumentStore {
+public final class DocumentStore implements Documents {
     /** The document names the engine may use (scripts/src/host.ts {@code DocumentName}). */
     public static final Set<String> NAMES = Set.of("zones", "scenes", "settings");
     /** Largest document accepted, characters; a bigger one is refused rather than filling the disk. */
@@ -31,6 +31,7 @@ public final class DocumentStore {
     }
 
     /** The stored text of a document, or null when it was never written. */
+    @Override
     public String read(String name) throws IOException {
         try {
             return Files.readString(file(name), StandardCharsets.UTF_8);
@@ -40,6 +41,7 @@ public final class DocumentStore {
     }
 
     /** Replaces a document atomically (temp file + fsync + atomic rename). */
+    @Override
     public void write(String name, String text) throws IOException {
         Path target = file(name);
         if (text.length() > MAX_DOCUMENT_CHARS) {
