@@ -93,6 +93,8 @@ describe('frame tap', () => {
 
   it('notes every agent connection and the beats after a given moment', async () => {
     const first = await connect(tap.url);
+    // Let the clock pass the first connection's millisecond, so "after since" cannot match it.
+    await new Promise((resolve) => setTimeout(resolve, 2));
     const since = Date.now();
     const second = await connect(tap.url);
     assert.equal(await tap.nextConnection(1_000, since - 1), tap.connections[1]);
