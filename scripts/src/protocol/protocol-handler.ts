@@ -110,7 +110,10 @@ export class ProtocolHandler {
         return;
       case 'audio_state':
         if (m.zone !== undefined) control.stage.zones.require(m.zone);
-        this.newestAudio.set(m.zone ?? ALL_ZONES, m);
+        this.newestAudio.set(
+          m.zone ?? ALL_ZONES,
+          withLatchedBeat(m, this.newestAudio.get(m.zone ?? ALL_ZONES)),
+        );
         ack();
         return;
       case 'batch_update': {
@@ -268,4 +271,33 @@ function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
   const out: Partial<T> = {};
   for (const key of Object.keys(fields) as (keyof T)[]) if (fields[key] !== undefined) out[key] = fields[key];
   return out;
+}
+
+/**
+ * The newest audio state wins within a tick, but a beat or onset in a state it replaces must not be lost: an
+ * agent sending 60 frames/s puts three states in every 20 Hz tick, and the beat is usually in an older one.
+ */
+function withLatchedBeat(
+  next: PluginInbound['audio_state'],
+  replaced: PluginInbound['audio_state'] | undefined,
+): PluginInbound['audio_state'] {
+  if (replaced === undefined) return next;
+  const beat = replaced.is_beat && !next.is_beat;
+  const o = replaced.onsets;
+  const onsets = o !== undefined && (o.kick || o.snare || o.hat);
+  if (!beat && !onsets) return next;
+  return {
+    ...next,
+    is_beat: next.is_beat || replaced.is_beat,
+    beat_intensity: beat ? Math.max(next.beat_intensity, replaced.beat_intensity) : next.beat_intensity,
+    ...(o === undefined
+      ? {}
+      : {
+          onsets: {
+            kick: o.kick || next.onsets?.kick === true,
+            snare: o.snare || next.onsets?.snare === true,
+            hat: o.hat || next.onsets?.hat === true,
+          },
+        }),
+  };
 }

@@ -183,6 +183,33 @@ describe('ProtocolHandler', () => {
     );
   });
 
+  it('keeps a beat that arrived in an older audio_state of the same tick', () => {
+    // A probe pattern shows the beat flag it was given as the scale of every entity.
+    const probe = `module.exports.default = {
+      meta: { id: 'beat_probe', name: 'Beat probe', category: 'test', recommendedEntities: 4, params: {} },
+      create() { return {}; },
+      calculate(input, state, out) {
+        for (let i = 0; i < out.count; i++) {
+          out.x[i] = 0.5; out.y[i] = 0.5; out.z[i] = 0.5; out.rotation[i] = 0; out.band[i] = 0;
+          out.brightness[i] = 15; out.glow[i] = 0; out.visible[i] = 1; out.scale[i] = input.isBeat ? 4 : 0.1;
+        }
+      },
+    };`;
+    const probeScale = (frames: string[]): number => {
+      const { engine, host, ask } = setup();
+      assert.equal(engine.loadPatternSource('beat_probe', probe), null);
+      ask({ type: 'init_pool', zone: 'main', count: 4 });
+      ask({ type: 'set_pattern', zone: 'main', pattern: 'beat_probe', transition_s: 0 });
+      for (const f of frames) engine.enqueue('hub', f);
+      host.time += 50;
+      host.apply(engine.tick());
+      return engine.zoneEntities('main')[0]!.scale ?? 0;
+    };
+    const withBeat = probeScale([audioFrame(true), audioFrame(false), audioFrame(false)]);
+    const without = probeScale([audioFrame(false), audioFrame(false), audioFrame(false)]);
+    assert.ok(withBeat > without + 0.5, `beat scale ${withBeat} vs ${without}`);
+  });
+
   it('announces the DJ in game', () => {
     const { ask, host } = setup();
     ask({ type: 'dj_info', dj_name: 'Nova', dj_id: 'nova', bpm: 127.6, is_active: true });
