@@ -81,7 +81,10 @@ export class ShowLoop {
     if (isBeat) this.publishPreview();
   }
 
-  /** Sends now if the 20 Hz window allows, else keeps the newest state (beat latched) for the window's end. */
+  /**
+   * Sends now if the 20 Hz window allows (half of it for a beat), else keeps the newest state (beat latched)
+   * for the window's end.
+   */
   private forward(state: AudioState): void {
     const now = this.clock.now();
     if (this.pendingForward?.is_beat === true && !state.is_beat) {
@@ -91,7 +94,10 @@ export class ShowLoop {
         beat_intensity: Math.max(state.beat_intensity, this.pendingForward.beat_intensity),
       };
     }
-    if (now - this.lastForwardAt >= FORWARD_INTERVAL_MS) {
+    // A beat is what the lights must hit on time: it leaves once half a window has passed instead of waiting
+    // for the window's end (the window restarts from it, so the rate stays near 20 Hz).
+    const window = state.is_beat ? FORWARD_INTERVAL_MS / 2 : FORWARD_INTERVAL_MS;
+    if (now - this.lastForwardAt >= window) {
       this.pendingForward = null;
       this.lastForwardAt = now;
       this.store.events.audio.emit(state);

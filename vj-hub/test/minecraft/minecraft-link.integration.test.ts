@@ -121,6 +121,22 @@ describe('minecraft-link (hub → :8765)', function () {
     }
   });
 
+  it('sends a beat as soon as half a forward window has passed', async () => {
+    const p = await plugin();
+    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
+    await eventually(() => t!.hub.health().mc_connected, 'the link');
+    const dj = await connectDj(t, 'a');
+    dj.send(frame(1, 0.5));
+    await eventually(() => p.of('audio_state').length === 1, 'the first frame');
+    t.clock.advance(30);
+    dj.send(frame(2, 0.5));
+    await eventually(() => t!.hub.store.dj('a')?.framesReceived === 2, 'the second frame');
+    assert.equal(p.of('audio_state').length, 1, 'a plain frame waits for the whole 50 ms window');
+    dj.send(frame(3, 0.5, true));
+    await eventually(() => p.of('audio_state').length === 2, 'the beat, 30 ms after the last send');
+    assert.equal(p.of('audio_state')[1]!['is_beat'], true);
+  });
+
   it('relays zone commands with _seq and reports a server that does not answer in time', async () => {
     const p = await plugin();
     t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
