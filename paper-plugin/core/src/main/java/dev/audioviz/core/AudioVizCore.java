@@ -123,7 +123,7 @@ public final class AudioVizCore implements AutoCloseable {
         documents = new BackgroundDocuments(new DocumentStore(dataFolder), logger);
         JavaHost host = new JavaHost(clock, logger, documents, this::sendToClient, this::announce);
         driver = new EngineDriver(graal, host, config, watchdog, logger, inbound, handoff);
-        scriptThread = new ScriptThread(driver::tick, logger);
+        scriptThread = new ScriptThread(driver::tick, logger, config.tickDelay(), System::nanoTime);
         scriptThread.start();
         running = true;
         try {

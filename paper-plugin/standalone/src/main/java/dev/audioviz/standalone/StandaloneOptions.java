@@ -44,7 +44,7 @@ public record StandaloneOptions(String host, int port, Path dataFolder, CoreConf
               --help                                                 show this text
 
             The config file also takes the core's keys: engine.queue_capacity, engine.max_entities_per_zone,
-            engine.pattern_budget_ms, engine.call_budget_ms, engine.seed, engine.warmup_ticks, announce_radius,
+            engine.pattern_budget_ms, engine.call_budget_ms, engine.seed, engine.warmup_ticks, engine.tick_delay_ms, announce_radius,
             socket.token_hash.
             Exit codes: 0 stopped cleanly, 1 could not start, 2 bad options.
             """;

@@ -23,6 +23,9 @@ import java.util.Map;
  * @param seed seed of the patterns' random source
  * @param warmupTicks engine ticks after each (re)load during which every engine call gets a 1 s budget instead
  *     of {@code engineCallBudget}, because GraalJS runs cold code slowly at first; 0 applies it at once
+ * @param tickDelay how long after the server's tick signal the engine tick starts, 0–45 ms: a tick that starts
+ *     late in the 50 ms interval still finishes before the next server tick applies it, and takes in the audio
+ *     that arrived meanwhile, which cuts the audio-to-light latency by about that much
  */
 public record CoreConfig(
         String bindAddress,
@@ -35,7 +38,8 @@ public record CoreConfig(
         Duration engineCallBudget,
         double announceRadius,
         long seed,
-        int warmupTicks) {
+        int warmupTicks,
+        Duration tickDelay) {
 
     /** Defaults: loopback on {@value ProtocolLimits#PLUGIN_PORT}, no token, PROTOCOL.md limits. */
     public static final CoreConfig DEFAULTS = new CoreConfig(
@@ -51,7 +55,8 @@ public record CoreConfig(
             Duration.ofMillis(40),
             48,
             1,
-            200);
+            200,
+            Duration.ofMillis(20));
 
     public CoreConfig {
         require(bindAddress != null && !bindAddress.isBlank(), "socket.bind must name an address");
@@ -63,6 +68,8 @@ public record CoreConfig(
                 maxEntitiesPerZone >= 1 && maxEntitiesPerZone <= ProtocolLimits.MAX_ENTITIES_PER_ZONE,
                 "engine.max_entities_per_zone must be 1–" + ProtocolLimits.MAX_ENTITIES_PER_ZONE);
         require(patternBudgetMs > 0 && patternBudgetMs <= 1000, "engine.pattern_budget_ms must be in (0, 1000]");
+        require(tickDelay != null && !tickDelay.isNegative() && tickDelay.toMillis() <= 45,
+                "engine.tick_delay_ms must be in [0, 45] so the tick still ends before the next server tick");
         require(
                 engineCallBudget != null && !engineCallBudget.isNegative() && !engineCallBudget.isZero(),
                 "engine.call_budget_ms must be positive");
@@ -102,7 +109,8 @@ public record CoreConfig(
                 Duration.ofMillis((long) number(flat, "engine.call_budget_ms", d.engineCallBudget.toMillis())),
                 number(flat, "announce_radius", d.announceRadius),
                 (long) number(flat, "engine.seed", d.seed),
-                (int) number(flat, "engine.warmup_ticks", d.warmupTicks));
+                (int) number(flat, "engine.warmup_ticks", d.warmupTicks),
+                Duration.ofMillis((long) number(flat, "engine.tick_delay_ms", d.tickDelay.toMillis())));
     }
 
     private static void flatten(String prefix, Map<String, ?> source, Map<String, Object> into) {

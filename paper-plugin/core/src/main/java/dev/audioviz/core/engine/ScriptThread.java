@@ -1,19 +1,22 @@
 package dev.audioviz.core.engine;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one thread that owns the script context. It sleeps until the server tick signals it (requests
- * coalesce: a slow tick is never queued twice) or a task arrives, runs tasks first, then at most one tick.
- * Nothing here blocks the caller: {@link #requestTick()} and {@link #submit} return at once.
+ * coalesce: a slow tick is never queued twice) or a task arrives, runs tasks first, then at most one tick,
+ * started {@code tickDelay} after the signal so it takes in the freshest audio and still ends before the next
+ * server tick. Nothing here blocks the caller: {@link #requestTick()} and {@link #submit} return at once.
  */
 public final class ScriptThread {
     /** Tasks waiting at most (commands, reloads); more are refused rather than queued without bound. */
@@ -23,13 +26,26 @@ public final class ScriptThread {
     private final Logger logger;
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(TASK_CAPACITY);
     private final AtomicBoolean tickRequested = new AtomicBoolean();
+    private final long tickDelayNanos;
+    private final LongSupplier nanoTime;
+    private volatile long tickDueNanos;
     private final Thread thread;
     private volatile boolean running = true;
 
     /** @param tick one engine tick, run on this thread when the server asks for one */
     public ScriptThread(Runnable tick, Logger logger) {
+        this(tick, logger, Duration.ZERO, System::nanoTime);
+    }
+
+    /**
+     * @param tickDelay how long after {@link #requestTick()} the tick starts
+     * @param nanoTime the clock the delay is measured on
+     */
+    public ScriptThread(Runnable tick, Logger logger, Duration tickDelay, LongSupplier nanoTime) {
         this.tick = tick;
         this.logger = logger;
+        this.tickDelayNanos = tickDelay.toNanos();
+        this.nanoTime = nanoTime;
         this.thread = new Thread(this::loop, "AudioViz script");
         thread.setDaemon(true);
     }
@@ -40,6 +56,8 @@ public final class ScriptThread {
 
     /** Asks for one tick; returns at once. Called from the server thread every server tick. */
     public void requestTick() {
+        // Only the server thread calls this; the due time is written before the flag that publishes it.
+        if (!tickRequested.get()) tickDueNanos = nanoTime.getAsLong() + tickDelayNanos;
         tickRequested.set(true);
         LockSupport.unpark(thread);
     }
@@ -79,7 +97,13 @@ public final class ScriptThread {
         while (running || !tasks.isEmpty()) {
             Runnable task;
             while ((task = tasks.poll()) != null) runSafely(task);
-            if (tickRequested.getAndSet(false) && running) {
+            if (tickRequested.get() && running) {
+                long wait = tickDueNanos - nanoTime.getAsLong();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait); // a task arriving meanwhile wakes us and runs first
+                    continue;
+                }
+                tickRequested.set(false);
                 runSafely(tick);
             } else if (running && tasks.isEmpty()) {
                 LockSupport.park(this);

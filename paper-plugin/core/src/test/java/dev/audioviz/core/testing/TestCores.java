@@ -38,6 +38,7 @@ public final class TestCores {
     public static CoreConfig config(Map<String, Object> overrides) {
         Map<String, Object> map = new HashMap<>();
         map.put("socket.port", 0);
+        map.put("engine.tick_delay_ms", 0); // tests drive ticks back to back
         map.putAll(overrides);
         return CoreConfig.fromMap(map);
     }
