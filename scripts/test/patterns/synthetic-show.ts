@@ -4,41 +4,9 @@
  * from `seededRandom`, with the beat switchable off so tests can compare beat against no beat.
  */
 import { seededRandom } from '@audioviz/shared-types';
-import type { ParamValue, PatternInput, PatternMeta, PatternOutput } from '../../src/patterns/pattern';
+import type { ParamValue, PatternInput, PatternMeta } from '../../src/patterns/pattern';
 
-export interface Frame extends PatternOutput {
-  count: number;
-}
-
-/** A frame of `capacity` entities, all live. */
-export function createFrame(capacity: number): Frame {
-  return {
-    count: capacity,
-    x: new Float32Array(capacity),
-    y: new Float32Array(capacity),
-    z: new Float32Array(capacity),
-    scale: new Float32Array(capacity),
-    rotation: new Float32Array(capacity),
-    band: new Uint8Array(capacity),
-    brightness: new Uint8Array(capacity),
-    glow: new Uint8Array(capacity),
-    visible: new Uint8Array(capacity),
-  };
-}
-
-/** Copies every field of `from` into `to`. */
-export function copyFrame(from: PatternOutput, to: Frame): void {
-  to.count = from.count;
-  to.x.set(from.x);
-  to.y.set(from.y);
-  to.z.set(from.z);
-  to.scale.set(from.scale);
-  to.rotation.set(from.rotation);
-  to.band.set(from.band);
-  to.brightness.set(from.brightness);
-  to.glow.set(from.glow);
-  to.visible.set(from.visible);
-}
+export { createFrame, copyFrame, type Frame } from '../../src/pool/frame';
 
 /** Every parameter's default, as the engine resolves them. */
 export function defaultParams(meta: PatternMeta): Record<string, ParamValue> {

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 public final class ScriptThread {
     /** Tasks waiting at most (commands, reloads); more are refused rather than queued without bound. */
     public static final int TASK_CAPACITY = 256;
+    private static final long SERVER_TICK_NANOS = 50_000_000L;
+    private static final long SAFETY_MARGIN_NANOS = 5_000_000L;
 
     private final Runnable tick;
     private final Logger logger;
@@ -29,6 +31,8 @@ public final class ScriptThread {
     private final long tickDelayNanos;
     private final LongSupplier nanoTime;
     private volatile long tickDueNanos;
+    /** Recent engine tick duration, ns (moving average), written and read on the script thread. */
+    private volatile long typicalTickNanos;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -57,7 +61,7 @@ public final class ScriptThread {
     /** Asks for one tick; returns at once. Called from the server thread every server tick. */
     public void requestTick() {
         // Only the server thread calls this; the due time is written before the flag that publishes it.
-        if (!tickRequested.get()) tickDueNanos = nanoTime.getAsLong() + tickDelayNanos;
+        if (!tickRequested.get()) tickDueNanos = nanoTime.getAsLong() + effectiveDelayNanos();
         tickRequested.set(true);
         LockSupport.unpark(thread);
     }
@@ -104,11 +108,23 @@ public final class ScriptThread {
                     continue;
                 }
                 tickRequested.set(false);
+                long started = nanoTime.getAsLong();
                 runSafely(tick);
+                long took = nanoTime.getAsLong() - started;
+                typicalTickNanos = typicalTickNanos == 0 ? took : (typicalTickNanos * 7 + took) / 8;
             } else if (running && tasks.isEmpty()) {
                 LockSupport.park(this);
             }
         }
+    }
+
+    /**
+     * The configured delay, shortened when ticks run long (cold or interpreted GraalJS) so a tick still ends
+     * well before the next 50 ms server tick rather than missing it.
+     */
+    private long effectiveDelayNanos() {
+        long room = SERVER_TICK_NANOS - 3 * typicalTickNanos / 2 - SAFETY_MARGIN_NANOS;
+        return Math.max(0, Math.min(tickDelayNanos, room));
     }
 
     private void runSafely(Runnable r) {

@@ -43,4 +43,26 @@ class ScriptThreadTest {
         assertEquals(1, thread.submit(ticks::get).get(10, TimeUnit.SECONDS));
         thread.stop(() -> {});
     }
+
+    @Test
+    void shortensTheDelayWhenTicksRunLong() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        AtomicInteger ticks = new AtomicInteger();
+        // Each tick "takes" 30 ms on the manual clock: 50 − 1.5 × 30 − 5 leaves no room for a delay.
+        ScriptThread thread = new ScriptThread(() -> {
+            ticks.incrementAndGet();
+            now.addAndGet(Duration.ofMillis(30).toNanos());
+        }, LOG, Duration.ofMillis(20), now::get);
+        thread.start();
+        thread.requestTick();
+        now.addAndGet(Duration.ofMillis(20).toNanos());
+        thread.submit(() -> null).get(10, TimeUnit.SECONDS); // wakes the thread
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ticks.get() < 1 && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertEquals(1, ticks.get());
+        thread.requestTick(); // due at once now: the manual clock does not move, yet the tick runs
+        while (ticks.get() < 2 && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertEquals(2, ticks.get());
+        thread.stop(() -> {});
+    }
 }
