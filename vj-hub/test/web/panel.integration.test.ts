@@ -64,7 +64,11 @@ describe('admin panel in Chromium against a real hub', function () {
     await page.locator('body').press('b');
     await page.locator('body').press('f');
     await eventually('both off', () => !hub.store.blackout && !hub.store.freeze);
-    assert.equal(await page.getByTestId('blackout').getAttribute('aria-pressed'), 'false');
+    // The hub's confirmation reaches the page a moment after its store changes.
+    await eventually(
+      'blackout released',
+      async () => (await page.getByTestId('blackout').getAttribute('aria-pressed')) === 'false',
+    );
   });
 
   it('sets a pattern from the grid and with a number key, and marks the current one', async () => {
