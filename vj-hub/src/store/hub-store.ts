@@ -298,6 +298,7 @@ export class HubStore {
   setPattern(pattern: string, zones?: string[]): void {
     const targets = zones ?? this.zones.map((z) => z.name);
     for (const zone of targets) this.currentPatterns[zone] = pattern;
+    this.patchZones(targets, { pattern });
     if (zones === undefined)
       this.sendZoneCommand({ type: 'set_pattern', pattern, transition_s: this.transitionDuration });
     else
@@ -329,16 +330,30 @@ export class HubStore {
     this.zoneConfigs.set(zone, { ...this.zoneConfigs.get(zone), ...config });
     if (config.pattern !== undefined) this.currentPatterns[zone] = config.pattern;
     this.sendZoneCommand({ type: 'set_zone_config', zone, config });
+    const { size, rotation, entity_count, pattern } = config;
+    this.patchZones([zone], defined({ size, rotation, entity_count, pattern }));
   }
 
   initPool(zone: string, count?: number, material?: string): void {
     this.pools.set(zone, defined({ count, material }));
     this.sendZoneCommand({ type: 'init_pool', zone, ...defined({ count, material }) });
+    if (count !== undefined) this.patchZones([zone], { entity_count: count });
   }
 
   cleanupZone(zone: string): void {
     this.pools.delete(zone);
     this.sendZoneCommand({ type: 'cleanup_zone', zone });
+    this.patchZones([zone], { entity_count: 0 });
+  }
+
+  /**
+   * Brings the zone summaries up to date with a change the operator just sent, so panels do not show stale
+   * zones until a server reports them again (its next `zones` reply replaces them).
+   */
+  private patchZones(names: readonly string[], patch: Partial<ZoneInfo>): void {
+    if (Object.keys(patch).length === 0 || !this.zones.some((z) => names.includes(z.name))) return;
+    this.zones = this.zones.map((z) => (names.includes(z.name) ? { ...z, ...patch } : z));
+    this.events.zones.emit({ zones: this.zones });
   }
 
   /** The zone names a command addressed to "every zone" means. */

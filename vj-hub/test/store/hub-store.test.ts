@@ -158,6 +158,28 @@ describe('hub-store', () => {
     ]);
   });
 
+  it('keeps the zone summaries current with the operator’s pattern, config and pool changes', () => {
+    const store = makeStore();
+    const announced: number[] = [];
+    store.events.zones.on(({ zones }) => announced.push(zones[0]!.entity_count));
+    const zone = {
+      name: 'stage',
+      world: 'world',
+      origin: { x: 0, y: 64, z: 0 },
+      size: { x: 10, y: 6, z: 10 },
+    };
+    store.setZones([{ ...zone, rotation: 0, entity_count: 128, pattern: 'bars' }]);
+    store.setZoneConfig('stage', { rotation: 90, size: { x: 12, y: 6, z: 12 } });
+    store.setPattern('galaxy', ['stage']);
+    store.initPool('stage', 256);
+    assert.deepEqual(store.zones, [
+      { ...zone, size: { x: 12, y: 6, z: 12 }, rotation: 90, entity_count: 256, pattern: 'galaxy' },
+    ]);
+    store.cleanupZone('stage');
+    assert.equal(store.zones[0]!.entity_count, 0);
+    assert.deepEqual(announced, [128, 128, 128, 256, 0]);
+  });
+
   it('saves, loads and deletes scenes', () => {
     const store = makeStore();
     store.setZones([
