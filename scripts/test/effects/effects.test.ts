@@ -119,12 +119,17 @@ describe('EFFECTS', () => {
       for (const name of EFFECT_NAMES) EFFECTS[name].apply(frame, at, input, previous);
     };
     for (let k = 0; k < 500; k++) tick(k);
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    for (let k = 0; k < 3000; k++) tick(k);
-    gc();
-    const growth = process.memoryUsage().heapUsed - before;
-    assert.ok(growth < 256 * 1024, `heap grew by ${growth} bytes`);
+    // Two windows: a leak grows the heap in both, a one-off JIT recompilation in one only.
+    const window = (): number => {
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let k = 0; k < 3000; k++) tick(k);
+      gc();
+      return process.memoryUsage().heapUsed - before;
+    };
+    const first = window();
+    const growth = Math.min(first, window());
+    assert.ok(growth < 256 * 1024, `heap grew by ${growth} bytes in both windows`);
   });
 
   describe('blackout', () => {

@@ -249,12 +249,21 @@ describe('every registered pattern', () => {
         const show = new SyntheticShow({ params: defaultParams(meta), seed: 4 });
         const state = pattern.create(capacity);
         for (let tick = 0; tick < HEAP_WARMUP_TICKS; tick++) pattern.calculate(show.next(), state, frame);
-        gc();
-        const before = process.memoryUsage().heapUsed;
-        for (let tick = 0; tick < HEAP_RUN_TICKS; tick++) pattern.calculate(show.next(), state, frame);
-        gc();
-        const growth = process.memoryUsage().heapUsed - before;
-        assert.ok(growth < HEAP_GROWTH_LIMIT_BYTES, `${meta.id}: heap grew by ${growth} bytes`);
+        // Two windows: a leak grows the heap in both, while a one-off (the JIT replacing a function's code on a
+        // busy machine) shows in one only.
+        const window = (): number => {
+          gc();
+          const before = process.memoryUsage().heapUsed;
+          for (let tick = 0; tick < HEAP_RUN_TICKS; tick++) pattern.calculate(show.next(), state, frame);
+          gc();
+          return process.memoryUsage().heapUsed - before;
+        };
+        const first = window();
+        const growth = Math.min(first, window());
+        assert.ok(
+          growth < HEAP_GROWTH_LIMIT_BYTES,
+          `${meta.id}: heap grew by ${growth} bytes in both windows`,
+        );
       });
     });
   }
