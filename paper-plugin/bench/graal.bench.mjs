@@ -5,9 +5,9 @@
 // core/src/test/node/golden-diffs.mjs. Flags: --bundle PATH, --scenario PATH (e.g. the test fixture).
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findJdk, javaEnv } from '../../tools/jdk.mjs';
+import { benchSteps, quietJvmFlags, testClasspath } from './java-bench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const reactor = path.dirname(here);
@@ -20,18 +20,7 @@ function flag(name, fallback) {
   return i >= 0 ? path.resolve(process.argv[i + 1]) : fallback;
 }
 
-function fail(message) {
-  console.error(`graal.bench: ${message}`);
-  process.exit(1);
-}
-
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.status !== 0) {
-    fail(`${command} ${args.join(' ')} failed:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
-  }
-  return result.stdout;
-}
+const { fail, run } = benchSteps('graal.bench');
 
 const bundle = flag('--bundle', path.join(root, 'scripts', 'bundle', 'engine.js'));
 const scenario = flag('--scenario', path.join(here, 'graal-scenario.json'));
@@ -46,25 +35,7 @@ const graalVersion = /<graalvm.version>([^<]+)</.exec(
 )[1];
 
 console.error('graal.bench: compiling the core and its tests');
-const classpathFile = path.join(target, 'bench-classpath.txt');
-run(
-  'mvn',
-  [
-    '-q',
-    '-pl',
-    'core',
-    'test-compile',
-    'dependency:build-classpath',
-    `-Dmdep.outputFile=${classpathFile}`,
-    '-Dmdep.includeScope=test',
-  ],
-  { cwd: reactor, env },
-);
-const classpath = [
-  path.join(target, 'classes'),
-  path.join(target, 'test-classes'),
-  fs.readFileSync(classpathFile, 'utf8').trim(),
-].join(path.delimiter);
+const classpath = testClasspath({ run, reactor, module: 'core', env });
 
 // The engine options must be the ones TickBenchmark passes (1024 entities allowed, patterns never throttled).
 const options = '{"queueCapacity":1000,"maxEntitiesPerZone":1024,"patternBudgetMs":1000.0,"seed":1}';
@@ -102,9 +73,7 @@ const runs = [
     jvm: ['-XX:+UnlockExperimentalVMOptions', '-XX:+EnableJVMCI', `--upgrade-module-path=${jitDir}`],
   },
 ];
-// Truffle uses native access and sun.misc.Unsafe; say so, rather than print warnings on every run.
-const quiet = ['--enable-native-access=ALL-UNNAMED'];
-if (jdk.version >= 23) quiet.push('--sun-misc-unsafe-memory-access=allow');
+const quiet = quietJvmFlags(jdk);
 const only = process.env.AUDIOVIZ_BENCH_ONLY ?? '';
 for (const { name, budget, jvm } of runs) {
   if (only && !name.startsWith(only)) continue;
