@@ -1,10 +1,10 @@
 /**
- * Runs the agent's own analysis (`@audioviz/agent/analysis`, shared, not rewritten) on the page's captured
- * samples, so the remote DJ page sends the same frames the CLI agent sends.
+ * Runs the agent's own analysis and frame pacing (`@audioviz/agent/analysis`, shared, not rewritten) on the
+ * page's captured samples, so the remote DJ page sends the same frames the CLI agent sends: ~60 per second,
+ * with a beat, kick or onset of a skipped hop carried into the next frame.
  */
-import { AudioAnalyzer, createAnalysisResult, toFrameFields } from '@audioviz/agent/analysis';
-import type { PresetName } from '@audioviz/shared-types';
-import type { FrameFields, HopSummary } from './frame-pacer';
+import { AudioAnalyzer, FramePacer, createAnalysisResult } from '@audioviz/agent/analysis';
+import { DJ_FRAME_RATE, type DjAudioFrame, type PresetName } from '@audioviz/shared-types';
 
 export interface FrameAnalyzer {
   /** Feeds mono samples (−1…1) in capture order. */
@@ -14,24 +14,22 @@ export interface FrameAnalyzer {
 }
 
 /**
- * An analyzer for `sampleRate` that calls `onHop` after every analysis hop with the hop's beat summary,
- * its end in audio seconds, and `build()`, which makes the frame fields (it allocates: call it only for
- * hops that are sent).
+ * An analyzer for `sampleRate` that hands `onFrame` each `dj_audio_frame` to send, numbered from 0 and
+ * stamped with `nowS()` (unix seconds).
  */
 export function createFrameAnalyzer(
   sampleRate: number,
-  onHop: (hop: HopSummary, audioTimeS: number, build: () => FrameFields) => void,
+  nowS: () => number,
+  onFrame: (frame: DjAudioFrame) => void,
 ): FrameAnalyzer {
   const analyzer = new AudioAnalyzer({ sampleRate });
   const result = createAnalysisResult(analyzer.options.spectrumBands);
-  const build = (): FrameFields => toFrameFields(result);
-  const summary = { beat: false, beatIntensity: 0, kick: false };
+  const pacer = new FramePacer(DJ_FRAME_RATE);
+  let seq = 0;
   let timeS = 0;
   const hop = (): void => {
-    summary.beat = result.beat;
-    summary.beatIntensity = result.beatIntensity;
-    summary.kick = result.iKick;
-    onHop(summary, result.t, build);
+    const fields = pacer.offer(result);
+    if (fields !== null) onFrame({ ...fields, type: 'dj_audio_frame', seq: seq++, ts: nowS() });
   };
   return {
     push(samples) {

@@ -11,7 +11,6 @@ import { toast } from '../ui/toast';
 import { createFrameAnalyzer, type FrameAnalyzer } from './analysis-bridge';
 import { startCapture, type AudioCapture, type CaptureSource } from './audio-capture';
 import { authMessage, DjLink, type DjCredentials, type DjLinkState } from './dj-link';
-import { FramePacer } from './frame-pacer';
 import { mountLoginForm } from './login-form';
 
 const ROLE_TEXT: Record<DjLinkState['role'], string> = {
@@ -88,16 +87,17 @@ async function share(source: CaptureSource): Promise<void> {
   tabButton.disabled = micButton.disabled = true;
   let analyzer: FrameAnalyzer | null = null;
   let analysisPreset: PresetName | null = null;
-  const pacer = new FramePacer();
   try {
     capture = await startCapture(source, (samples, sampleRate) => {
-      analyzer ??= createFrameAnalyzer(sampleRate, (hop, audioTimeS, build) => {
-        const frame = pacer.offer(hop, audioTimeS, build, systemClock.now() / 1000);
-        if (frame === null) return;
-        meters.update(frame.bands, frame.beat, frame.bpm);
-        // The link of the moment: a DJ who logs in again keeps sharing into the new session.
-        link?.sendFrame(frame);
-      });
+      analyzer ??= createFrameAnalyzer(
+        sampleRate,
+        () => systemClock.now() / 1000,
+        (frame) => {
+          meters.update(frame.bands, frame.beat, frame.bpm);
+          // The link of the moment: a DJ who logs in again keeps sharing into the new session.
+          link?.sendFrame(frame);
+        },
+      );
       const preset = link?.state.preset ?? null;
       if (preset !== null && preset !== analysisPreset) {
         analyzer.setPreset(preset);
