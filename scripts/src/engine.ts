@@ -16,6 +16,7 @@ import type { CreateEngine, Engine, EngineOptions, EngineStatus } from './engine
 import type { CommandReply, Host, TickDiff } from './host';
 import { evaluatePatternSource } from './hot-reload/pattern-source';
 import { createPatternRegistry } from './patterns/index';
+import { bandIndex, finiteYaw } from './pool/zone-pool';
 import { ProtocolHandler } from './protocol/protocol-handler';
 import { MessageQueue } from './queue/message-queue';
 import { errorText } from './show/pattern-library';
@@ -165,13 +166,13 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
       y: s.y[i],
       z: s.z[i],
       scale: hidden ? 0 : s.scale[i],
-      rotation: s.rotation[i] % 360,
-      band: s.band[i],
+      rotation: finiteYaw(s.rotation[i]),
+      band: bandIndex(s.band[i]),
       visible: !hidden,
       glow: s.glow[i] !== 0,
       brightness: s.brightness[i],
       interpolation: zone.interpolation,
-      material: zone.materials[s.band[i]],
+      material: zone.materials[bandIndex(s.band[i])],
     });
   }
   return out;

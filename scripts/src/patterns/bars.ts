@@ -20,8 +20,7 @@ import {
 
 interface BarsState {
   readonly capacity: number;
-  /** Per column: the level this tick and the slowly falling peak marker, 0–1. */
-  readonly levels: Float32Array;
+  /** Per column: the slowly falling peak marker, 0–1. */
   readonly peaks: Float32Array;
 }
 
@@ -61,7 +60,6 @@ const bars: Pattern<BarsState> = {
   create(entityCount) {
     return {
       capacity: entityCount,
-      levels: new Float32Array(MAX_COLUMNS),
       peaks: new Float32Array(MAX_COLUMNS),
     };
   },
@@ -75,38 +73,51 @@ const bars: Pattern<BarsState> = {
     const punch = beatPunch(input);
     const lead = beatLead(input);
     const sparkle = highs(input);
+    const lift = 0.8 + 0.2 * lead;
+    // Column by column, so what a column shares (its level, band, depth, light) is worked out once, not
+    // once per block: entity i is row ⌊i / columns⌋ of column i mod columns.
     for (let c = 0; c < columns; c++) {
       const f = (c + 0.5) / columns;
       const level = clamp01(spectrumAt(input, f) * gain * (1 + 0.35 * punch));
-      state.levels[c] = level;
-      const peak = state.peaks[c] - fall * input.dt;
-      state.peaks[c] = level > peak ? level : clamp01(peak);
-    }
-    for (let i = 0; i < n; i++) {
-      const c = i % columns;
-      const row = Math.floor(i / columns);
-      const f = (c + 0.5) / columns;
-      const level = state.levels[c];
+      const fallen = state.peaks[c] - fall * input.dt;
+      const peak = level > fallen ? level : clamp01(fallen);
+      state.peaks[c] = peak;
       const filled = level * rows;
-      const isTop = row === rows - 1;
-      // The top row shows the falling peak marker instead of the level.
-      const y = isTop ? state.peaks[c] : (row + 0.5) / rows;
-      const fill = isTop ? 1 : clamp01(filled - row);
       const heavy = 1 + 0.6 * (1 - f) * punch;
-      const scale = fill * (0.8 + 0.2 * lead) * heavy * (isTop ? 0.6 : 1);
       const z = 0.5 + depth * (c % 2 === 0 ? 1 : -1) * 0.25 * level;
-      writeEntity(
-        out,
-        i,
-        f,
-        y * 0.95 + 0.02,
-        z,
-        scale,
-        0,
-        bandOf(f),
-        lightFrom(level + (isTop ? sparkle : 0)),
-        isTop && sparkle > 0.4,
-      );
+      const colour = bandOf(f);
+      const light = lightFrom(level);
+      for (let row = 0, i = c; row < rows - 1 && i < n; row++, i += columns) {
+        const fill = clamp01(filled - row);
+        writeEntity(
+          out,
+          i,
+          f,
+          ((row + 0.5) / rows) * 0.95 + 0.02,
+          z,
+          fill * lift * heavy,
+          0,
+          colour,
+          light,
+          false,
+        );
+      }
+      // The top row shows the falling peak marker instead of the level.
+      const top = (rows - 1) * columns + c;
+      if (top < n) {
+        writeEntity(
+          out,
+          top,
+          f,
+          peak * 0.95 + 0.02,
+          z,
+          lift * heavy * 0.6,
+          0,
+          colour,
+          lightFrom(level + sparkle),
+          sparkle > 0.4,
+        );
+      }
     }
     hideFrom(out, n);
   },

@@ -2,6 +2,10 @@
  * Small math every pattern shares: writing one entity with its ranges enforced, sampling the spectrum,
  * beat envelopes and reading parameters. Pure functions only, no state, no allocation, so a pattern bundle
  * that inlines this file stays standalone.
+ *
+ * The helpers a pattern calls once per entity (`writeEntity`, `bandOf`, `lightFrom`) spell their clamps
+ * out instead of calling `clamp`: GraalJS without its optimizing compiler runs every call as a real call,
+ * and nested calls made up a third of a 1024-entity tick there.
  */
 import type { PatternInput, PatternOutput } from './pattern';
 
@@ -46,15 +50,16 @@ export function writeEntity(
   glow: boolean,
 ): void {
   if (!(i >= 0 && i < out.count)) return;
-  out.x[i] = clamp01(x);
-  out.y[i] = clamp01(y);
-  out.z[i] = clamp01(z);
-  const s = clamp(scale, 0, 4);
+  out.x[i] = x >= 0 ? (x <= 1 ? x : 1) : 0;
+  out.y[i] = y >= 0 ? (y <= 1 ? y : 1) : 0;
+  out.z[i] = z >= 0 ? (z <= 1 ? z : 1) : 0;
+  const s = scale >= 0 ? (scale <= 4 ? scale : 4) : 0;
   out.scale[i] = s;
   const yaw = yawDeg % 360;
   out.rotation[i] = yaw >= 0 ? yaw : yaw < 0 ? yaw + 360 : 0;
-  out.band[i] = clamp(Math.floor(band), 0, 4);
-  out.brightness[i] = Math.round(clamp(brightness, 0, 15));
+  // The Uint8Array stores truncate, which is floor for these non-negative values.
+  out.band[i] = band >= 0 ? (band <= 4 ? band : 4) : 0;
+  out.brightness[i] = brightness >= 0 ? (brightness <= 15 ? brightness + 0.5 : 15) : 0;
   out.glow[i] = glow ? 1 : 0;
   out.visible[i] = s > 0.001 ? 1 : 0;
 }
@@ -97,7 +102,8 @@ export function spectrumAt(input: PatternInput, f: number): number {
 
 /** The band (0 bass … 4 air) that frequency position `f` (0–1) falls into: it picks the block material. */
 export function bandOf(f: number): number {
-  return clamp(Math.floor(clamp01(f) * 5), 0, 4);
+  const b = Math.floor(f * 5);
+  return b >= 0 ? (b <= 4 ? b : 4) : 0;
 }
 
 /** Level of band `b` (0–4), 0–1. */
@@ -151,7 +157,7 @@ export function choiceParam(input: PatternInput, key: string, fallback: string):
 
 /** Brightness 0–15 from a level 0–1 with a floor, so quiet parts stay faintly lit. */
 export function lightFrom(level: number, floor = 3): number {
-  return floor + (15 - floor) * clamp01(level);
+  return floor + (15 - floor) * (level >= 0 ? (level <= 1 ? level : 1) : 0);
 }
 
 /** Frame-rate independent exponential approach: the fraction of the gap to close in `dt` s at `ratePerS`. */

@@ -42,7 +42,7 @@ export class DiffBuilder implements TickDiff {
    */
   add(zoneSlot: number, entity: number, flags: number): number {
     const index = this.count++;
-    if (this.count * INT_STRIDE > this.ints.length) this.grow();
+    this.reserve(this.count);
     const o = index * INT_STRIDE;
     this.ints[o] = zoneSlot;
     this.ints[o + 1] = entity;
@@ -50,11 +50,15 @@ export class DiffBuilder implements TickDiff {
     return index;
   }
 
-  private grow(): void {
-    const ints = new Int32Array(this.ints.length * 2);
+  /** Makes room for `records` records in all (doubling, so a steady show stops allocating). */
+  reserve(records: number): void {
+    if (records * INT_STRIDE <= this.ints.length) return;
+    let length = this.ints.length / INT_STRIDE;
+    while (length < records) length *= 2;
+    const ints = new Int32Array(length * INT_STRIDE);
     ints.set(this.ints);
     this.ints = ints;
-    const floats = new Float32Array(this.floats.length * 2);
+    const floats = new Float32Array(length * FLOAT_STRIDE);
     floats.set(this.floats);
     this.floats = floats;
   }

@@ -42,10 +42,10 @@ export class ZonePool {
   private sentScale = new Float32Array(0);
   private sentYaw = new Float32Array(0);
   private sentBrightness = new Int8Array(0);
-  /** The yaw whose cos/sin are cached (NaN: none yet). */
+  /** The yaw whose half-angle cos/sin are cached (NaN: none yet). */
   private trigYaw = new Float64Array(0);
-  private trigCos = new Float32Array(0);
-  private trigSin = new Float32Array(0);
+  private halfCos = new Float32Array(0);
+  private halfSin = new Float32Array(0);
   private sentGlow = new Int32Array(0);
   private sentMaterial = new Int32Array(0);
   /** -1 = no override; 0 hides the entity. */
@@ -79,8 +79,8 @@ export class ZonePool {
     this.sentYaw = grown(this.sentYaw, new Float32Array(capacity), keep);
     this.sentBrightness = grown(this.sentBrightness, new Int8Array(capacity), keep);
     this.trigYaw = grown(this.trigYaw, new Float64Array(capacity).fill(NaN), keep);
-    this.trigCos = grown(this.trigCos, new Float32Array(capacity), keep);
-    this.trigSin = grown(this.trigSin, new Float32Array(capacity), keep);
+    this.halfCos = grown(this.halfCos, new Float32Array(capacity), keep);
+    this.halfSin = grown(this.halfSin, new Float32Array(capacity), keep);
     this.sentGlow = grown(this.sentGlow, new Int32Array(capacity), keep);
     this.sentMaterial = grown(this.sentMaterial, new Int32Array(capacity), keep);
     this.visibleOverride = grown(this.visibleOverride, new Int8Array(capacity).fill(-1), keep);
@@ -117,51 +117,63 @@ export class ZonePool {
 
   /**
    * Moves `shown` towards `target`, forcing the target's values into their ranges (positions 0–1, scale
-   * 0–4, band 0–4, brightness 0–15, finite yaw). `rise`/`fall` are the fractions of the gap closed this tick while a
+   * 0–4, brightness 0–15; yaw and band are copied as they are and read through `finiteYaw` and `bandIndex`).
+   * `rise`/`fall` are the fractions of the gap closed this tick while a
    * level rises / falls (from the preset's attack and release); positions follow at the `rise` rate.
    * `direct` copies the target unchanged (external batches arrive already animated).
    */
   smooth(rise: number, fall: number, direct: boolean): void {
-    const t = this.target;
-    const s = this.shown;
     const n = this.capacity;
     const sb = this.shownBrightness;
+    // Every array in a local: property reads cost per use in an interpreter, and this loop runs per entity.
+    const { x: tx, y: ty, z: tz, scale: tScale, brightness: tBrightness, visible: tVisible } = this.target;
+    const { x: sx, y: sy, z: sz, scale: sScale, brightness: sBrightness, visible: sVisible } = this.shown;
+    // Yaw, band and glow are not smoothed: copied whole (a builtin, far cheaper than a JS loop in an
+    // interpreter) and forced into range where they are read (`writeDiff`, `shownYaw`, `shownBand`).
+    this.shown.rotation.set(this.target.rotation);
+    this.shown.band.set(this.target.band);
+    this.shown.glow.set(this.target.glow);
     for (let i = 0; i < n; i++) {
       // The target is forced into range on the way (a hot-loaded pattern may write anything; NaN fails
       // every comparison and lands on 0). One pass: this loop is the engine's per-entity hot path.
-      const rx = t.x[i];
-      const ry = t.y[i];
-      const rz = t.z[i];
+      const rx = tx[i];
+      const ry = ty[i];
+      const rz = tz[i];
       const x = rx > 0 ? (rx < 1 ? rx : 1) : 0;
       const y = ry > 0 ? (ry < 1 ? ry : 1) : 0;
       const z = rz > 0 ? (rz < 1 ? rz : 1) : 0;
-      const rs = t.scale[i];
-      const visible = t.visible[i] !== 0;
+      const rs = tScale[i];
+      const visible = tVisible[i] !== 0;
       const targetScale = visible && rs > 0 ? (rs < 4 ? rs : 4) : 0;
-      const rb = t.brightness[i];
+      const rb = tBrightness[i];
       const targetBrightness = rb < 15 ? rb : 15;
+      let scale: number;
+      let light: number;
       if (direct) {
-        s.x[i] = x;
-        s.y[i] = y;
-        s.z[i] = z;
-        s.scale[i] = targetScale;
-        sb[i] = targetBrightness;
+        sx[i] = x;
+        sy[i] = y;
+        sz[i] = z;
+        scale = targetScale;
+        light = targetBrightness;
       } else {
-        s.x[i] += (x - s.x[i]) * rise;
-        s.y[i] += (y - s.y[i]) * rise;
-        s.z[i] += (z - s.z[i]) * rise;
-        const ds = targetScale - s.scale[i];
-        s.scale[i] += ds * (ds > 0 ? rise : fall);
-        const db = targetBrightness - sb[i];
-        sb[i] += db * (db > 0 ? rise : fall);
+        const px = sx[i];
+        const py = sy[i];
+        const pz = sz[i];
+        sx[i] = px + (x - px) * rise;
+        sy[i] = py + (y - py) * rise;
+        sz[i] = pz + (z - pz) * rise;
+        scale = sScale[i];
+        const ds = targetScale - scale;
+        scale += ds * (ds > 0 ? rise : fall);
+        light = sb[i];
+        const db = targetBrightness - light;
+        light += db * (db > 0 ? rise : fall);
       }
-      s.brightness[i] = Math.round(sb[i]);
-      const r = t.rotation[i];
-      s.rotation[i] = r - r === 0 ? r % 360 : 0; // r − r is 0 only for finite r
-      const band = t.band[i];
-      s.band[i] = band < 4 ? band : 4;
-      s.glow[i] = t.glow[i];
-      s.visible[i] = visible || s.scale[i] > 0 ? 1 : 0;
+      sScale[i] = scale;
+      sb[i] = light;
+      // Stored into a Uint8Array, which truncates: + 0.5 rounds the non-negative level.
+      sBrightness[i] = light + 0.5;
+      sVisible[i] = visible || scale > 0 ? 1 : 0;
     }
   }
 
@@ -189,7 +201,7 @@ export class ZonePool {
     const sb = this.shownBrightness;
     // Locals for every array the loop touches: the loop runs for every entity of every zone each tick.
     const { sentX, sentY, sentZ, sentScale, sentYaw, sentBrightness, sentGlow, sentMaterial } = this;
-    const { trigYaw, trigCos, trigSin, bandMaterial } = this;
+    const { trigYaw, halfCos, halfSin, bandMaterial } = this;
     const { visibleOverride, brightnessOverride, glowOverride, materialOverride, interpolationOverride } =
       this;
     const sizeX = zone.size.x;
@@ -198,11 +210,16 @@ export class ZonePool {
     const zoneYaw = zone.rotation;
     const zoneBrightness = zone.brightness;
     const dynamic = zone.dynamicBrightness;
+    const zoneInterpolation = zone.interpolation;
+    // Records are written in place (no call per record): room for every entity is made first.
+    diff.reserve(diff.count + spawnEnd);
+    const { ints, floats } = diff;
+    let count = diff.count;
     for (let i = 0; i < spawnEnd; i++) {
       const spawning = i >= this.live;
       // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
       // point, so the corner translation is offset by the entity's own turned half-size.
-      const yaw = zoneYaw + s.rotation[i];
+      const yaw = zoneYaw + finiteYaw(s.rotation[i]);
       const scale = spawning || s.visible[i] === 0 || visibleOverride[i] === 0 ? 0 : s.scale[i];
       // A hidden entity that was already sent hidden costs nothing, however its pattern moves it (blackout,
       // hidden spares): what changed meanwhile goes out with the transform that shows it again.
@@ -213,21 +230,25 @@ export class ZonePool {
       if (yaw !== trigYaw[i]) {
         // Most entities keep their yaw from tick to tick: the trigonometry is redone only when it turns.
         trigYaw[i] = yaw;
-        trigCos[i] = Math.cos(yaw * DEG);
-        trigSin[i] = Math.sin(yaw * DEG);
+        halfCos[i] = Math.cos((yaw * DEG) / 2);
+        halfSin[i] = Math.sin((yaw * DEG) / 2);
       }
-      const ec = trigCos[i];
-      const es = trigSin[i];
+      // The rotation quaternion's half angle gives the full angle's cos/sin by the double-angle identities.
+      const hc = halfCos[i];
+      const hs = halfSin[i];
+      const ec = hc * hc - hs * hs;
+      const es = 2 * hs * hc;
       const tx = lx * cos - lz * sin - (h * ec - h * es);
       const ty = s.y[i] * sizeY - h;
       const tz = lx * sin + lz * cos - (h * es + h * ec);
       const bo = brightnessOverride[i];
-      const brightness = bo >= 0 ? bo : dynamic ? Math.round((sb[i] * zoneBrightness) / 15) : zoneBrightness;
+      const brightness = bo >= 0 ? bo : dynamic ? ((sb[i] * zoneBrightness) / 15 + 0.5) | 0 : zoneBrightness; // rounds (non-negative)
       const go = glowOverride[i];
       const glowOn = go >= 0 ? go === 1 : s.glow[i] !== 0 || beatGlow;
-      const glowColor = glowOn ? GLOW_COLORS[s.band[i]] : -1;
+      const band = bandIndex(s.band[i]);
+      const glowColor = glowOn ? GLOW_COLORS[band] : -1;
       const mo = materialOverride[i];
-      const material = mo >= 0 ? mo : bandMaterial[s.band[i]];
+      const material = mo >= 0 ? mo : bandMaterial[band];
 
       let flags = 0;
       if (spawning) {
@@ -263,26 +284,27 @@ export class ZonePool {
         if (resend || material !== sentMaterial[i]) flags |= DIFF_FLAGS.MATERIAL;
         if (flags === 0) continue;
       }
-      const r = diff.add(slot, i, flags);
-      const ints = diff.ints;
-      const io = r * INT_STRIDE;
+      const io = count * INT_STRIDE;
+      const fo = count * FLOAT_STRIDE;
+      count++;
+      ints[io] = slot;
+      ints[io + 1] = i;
+      ints[io + 2] = flags;
       ints[io + 3] = material;
       ints[io + 4] = brightness;
       ints[io + 5] = glowColor;
       const interpolation = interpolationOverride[i];
-      ints[io + 6] = interpolation >= 0 ? interpolation : zone.interpolation;
+      ints[io + 6] = interpolation >= 0 ? interpolation : zoneInterpolation;
       ints[io + 7] = kind;
-      const floats = diff.floats;
-      const fo = r * FLOAT_STRIDE;
       floats[fo] = tx;
       floats[fo + 1] = ty;
       floats[fo + 2] = tz;
       floats[fo + 3] = scale;
       // Left rotation about +Y by −yaw: Minecraft's yaw turns clockwise seen from above.
       floats[fo + 4] = 0;
-      floats[fo + 5] = -Math.sin((yaw * DEG) / 2);
+      floats[fo + 5] = -hs;
       floats[fo + 6] = 0;
-      floats[fo + 7] = Math.cos((yaw * DEG) / 2);
+      floats[fo + 7] = hc;
       if ((flags & DIFF_FLAGS.TRANSFORM) !== 0) {
         sentX[i] = tx;
         sentY[i] = ty;
@@ -294,8 +316,19 @@ export class ZonePool {
       sentGlow[i] = glowColor;
       sentMaterial[i] = material;
     }
+    diff.count = count;
     this.live = spawnEnd;
   }
+}
+
+/** A shown yaw as sent: finite, within ±360° (a hot-loaded pattern may write anything). */
+export function finiteYaw(rotation: number): number {
+  return rotation - rotation === 0 ? rotation % 360 : 0; // r − r is 0 only for finite r
+}
+
+/** A shown band as used: 0–4 (a hot-loaded pattern may write anything into the Uint8Array). */
+export function bandIndex(band: number): number {
+  return band < 4 ? band : 4;
 }
 
 function grownFrame(frame: Frame, capacity: number, keep: number): Frame {

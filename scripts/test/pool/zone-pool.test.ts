@@ -191,11 +191,16 @@ describe('ZonePool', () => {
     t.rotation[0] = Infinity;
     t.band[0] = 9;
     t.brightness[0] = 200;
+    t.glow[0] = 1;
     p.pool.smooth(1, 1, true);
     const s = p.pool.shown;
-    assert.deepEqual(
-      [s.x[0], s.y[0], s.z[0], s.scale[0], s.rotation[0], s.band[0], s.brightness[0]],
-      [0, 1, 0, 4, 0, 4, 15],
-    );
+    assert.deepEqual([s.x[0], s.y[0], s.z[0], s.scale[0], s.brightness[0]], [0, 1, 0, 4, 15]);
+    // Yaw and band are copied as written and forced into range where they are read.
+    tick(p); // spawn
+    const floats = floatsOf(p.diff, 0);
+    assert.ok(floats.every(Number.isFinite), `finite transform, got ${floats.join(', ')}`);
+    assert.deepEqual([floats[5], floats[7]], [-0, 1]); // no turn
+    assert.equal(p.diff.ints[3], p.diff.material(p.zone.materials[4]));
+    assert.equal(p.diff.ints[5], 0x60c0ff); // the glow colour of band 4
   });
 });
