@@ -219,7 +219,10 @@ export class ZonePool {
       const spawning = i >= this.live;
       // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
       // point, so the corner translation is offset by the entity's own turned half-size.
-      const yaw = zoneYaw + finiteYaw(s.rotation[i]);
+      // `finiteYaw` and `bandIndex` spelled out: a call per entity costs more than the rest of the line
+      // in an interpreter.
+      const r = s.rotation[i];
+      const yaw = zoneYaw + (r - r === 0 ? r % 360 : 0);
       const scale = spawning || s.visible[i] === 0 || visibleOverride[i] === 0 ? 0 : s.scale[i];
       // A hidden entity that was already sent hidden costs nothing, however its pattern moves it (blackout,
       // hidden spares): what changed meanwhile goes out with the transform that shows it again.
@@ -245,7 +248,8 @@ export class ZonePool {
       const brightness = bo >= 0 ? bo : dynamic ? ((sb[i] * zoneBrightness) / 15 + 0.5) | 0 : zoneBrightness; // rounds (non-negative)
       const go = glowOverride[i];
       const glowOn = go >= 0 ? go === 1 : s.glow[i] !== 0 || beatGlow;
-      const band = bandIndex(s.band[i]);
+      const b = s.band[i];
+      const band = b < 4 ? b : 4;
       const glowColor = glowOn ? GLOW_COLORS[band] : -1;
       const mo = materialOverride[i];
       const material = mo >= 0 ? mo : bandMaterial[band];
