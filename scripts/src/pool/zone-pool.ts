@@ -197,7 +197,9 @@ export class ZonePool {
     }
     if (this.live > this.capacity) return; // still removing: nothing else to send for this zone
     const spawnEnd = Math.min(this.capacity, this.live + SPAWN_PER_TICK);
-    const s = this.shown;
+    const live = this.live;
+    const { x: sx, y: sy, z: sz, scale: sScale, rotation: sRotation, band: sBand } = this.shown;
+    const { glow: sGlow, visible: sVisible } = this.shown;
     const sb = this.shownBrightness;
     // Locals for every array the loop touches: the loop runs for every entity of every zone each tick.
     const { sentX, sentY, sentZ, sentScale, sentYaw, sentBrightness, sentGlow, sentMaterial } = this;
@@ -216,19 +218,19 @@ export class ZonePool {
     const { ints, floats } = diff;
     let count = diff.count;
     for (let i = 0; i < spawnEnd; i++) {
-      const spawning = i >= this.live;
+      const spawning = i >= live;
       // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
       // point, so the corner translation is offset by the entity's own turned half-size.
-      // `finiteYaw` and `bandIndex` spelled out: a call per entity costs more than the rest of the line
-      // in an interpreter.
-      const r = s.rotation[i];
-      const yaw = zoneYaw + (r - r === 0 ? r % 360 : 0);
-      const scale = spawning || s.visible[i] === 0 || visibleOverride[i] === 0 ? 0 : s.scale[i];
+      const scale = spawning || sVisible[i] === 0 || visibleOverride[i] === 0 ? 0 : sScale[i];
       // A hidden entity that was already sent hidden costs nothing, however its pattern moves it (blackout,
       // hidden spares): what changed meanwhile goes out with the transform that shows it again.
       if (!spawning && !resend && scale === 0 && sentScale[i] === 0) continue;
-      const lx = s.x[i] * sizeX;
-      const lz = s.z[i] * sizeZ;
+      // `finiteYaw` and `bandIndex` spelled out: a call per entity costs more than the rest of the line
+      // in an interpreter.
+      const r = sRotation[i];
+      const yaw = zoneYaw + (r - r === 0 ? r % 360 : 0);
+      const lx = sx[i] * sizeX;
+      const lz = sz[i] * sizeZ;
       const h = scale / 2;
       if (yaw !== trigYaw[i]) {
         // Most entities keep their yaw from tick to tick: the trigonometry is redone only when it turns.
@@ -242,13 +244,13 @@ export class ZonePool {
       const ec = hc * hc - hs * hs;
       const es = 2 * hs * hc;
       const tx = lx * cos - lz * sin - (h * ec - h * es);
-      const ty = s.y[i] * sizeY - h;
+      const ty = sy[i] * sizeY - h;
       const tz = lx * sin + lz * cos - (h * es + h * ec);
       const bo = brightnessOverride[i];
       const brightness = bo >= 0 ? bo : dynamic ? ((sb[i] * zoneBrightness) / 15 + 0.5) | 0 : zoneBrightness; // rounds (non-negative)
       const go = glowOverride[i];
-      const glowOn = go >= 0 ? go === 1 : s.glow[i] !== 0 || beatGlow;
-      const b = s.band[i];
+      const glowOn = go >= 0 ? go === 1 : sGlow[i] !== 0 || beatGlow;
+      const b = sBand[i];
       const band = b < 4 ? b : 4;
       const glowColor = glowOn ? GLOW_COLORS[band] : -1;
       const mo = materialOverride[i];
