@@ -28,6 +28,7 @@ export class ShowLoop {
   private ticks = 0;
   private forwardTimer: TimerHandle | null = null;
   private lastForwardAt = -Infinity;
+  private lastBeatForwardAt = -Infinity;
   /** A shaped state waiting for the forward window; its beat is latched. */
   private pendingForward: AudioState | null = null;
   private latest: AudioState;
@@ -82,8 +83,8 @@ export class ShowLoop {
   }
 
   /**
-   * Sends now if the 20 Hz window allows (half of it for a beat), else keeps the newest state (beat latched)
-   * for the window's end.
+   * Sends now if the 20 Hz window allows, or at once for a beat (at most one beat per window), else keeps the
+   * newest state (beat latched) for the window's end.
    */
   private forward(state: AudioState): void {
     const now = this.clock.now();
@@ -94,12 +95,13 @@ export class ShowLoop {
         beat_intensity: Math.max(state.beat_intensity, this.pendingForward.beat_intensity),
       };
     }
-    // A beat is what the lights must hit on time: it leaves once half a window has passed instead of waiting
-    // for the window's end (the window restarts from it, so the rate stays near 20 Hz).
-    const window = state.is_beat ? FORWARD_INTERVAL_MS / 2 : FORWARD_INTERVAL_MS;
-    if (now - this.lastForwardAt >= window) {
+    // A beat is what the lights must hit on time: it leaves at once instead of waiting for the window (music
+    // has a few beats a second; a DJ flagging every frame as a beat still adds at most 20 Hz).
+    const beatNow = state.is_beat && now - this.lastBeatForwardAt >= FORWARD_INTERVAL_MS;
+    if (beatNow || now - this.lastForwardAt >= FORWARD_INTERVAL_MS) {
       this.pendingForward = null;
       this.lastForwardAt = now;
+      if (state.is_beat) this.lastBeatForwardAt = now;
       this.store.events.audio.emit(state);
       return;
     }

@@ -100,41 +100,48 @@ describe('minecraft-link (hub → :8765)', function () {
     assert.deepEqual(p.of('auth')[0], { type: 'auth', token: 'tok-123' });
   });
 
-  it('forwards the live DJ’s frames as valid audio_state at most 20 Hz, keeping beats', async () => {
+  it('forwards the live DJ’s frames as valid audio_state at most 20 Hz, the newest one at the window’s end', async () => {
     const p = await plugin();
     t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
     await eventually(() => t!.hub.health().mc_connected, 'the link');
     const dj = await connectDj(t, 'a');
     dj.send(frame(1, 0.5));
     await eventually(() => p.of('audio_state').length === 1, 'the first frame');
-    dj.send(frame(2, 0.5, true));
+    dj.send(frame(2, 0.5));
     dj.send(frame(3, 0.5));
     await eventually(() => t!.hub.store.dj('a')?.framesReceived === 3, 'the other frames');
     assert.equal(p.of('audio_state').length, 1, 'held back inside the 50 ms window');
     t.clock.advance(50);
     await eventually(() => p.of('audio_state').length === 2, 'the window to end');
-    const second = p.of('audio_state')[1]!;
-    assert.equal(second['is_beat'], true, 'the beat of frame 2 survives into the coalesced state');
+    const [first, second] = p.of('audio_state');
+    assert.equal(second!['frame'], Number(first!['frame']) + 2, 'frame 3, the newest; frame 2 was coalesced');
     for (const m of p.of('audio_state')) {
       const checked = pluginValidator.validate(m);
       assert.ok(checked.ok, checked.ok ? '' : checked.error.message);
     }
   });
 
-  it('sends a beat as soon as half a forward window has passed', async () => {
+  it('sends a beat at once, inside the window, but at most one beat per window', async () => {
     const p = await plugin();
     t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
     await eventually(() => t!.hub.health().mc_connected, 'the link');
     const dj = await connectDj(t, 'a');
     dj.send(frame(1, 0.5));
     await eventually(() => p.of('audio_state').length === 1, 'the first frame');
-    t.clock.advance(30);
+    t.clock.advance(10);
     dj.send(frame(2, 0.5));
     await eventually(() => t!.hub.store.dj('a')?.framesReceived === 2, 'the second frame');
     assert.equal(p.of('audio_state').length, 1, 'a plain frame waits for the whole 50 ms window');
     dj.send(frame(3, 0.5, true));
-    await eventually(() => p.of('audio_state').length === 2, 'the beat, 30 ms after the last send');
+    await eventually(() => p.of('audio_state').length === 2, 'the beat, 10 ms after the last send');
     assert.equal(p.of('audio_state')[1]!['is_beat'], true);
+    t.clock.advance(10);
+    dj.send(frame(4, 0.5, true));
+    await eventually(() => t!.hub.store.dj('a')?.framesReceived === 4, 'the fourth frame');
+    assert.equal(p.of('audio_state').length, 2, 'a second beat in the same window waits');
+    t.clock.advance(40);
+    await eventually(() => p.of('audio_state').length === 3, 'the window to end');
+    assert.equal(p.of('audio_state')[2]!['is_beat'], true, 'the held-back beat is kept');
   });
 
   it('relays zone commands with _seq and reports a server that does not answer in time', async () => {
