@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import net.kyori.adventure.text.Component;
 import org.bukkit.Color;
@@ -17,48 +19,64 @@ import org.bukkit.World;
 import org.bukkit.block.data.BlockData;
 import org.bukkit.entity.BlockDisplay;
 import org.bukkit.entity.Display;
+import org.bukkit.entity.ItemDisplay;
 import org.bukkit.entity.Player;
+import org.bukkit.entity.TextDisplay;
+import org.bukkit.inventory.ItemStack;
 import org.bukkit.util.Transformation;
 import org.joml.Quaternionf;
 import org.joml.Vector3f;
 
 /**
- * The core's {@link DisplayWorld} on Paper's Display API. Each engine entity is a {@link BlockDisplay} that
- * stays at its zone's anchor and moves by its transformation, so clients interpolate smoothly. Entities are
- * spawned with their final state set inside the spawn consumer (no frame of default state is ever sent) and
- * are not persistent (a crash leaves nothing in the world). The hot path reuses its vectors, brightness and
- * block-data objects and finds entities by array index, not by map lookup.
+ * The core's {@link DisplayWorld} on Paper's Display API. Each engine entity is a {@link BlockDisplay},
+ * {@link ItemDisplay} (an item stack of the material) or {@link TextDisplay} (the material's id as text), as the
+ * record's kind says, that stays at its zone's anchor and moves by its transformation, so clients interpolate
+ * smoothly. Entities are spawned with their final state set inside the spawn consumer (no frame of default state
+ * is ever sent) and are not persistent (a crash leaves nothing in the world). A record of another kind than the
+ * live entity, or a spawn record for a live entity, replaces it with a fresh one. The hot path reuses its
+ * vectors, brightness objects and per-material block data, item stacks and texts, and finds entities by array
+ * index, not by map lookup.
  */
 final class PaperDisplayWorld implements DisplayWorld {
     private static final Quaternionf IDENTITY = new Quaternionf();
 
     private final Server server;
-    private final Logger logger;
     private final DisplaySettings settings;
     /** [zone slot][entity index] → entity; grown as slots appear. */
-    private BlockDisplay[][] entities = new BlockDisplay[4][];
+    private Display[][] entities = new Display[4][];
     private ZoneAnchor[] anchors = new ZoneAnchor[4];
     private Location[] anchorLocations = new Location[4];
     private World[] anchorWorlds = new World[4];
-    private final List<BlockData> blockData = new ArrayList<>();
+    private final PaperMaterials materials;
     private final Display.Brightness[] brightness = new Display.Brightness[16];
     private final Map<Integer, Color> glowColors = new HashMap<>();
     private final Vector3f translation = new Vector3f();
     private final Vector3f scale = new Vector3f();
     private final Quaternionf rotation = new Quaternionf();
-    private boolean warnedKinds;
+    /** Sets up a display being spawned from the {@code pending*} record below (one consumer, no capture). */
+    private final Consumer<Display> initSpawned = this::initSpawned;
+    private int[] pendingInts;
+    private float[] pendingFloats;
+    private int pendingI;
+    private int pendingF;
+    private int pendingFlags;
 
     PaperDisplayWorld(Server server, Logger logger, DisplaySettings settings) {
+        this(server, logger, settings, PaperMaterials::itemStack);
+    }
+
+    /** @param itemStacks the item stack of a material id, or null when the server has no such item */
+    PaperDisplayWorld(Server server, Logger logger, DisplaySettings settings, Function<String, ItemStack> itemStacks) {
         this.server = server;
-        this.logger = logger;
         this.settings = settings;
+        this.materials = new PaperMaterials(server, itemStacks, logger);
         for (int i = 0; i < brightness.length; i++) brightness[i] = new Display.Brightness(i, i);
     }
 
     @Override
     public void apply(EngineDiff diff) {
         updateAnchors(diff.zones());
-        updateMaterials(diff.materials());
+        materials.use(diff.materials());
         int[] ints = diff.ints();
         float[] floats = diff.floats();
         for (int r = 0; r < diff.count(); r++) {
@@ -70,16 +88,23 @@ final class PaperDisplayWorld implements DisplayWorld {
             if (zone < 0 || zone >= anchors.length || index < 0 || index >= ProtocolLimits.MAX_ENTITIES_PER_ZONE) {
                 continue; // the engine never sends these; a bad record must not take the tick down
             }
-            BlockDisplay[] slot = slot(zone);
-            BlockDisplay entity = slot[index];
+            Display[] slot = slot(zone);
+            Display entity = slot[index];
             if ((flags & EngineDiff.REMOVE) != 0) {
                 if (entity != null) entity.remove();
                 slot[index] = null;
                 continue;
             }
+            int kind = kind(ints[i + EngineDiff.I_KIND]);
+            if (entity != null && ((flags & EngineDiff.SPAWN) != 0 || kindOf(entity) != kind)) {
+                // A respawn, or the zone's kind changed: a display cannot change its class, so start afresh.
+                entity.remove();
+                entity = null;
+            }
             if (entity == null || !entity.isValid()) {
-                // SPAWN, or the chunk unloaded and took the entity with it: spawn with this record's state.
-                slot[index] = spawn(zone, ints, floats, i, f, flags | EngineDiff.SPAWN);
+                // SPAWN, a new kind, or the chunk unloaded and took the entity with it: spawn with this record's
+                // state.
+                slot[index] = spawn(zone, kind, ints, floats, i, f, flags | EngineDiff.SPAWN);
                 continue;
             }
             update(entity, ints, floats, i, f, flags);
@@ -88,7 +113,7 @@ final class PaperDisplayWorld implements DisplayWorld {
 
     @Override
     public void removeAll() {
-        for (BlockDisplay[] slot : entities) {
+        for (Display[] slot : entities) {
             if (slot == null) continue;
             for (int i = 0; i < slot.length; i++) {
                 if (slot[i] != null) slot[i].remove();
@@ -128,26 +153,50 @@ final class PaperDisplayWorld implements DisplayWorld {
         server.broadcast(Component.text(message));
     }
 
-    private BlockDisplay spawn(int zone, int[] ints, float[] floats, int i, int f, int flags) {
+    private Display spawn(int zone, int kind, int[] ints, float[] floats, int i, int f, int flags) {
         Location at = anchorLocations[zone];
         if (at == null) return null; // zone's world not loaded: nothing to show yet
-        return anchorWorlds[zone].spawn(at, BlockDisplay.class, display -> {
-            display.setPersistent(false);
-            display.setTeleportDuration(0);
-            display.setViewRange(settings.viewRange());
-            display.setDisplayWidth(settings.cullBox() * 2);
-            display.setDisplayHeight(settings.cullBox());
-            update(display, ints, floats, i, f, flags | EngineDiff.MATERIAL | EngineDiff.TRANSFORM
-                    | EngineDiff.BRIGHTNESS | EngineDiff.GLOW);
-        });
+        World world = anchorWorlds[zone];
+        pendingInts = ints;
+        pendingFloats = floats;
+        pendingI = i;
+        pendingF = f;
+        pendingFlags = flags;
+        try {
+            return switch (kind) {
+                case EngineDiff.KIND_ITEM -> world.spawn(at, ItemDisplay.class, initSpawned);
+                case EngineDiff.KIND_TEXT -> world.spawn(at, TextDisplay.class, initSpawned);
+                default -> world.spawn(at, BlockDisplay.class, initSpawned);
+            };
+        } finally {
+            pendingInts = null;
+            pendingFloats = null;
+        }
     }
 
-    private void update(BlockDisplay display, int[] ints, float[] floats, int i, int f, int flags) {
-        if ((flags & EngineDiff.MATERIAL) != 0) {
-            int material = ints[i + EngineDiff.I_MATERIAL];
-            if (material >= 0 && material < blockData.size()) display.setBlock(blockData.get(material));
-            if (ints[i + EngineDiff.I_KIND] != EngineDiff.KIND_BLOCK) warnKindOnce();
-        }
+    private void initSpawned(Display display) {
+        display.setPersistent(false);
+        display.setTeleportDuration(0);
+        display.setViewRange(settings.viewRange());
+        display.setDisplayWidth(settings.cullBox() * 2);
+        display.setDisplayHeight(settings.cullBox());
+        update(display, pendingInts, pendingFloats, pendingI, pendingF, pendingFlags | EngineDiff.MATERIAL
+                | EngineDiff.TRANSFORM | EngineDiff.BRIGHTNESS | EngineDiff.GLOW);
+    }
+
+    /** The record's kind; an unknown kind is shown as blocks. */
+    private static int kind(int kind) {
+        return kind == EngineDiff.KIND_ITEM || kind == EngineDiff.KIND_TEXT ? kind : EngineDiff.KIND_BLOCK;
+    }
+
+    private static int kindOf(Display display) {
+        if (display instanceof ItemDisplay) return EngineDiff.KIND_ITEM;
+        if (display instanceof TextDisplay) return EngineDiff.KIND_TEXT;
+        return EngineDiff.KIND_BLOCK;
+    }
+
+    private void update(Display display, int[] ints, float[] floats, int i, int f, int flags) {
+        if ((flags & EngineDiff.MATERIAL) != 0) setMaterial(display, ints[i + EngineDiff.I_MATERIAL]);
         if ((flags & EngineDiff.TRANSFORM) != 0) {
             float s = floats[f + EngineDiff.F_SCALE];
             translation.set(floats[f + EngineDiff.F_TX], floats[f + EngineDiff.F_TY], floats[f + EngineDiff.F_TZ]);
@@ -172,10 +221,24 @@ final class PaperDisplayWorld implements DisplayWorld {
         }
     }
 
-    private BlockDisplay[] slot(int zone) {
-        BlockDisplay[] slot = entities[zone];
+    /** An index outside the engine's material list (the engine never sends one) leaves the material as it is. */
+    private void setMaterial(Display display, int material) {
+        if (display instanceof BlockDisplay block) {
+            BlockData data = materials.block(material);
+            if (data != null) block.setBlock(data);
+        } else if (display instanceof ItemDisplay item) {
+            ItemStack stack = materials.item(material);
+            if (stack != null) item.setItemStack(stack);
+        } else if (display instanceof TextDisplay text) {
+            Component name = materials.text(material);
+            if (name != null) text.text(name);
+        }
+    }
+
+    private Display[] slot(int zone) {
+        Display[] slot = entities[zone];
         if (slot == null) {
-            slot = new BlockDisplay[ProtocolLimits.MAX_ENTITIES_PER_ZONE];
+            slot = new Display[ProtocolLimits.MAX_ENTITIES_PER_ZONE];
             entities[zone] = slot;
         }
         return slot;
@@ -197,26 +260,5 @@ final class PaperDisplayWorld implements DisplayWorld {
             anchorWorlds[z] = world;
             anchorLocations[z] = world == null ? null : new Location(world, anchor.x(), anchor.y(), anchor.z());
         }
-    }
-
-    private void updateMaterials(List<String> materials) {
-        // The list is append-only (scripts/src/host.ts): only new entries need parsing.
-        for (int m = blockData.size(); m < materials.size(); m++) {
-            String id = materials.get(m);
-            BlockData data;
-            try {
-                data = server.createBlockData(id);
-            } catch (IllegalArgumentException e) {
-                logger.warning("AudioViz material " + id + " is not a block on this server; showing stone instead");
-                data = server.createBlockData("minecraft:stone");
-            }
-            blockData.add(data);
-        }
-    }
-
-    private void warnKindOnce() {
-        if (warnedKinds) return;
-        warnedKinds = true;
-        logger.warning("AudioViz shows item and text entities as block displays on Paper for now");
     }
 }
