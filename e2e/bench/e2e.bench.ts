@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     await tap.beatsAfter(1, 10_000);
     const latencies = beatLatencies(viewer.updates, beats, RESPONSE_WINDOW_MS);
     console.error(`  ${latencies.length} of ${beats.length} beats answered`);
+    const sorted = [...latencies].sort((x, y) => x - y);
+    console.error(`  latencies, ms: ${sorted.map((l) => Math.round(l)).join(' ')}`);
     report('e2e.latency_p50_ms', percentile(latencies, 0.5), 'ms');
     report('e2e.latency_p95_ms', percentile(latencies, 0.95), 'ms', { max: 75 });
 
