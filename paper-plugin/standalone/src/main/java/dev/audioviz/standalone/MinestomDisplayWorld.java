@@ -18,6 +18,7 @@ import net.minestom.server.entity.metadata.display.BlockDisplayMeta;
 import net.minestom.server.entity.metadata.display.ItemDisplayMeta;
 import net.minestom.server.entity.metadata.display.TextDisplayMeta;
 import net.minestom.server.instance.Instance;
+import net.minestom.server.network.packet.server.SendablePacket;
 
 /**
  * {@link DisplayWorld} on Minestom: one display entity per engine record, anchored at its zone's origin and
@@ -43,6 +44,8 @@ public final class MinestomDisplayWorld implements DisplayWorld {
     private ShowEntity[][] entities = new ShowEntity[0][];
     /** Zone slot → its viewers during the current {@link #apply} (see {@link ShowEntity}). */
     private final List<List<Player>> zoneViewers = new ArrayList<>();
+    /** Zone slot → the packets of its entities' updates in the current {@link #apply}, sent when it ends. */
+    private final List<List<SendablePacket>> zoneOutboxes = new ArrayList<>();
     /** Zone slot → the {@link #applyCount} its viewers were looked up in. */
     private long[] viewersLookedUp = new long[0];
     private long applyCount;
@@ -73,6 +76,15 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         List<String> materials = diff.materials();
         followAnchors(zones);
         applyCount++;
+        try {
+            applyRecords(diff, ints, floats, zones, materials);
+        } finally {
+            sendOutboxes();
+        }
+    }
+
+    private void applyRecords(
+            EngineDiff diff, int[] ints, float[] floats, List<ZoneAnchor> zones, List<String> materials) {
         for (int r = 0; r < diff.count(); r++) {
             int io = r * EngineDiff.INT_STRIDE;
             int fo = r * EngineDiff.FLOAT_STRIDE;
@@ -107,13 +119,13 @@ public final class MinestomDisplayWorld implements DisplayWorld {
                 flags |= EngineDiff.MATERIAL | EngineDiff.BRIGHTNESS;
             }
             AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();
-            if (!spawning) entity.useZoneViewers(viewersOf(slot, entity));
+            if (!spawning) entity.useOutbox(outboxOf(slot, entity));
             meta.setNotifyAboutChanges(false);
             try {
                 update(meta, flags, ints, io, floats, fo, materials);
             } finally {
                 meta.setNotifyAboutChanges(true); // sends the record's changes as one metadata packet
-                entity.useZoneViewers(null);
+                entity.useOutbox(null);
             }
             if (spawning) {
                 store(slot, index, entity);
@@ -225,17 +237,31 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         }
     }
 
-    /** The viewers of a zone's entities, looked up from the first live one once per apply. */
-    private List<Player> viewersOf(int slot, ShowEntity entity) {
+    /** A zone's outbox for this apply; its viewers are looked up from the first live entity once per apply. */
+    private List<SendablePacket> outboxOf(int slot, ShowEntity entity) {
         if (viewersLookedUp.length <= slot) viewersLookedUp = Arrays.copyOf(viewersLookedUp, slot + 1);
-        while (zoneViewers.size() <= slot) zoneViewers.add(new ArrayList<>());
-        List<Player> viewers = zoneViewers.get(slot);
+        while (zoneViewers.size() <= slot) {
+            zoneViewers.add(new ArrayList<>());
+            zoneOutboxes.add(new ArrayList<>());
+        }
         if (viewersLookedUp[slot] != applyCount) {
             viewersLookedUp[slot] = applyCount;
+            List<Player> viewers = zoneViewers.get(slot);
             viewers.clear();
             viewers.addAll(entity.getViewers());
         }
-        return viewers;
+        return zoneOutboxes.get(slot);
+    }
+
+    /** Hands every zone's packets of this apply to its viewers, one batch per viewer. */
+    private void sendOutboxes() {
+        for (int slot = 0; slot < zoneOutboxes.size(); slot++) {
+            List<SendablePacket> outbox = zoneOutboxes.get(slot);
+            if (outbox.isEmpty()) continue;
+            List<Player> viewers = zoneViewers.get(slot);
+            for (int i = 0; i < viewers.size(); i++) viewers.get(i).sendPackets(outbox);
+            outbox.clear();
+        }
     }
 
     private ShowEntity entityAt(int slot, int index) {

@@ -3,17 +3,18 @@ package dev.audioviz.standalone;
 import java.util.List;
 import net.minestom.server.entity.Entity;
 import net.minestom.server.entity.EntityType;
-import net.minestom.server.entity.Player;
 import net.minestom.server.network.packet.server.SendablePacket;
 
 /**
- * A display entity of the show. While {@link MinestomDisplayWorld#apply} runs, its packets go to the viewers of
- * its zone, looked up once per zone and tick: every entity of a zone stands at the zone's anchor, so they all
- * have the same viewers, and asking Minestom per entity costs a lock, a list and a lookup per viewer, ×1024.
- * Outside {@code apply} it behaves as any entity, except that it never simulates physics or resends its position.
+ * A display entity of the show. While {@link MinestomDisplayWorld#apply} runs, its packets go into its zone's
+ * outbox, which the display world hands to the zone's viewers (looked up once per zone and tick) when the apply
+ * ends: every entity of a zone stands at the zone's anchor, so they all have the same viewers, asking Minestom
+ * per entity costs a lock, a list and a lookup per viewer, ×1024, and one batch per viewer wakes its socket
+ * writer once instead of once per packet. Outside {@code apply} it behaves as any entity, except that it never
+ * simulates physics or resends its position.
  */
 final class ShowEntity extends Entity {
-    private List<Player> zoneViewers;
+    private List<SendablePacket> outbox;
 
     ShowEntity(EntityType type) {
         super(type);
@@ -26,18 +27,17 @@ final class ShowEntity extends Entity {
     @Override
     protected void movementTick() {}
 
-    /** The viewers to use until {@code null} is set again; set by the display world around its updates. */
-    void useZoneViewers(List<Player> viewers) {
-        this.zoneViewers = viewers;
+    /** Where packets go until {@code null} is set again; set by the display world around its updates. */
+    void useOutbox(List<SendablePacket> outbox) {
+        this.outbox = outbox;
     }
 
     @Override
     public void sendPacketToViewersAndSelf(SendablePacket packet) {
-        List<Player> viewers = zoneViewers;
-        if (viewers == null) {
+        if (outbox == null) {
             super.sendPacketToViewersAndSelf(packet);
             return;
         }
-        for (int i = 0; i < viewers.size(); i++) viewers.get(i).sendPacket(packet);
+        outbox.add(packet);
     }
 }
