@@ -56,7 +56,7 @@ public record CoreConfig(
             48,
             1,
             200,
-            Duration.ofMillis(45));
+            Duration.ofMillis(40));
 
     public CoreConfig {
         require(bindAddress != null && !bindAddress.isBlank(), "socket.bind must name an address");
