@@ -74,6 +74,7 @@ const bars: Pattern<BarsState> = {
     const lead = beatLead(input);
     const sparkle = highs(input);
     const lift = 0.8 + 0.2 * lead;
+    const { scale: scales, visible: visibles } = out;
     // Column by column, so what a column shares (its level, band, depth, light) is worked out once, not
     // once per block: entity i is row ⌊i / columns⌋ of column i mod columns.
     for (let c = 0; c < columns; c++) {
@@ -87,7 +88,12 @@ const bars: Pattern<BarsState> = {
       const z = 0.5 + depth * (c % 2 === 0 ? 1 : -1) * 0.25 * level;
       const colour = bandOf(f);
       const light = lightFrom(level);
-      for (let row = 0, i = c; row < rows - 1 && i < n; row++, i += columns) {
+      // Blocks above the level are only hidden: where an unseen block sits does not matter, and skipping
+      // the full write of half the wall counts in GraalJS's interpreter.
+      const lit = Math.min(rows - 1, Math.ceil(filled));
+      let row = 0;
+      let i = c;
+      for (; row < lit && i < n; row++, i += columns) {
         const fill = clamp01(filled - row);
         writeEntity(
           out,
@@ -101,6 +107,10 @@ const bars: Pattern<BarsState> = {
           light,
           false,
         );
+      }
+      for (; row < rows - 1 && i < n; row++, i += columns) {
+        scales[i] = 0;
+        visibles[i] = 0;
       }
       // The top row shows the falling peak marker instead of the level.
       const top = (rows - 1) * columns + c;

@@ -16,6 +16,8 @@ export const REMOVE_PER_TICK = 1024;
 /** Smallest move that is sent, in blocks (below what a player can see at 20 Hz). */
 export const POSITION_STEP = 0.01;
 export const SCALE_STEP = 0.01;
+/** Shown scales below this are 0 (a fading entity then stops costing work: see `smooth`). */
+export const INVISIBLE_SCALE = 0.001;
 /** Smallest yaw change that is sent, degrees. */
 export const YAW_STEP = 0.5;
 
@@ -46,6 +48,9 @@ export class ZonePool {
   private trigYaw = new Float64Array(0);
   private halfCos = new Float32Array(0);
   private halfSin = new Float32Array(0);
+  /** The turned block's corner offset per unit of half-size: cos − sin and sin + cos of the full yaw. */
+  private cornerX = new Float32Array(0);
+  private cornerZ = new Float32Array(0);
   private sentGlow = new Int32Array(0);
   private sentMaterial = new Int32Array(0);
   /** -1 = no override; 0 hides the entity. */
@@ -81,6 +86,8 @@ export class ZonePool {
     this.trigYaw = grown(this.trigYaw, new Float64Array(capacity).fill(NaN), keep);
     this.halfCos = grown(this.halfCos, new Float32Array(capacity), keep);
     this.halfSin = grown(this.halfSin, new Float32Array(capacity), keep);
+    this.cornerX = grown(this.cornerX, new Float32Array(capacity), keep);
+    this.cornerZ = grown(this.cornerZ, new Float32Array(capacity), keep);
     this.sentGlow = grown(this.sentGlow, new Int32Array(capacity), keep);
     this.sentMaterial = grown(this.sentMaterial, new Int32Array(capacity), keep);
     this.visibleOverride = grown(this.visibleOverride, new Int8Array(capacity).fill(-1), keep);
@@ -134,6 +141,14 @@ export class ZonePool {
     this.shown.band.set(this.target.band);
     this.shown.glow.set(this.target.glow);
     for (let i = 0; i < n; i++) {
+      const visible = tVisible[i] !== 0;
+      const before = sScale[i];
+      // Hidden and staying hidden (often half a pattern's entities): where it sits does not matter, it is
+      // placed afresh when it shows again.
+      if (!visible && before === 0 && !direct) {
+        sVisible[i] = 0;
+        continue;
+      }
       // The target is forced into range on the way (a hot-loaded pattern may write anything; NaN fails
       // every comparison and lands on 0). One pass: this loop is the engine's per-entity hot path.
       const rx = tx[i];
@@ -143,18 +158,16 @@ export class ZonePool {
       const y = ry > 0 ? (ry < 1 ? ry : 1) : 0;
       const z = rz > 0 ? (rz < 1 ? rz : 1) : 0;
       const rs = tScale[i];
-      const visible = tVisible[i] !== 0;
       const targetScale = visible && rs > 0 ? (rs < 4 ? rs : 4) : 0;
       const rb = tBrightness[i];
       const targetBrightness = rb < 15 ? rb : 15;
       let scale: number;
       let light: number;
-      if (direct) {
+      if (direct || before === 0) {
+        // An entity appearing from nothing starts where it is meant to be instead of flying in.
         sx[i] = x;
         sy[i] = y;
         sz[i] = z;
-        scale = targetScale;
-        light = targetBrightness;
       } else {
         const px = sx[i];
         const py = sy[i];
@@ -162,9 +175,15 @@ export class ZonePool {
         sx[i] = px + (x - px) * rise;
         sy[i] = py + (y - py) * rise;
         sz[i] = pz + (z - pz) * rise;
-        scale = sScale[i];
-        const ds = targetScale - scale;
-        scale += ds * (ds > 0 ? rise : fall);
+      }
+      if (direct) {
+        scale = targetScale;
+        light = targetBrightness;
+      } else {
+        const ds = targetScale - before;
+        scale = before + ds * (ds > 0 ? rise : fall);
+        // A release never quite reaches 0: below what anyone can see it is 0, so the entity counts as hidden.
+        if (scale < INVISIBLE_SCALE) scale = 0;
         light = sb[i];
         const db = targetBrightness - light;
         light += db * (db > 0 ? rise : fall);
@@ -203,7 +222,7 @@ export class ZonePool {
     const sb = this.shownBrightness;
     // Locals for every array the loop touches: the loop runs for every entity of every zone each tick.
     const { sentX, sentY, sentZ, sentScale, sentYaw, sentBrightness, sentGlow, sentMaterial } = this;
-    const { trigYaw, halfCos, halfSin, bandMaterial } = this;
+    const { trigYaw, halfCos, halfSin, cornerX, cornerZ, bandMaterial } = this;
     const { visibleOverride, brightnessOverride, glowOverride, materialOverride, interpolationOverride } =
       this;
     const sizeX = zone.size.x;
@@ -235,17 +254,19 @@ export class ZonePool {
       if (yaw !== trigYaw[i]) {
         // Most entities keep their yaw from tick to tick: the trigonometry is redone only when it turns.
         trigYaw[i] = yaw;
-        halfCos[i] = Math.cos((yaw * DEG) / 2);
-        halfSin[i] = Math.sin((yaw * DEG) / 2);
+        const hc = Math.cos((yaw * DEG) / 2);
+        const hs = Math.sin((yaw * DEG) / 2);
+        halfCos[i] = hc;
+        halfSin[i] = hs;
+        // The full angle's cos/sin from the half angle's (double-angle identities).
+        const ec = hc * hc - hs * hs;
+        const es = 2 * hs * hc;
+        cornerX[i] = ec - es;
+        cornerZ[i] = es + ec;
       }
-      // The rotation quaternion's half angle gives the full angle's cos/sin by the double-angle identities.
-      const hc = halfCos[i];
-      const hs = halfSin[i];
-      const ec = hc * hc - hs * hs;
-      const es = 2 * hs * hc;
-      const tx = lx * cos - lz * sin - (h * ec - h * es);
+      const tx = lx * cos - lz * sin - h * cornerX[i];
       const ty = sy[i] * sizeY - h;
-      const tz = lx * sin + lz * cos - (h * es + h * ec);
+      const tz = lx * sin + lz * cos - h * cornerZ[i];
       const bo = brightnessOverride[i];
       const brightness = bo >= 0 ? bo : dynamic ? ((sb[i] * zoneBrightness) / 15 + 0.5) | 0 : zoneBrightness; // rounds (non-negative)
       const go = glowOverride[i];
@@ -307,10 +328,9 @@ export class ZonePool {
       floats[fo + 2] = tz;
       floats[fo + 3] = scale;
       // Left rotation about +Y by −yaw: Minecraft's yaw turns clockwise seen from above.
-      floats[fo + 4] = 0;
-      floats[fo + 5] = -hs;
-      floats[fo + 6] = 0;
-      floats[fo + 7] = hc;
+      // fo + 4 and fo + 6 (x and z of the quaternion) stay 0: nothing ever writes them.
+      floats[fo + 5] = -halfSin[i];
+      floats[fo + 7] = halfCos[i];
       if ((flags & DIFF_FLAGS.TRANSFORM) !== 0) {
         sentX[i] = tx;
         sentY[i] = ty;
