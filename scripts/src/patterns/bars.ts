@@ -94,7 +94,8 @@ const bars: Pattern<BarsState> = {
       let row = 0;
       let i = c;
       for (; row < lit && i < n; row++, i += columns) {
-        const fill = clamp01(filled - row);
+        const over = filled - row; // > 0 below `lit`
+        const fill = over < 1 ? over : 1;
         writeEntity(
           out,
           i,

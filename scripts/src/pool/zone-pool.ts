@@ -218,7 +218,7 @@ export class ZonePool {
     const spawnEnd = Math.min(this.capacity, this.live + SPAWN_PER_TICK);
     const live = this.live;
     const { x: sx, y: sy, z: sz, scale: sScale, rotation: sRotation, band: sBand } = this.shown;
-    const { glow: sGlow, visible: sVisible } = this.shown;
+    const { glow: sGlow } = this.shown;
     const sb = this.shownBrightness;
     // Locals for every array the loop touches: the loop runs for every entity of every zone each tick.
     const { sentX, sentY, sentZ, sentScale, sentYaw, sentBrightness, sentGlow, sentMaterial } = this;
@@ -240,7 +240,7 @@ export class ZonePool {
       const spawning = i >= live;
       // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
       // point, so the corner translation is offset by the entity's own turned half-size.
-      const scale = spawning || sVisible[i] === 0 || visibleOverride[i] === 0 ? 0 : sScale[i];
+      const scale = spawning || visibleOverride[i] === 0 ? 0 : sScale[i]; // not shown ⇒ scale 0
       // A hidden entity that was already sent hidden costs nothing, however its pattern moves it (blackout,
       // hidden spares): what changed meanwhile goes out with the transform that shows it again.
       if (!spawning && !resend && scale === 0 && sentScale[i] === 0) continue;
