@@ -1,7 +1,8 @@
 // npm run bench: the engine tick in GraalJS with 1024 entities, median ms, on the stock JDK (interpreter only)
-// and with the Graal JIT from Maven Central on JVMCI. Figures: graal.tick_ms_1024_interp (budget 2 ms),
-// graal.tick_ms_1024_jit (budget 0.5 ms). The Java side is dev.audioviz.core.engine.TickBenchmark (core's test
-// scope); the scene (a zone with 1024 entities) is set by graal-scenario.json, replayed through
+// and with the Graal JIT from Maven Central on JVMCI. Figures: graal.tick_ms_1024_interp (budget 2 ms) and
+// graal.tick_ms_1024_jit (budget 0.5 ms) with the default pattern (bars), and the same two for galaxy
+// (_galaxy: every entity moves and turns every tick). The Java side is dev.audioviz.core.engine.TickBenchmark
+// (core's test scope); the scene (a zone with 1024 entities) is set by graal-scenario.json, replayed through
 // core/src/test/node/golden-diffs.mjs. Flags: --bundle PATH, --scenario PATH (e.g. the test fixture).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,14 +40,31 @@ const classpath = testClasspath({ run, reactor, module: 'core', env });
 
 // The engine options must be the ones TickBenchmark passes (1024 entities allowed, patterns never throttled).
 const options = '{"queueCapacity":1000,"maxEntitiesPerZone":1024,"patternBudgetMs":1000.0,"seed":1}';
-const transcript = path.join(target, 'bench-transcript.tsv');
-run(process.execPath, [
-  path.join(core, 'src', 'test', 'node', 'golden-diffs.mjs'),
-  bundle,
-  scenario,
-  transcript,
-  options,
-]);
+
+/**
+ * Sets the scene (golden-diffs.mjs writes the transcript TickBenchmark replays). With a pattern, the scenario's
+ * zone is switched to it after its pool is made (the scenario itself shows the default pattern, bars).
+ */
+function transcriptFor(pattern) {
+  let scenarioFile = scenario;
+  if (pattern !== null) {
+    const scene = JSON.parse(fs.readFileSync(scenario, 'utf8'));
+    const poolStep = scene.steps.findIndex((s) => s.command?.args[0] === 'pool');
+    const { sender, args } = scene.steps[poolStep].command;
+    scene.steps.splice(poolStep + 1, 0, { command: { sender, args: ['pattern', 'set', pattern, args[2]] } });
+    scenarioFile = path.join(target, `bench-scenario-${pattern}.json`);
+    fs.writeFileSync(scenarioFile, JSON.stringify(scene));
+  }
+  const transcript = path.join(target, `bench-transcript-${pattern ?? 'default'}.tsv`);
+  run(process.execPath, [
+    path.join(core, 'src', 'test', 'node', 'golden-diffs.mjs'),
+    bundle,
+    scenarioFile,
+    transcript,
+    options,
+  ]);
+  return transcript;
+}
 
 // The optimizing compiler for Truffle on a stock JDK: these jars on the upgrade module path, JVMCI enabled.
 const jitDir = path.join(target, 'graal-jit');
@@ -65,19 +83,22 @@ for (const coordinates of jitJars) {
   );
 }
 
+const jit = ['-XX:+UnlockExperimentalVMOptions', '-XX:+EnableJVMCI', `--upgrade-module-path=${jitDir}`];
+// galaxy: every entity moves and turns every tick, the heaviest of the built-in patterns.
 const runs = [
-  { name: 'graal.tick_ms_1024_interp', budget: 2, jvm: [] },
-  {
-    name: 'graal.tick_ms_1024_jit',
-    budget: 0.5,
-    jvm: ['-XX:+UnlockExperimentalVMOptions', '-XX:+EnableJVMCI', `--upgrade-module-path=${jitDir}`],
-  },
+  { name: 'graal.tick_ms_1024_interp', budget: 2, jvm: [], pattern: null },
+  { name: 'graal.tick_ms_1024_jit', budget: 0.5, jvm: jit, pattern: null },
+  { name: 'graal.tick_ms_1024_interp_galaxy', budget: 2, jvm: [], pattern: 'galaxy' },
+  { name: 'graal.tick_ms_1024_jit_galaxy', budget: 0.5, jvm: jit, pattern: 'galaxy' },
 ];
 const quiet = quietJvmFlags(jdk);
 const only = process.env.AUDIOVIZ_BENCH_ONLY ?? '';
-for (const { name, budget, jvm } of runs) {
+const transcripts = new Map();
+for (const { name, budget, jvm, pattern } of runs) {
   if (only && !name.startsWith(only)) continue;
   console.error(`graal.bench: ${name}`);
+  if (!transcripts.has(pattern)) transcripts.set(pattern, transcriptFor(pattern));
+  const transcript = transcripts.get(pattern);
   const out = run(
     java,
     [
