@@ -125,8 +125,9 @@ export class ZonePool {
   /**
    * Moves `shown` towards `target`, forcing the target's values into their ranges (positions 0–1, scale
    * 0–4, brightness 0–15; yaw and band are copied as they are and read through `finiteYaw` and `bandIndex`).
-   * `rise`/`fall` are the fractions of the gap closed this tick while a
-   * level rises / falls (from the preset's attack and release); positions follow at the `rise` rate.
+   * `rise`/`fall` are the fractions of the gap closed this tick while a level rises / falls (from the
+   * preset's attack and release); positions follow at the `rise` rate, except that an entity appearing from
+   * scale 0 starts at its target. An entity hidden and staying hidden is left where it is.
    * `direct` copies the target unchanged (external batches arrive already animated).
    */
   smooth(rise: number, fall: number, direct: boolean): void {
@@ -136,7 +137,7 @@ export class ZonePool {
     const { x: tx, y: ty, z: tz, scale: tScale, brightness: tBrightness, visible: tVisible } = this.target;
     const { x: sx, y: sy, z: sz, scale: sScale, brightness: sBrightness, visible: sVisible } = this.shown;
     // Yaw, band and glow are not smoothed: copied whole (a builtin, far cheaper than a JS loop in an
-    // interpreter) and forced into range where they are read (`writeDiff`, `shownYaw`, `shownBand`).
+    // interpreter) and forced into range where they are read (`finiteYaw`, `bandIndex`).
     this.shown.rotation.set(this.target.rotation);
     this.shown.band.set(this.target.band);
     this.shown.glow.set(this.target.glow);
