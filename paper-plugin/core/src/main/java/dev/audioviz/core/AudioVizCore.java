@@ -72,6 +72,7 @@ public final class AudioVizCore implements AutoCloseable {
     private volatile String runtimeName = "";
     private volatile String lastReloadError;
     private long appliedFrames;
+    private LateTickReport lateTickReport;
 
     /**
      * @param config settings (see {@link CoreConfig#fromMap})
@@ -124,6 +125,7 @@ public final class AudioVizCore implements AutoCloseable {
         JavaHost host = new JavaHost(clock, logger, documents, this::sendToClient, this::announce);
         driver = new EngineDriver(graal, host, config, watchdog, logger, inbound, handoff);
         scriptThread = new ScriptThread(driver::tick, logger, config.tickDelay(), System::nanoTime);
+        lateTickReport = new LateTickReport(logger, config.tickDelay().toMillis());
         scriptThread.start();
         running = true;
         try {
@@ -158,6 +160,7 @@ public final class AudioVizCore implements AutoCloseable {
             appliedFrames++;
         }
         scriptThread.requestTick();
+        lateTickReport.check(scriptThread.lateTicks(), clock.millis());
     }
 
     /**

@@ -30,7 +30,11 @@ public final class ScriptThread {
     private final AtomicBoolean tickRequested = new AtomicBoolean();
     private final long tickDelayNanos;
     private final LongSupplier nanoTime;
+    private volatile long tickRequestedAtNanos;
     private volatile long tickDueNanos;
+    /** A task ran while the requested tick waited (a reload, a command): its lateness is not the tick's. */
+    private boolean tasksHeldTick;
+    private volatile long lateTicks;
     /** Recent engine tick duration, ns (moving average), written and read on the script thread. */
     private volatile long typicalTickNanos;
     private final Thread thread;
@@ -61,7 +65,11 @@ public final class ScriptThread {
     /** Asks for one tick; returns at once. Called from the server thread every server tick. */
     public void requestTick() {
         // Only the server thread calls this; the due time is written before the flag that publishes it.
-        if (!tickRequested.get()) tickDueNanos = nanoTime.getAsLong() + effectiveDelayNanos();
+        if (!tickRequested.get()) {
+            long now = nanoTime.getAsLong();
+            tickRequestedAtNanos = now;
+            tickDueNanos = now + effectiveDelayNanos();
+        }
         tickRequested.set(true);
         LockSupport.unpark(thread);
     }
@@ -100,7 +108,10 @@ public final class ScriptThread {
     private void loop() {
         while (running || !tasks.isEmpty()) {
             Runnable task;
-            while ((task = tasks.poll()) != null) runSafely(task);
+            while ((task = tasks.poll()) != null) {
+                if (tickRequested.get()) tasksHeldTick = true;
+                runSafely(task);
+            }
             if (tickRequested.get() && running) {
                 long wait = tickDueNanos - nanoTime.getAsLong();
                 if (wait > 0) {
@@ -110,12 +121,24 @@ public final class ScriptThread {
                 tickRequested.set(false);
                 long started = nanoTime.getAsLong();
                 runSafely(tick);
-                long took = nanoTime.getAsLong() - started;
+                long finished = nanoTime.getAsLong();
+                long took = finished - started;
                 typicalTickNanos = typicalTickNanos == 0 ? took : (typicalTickNanos * 7 + took) / 8;
+                // Finished after the next server tick began: that tick could not show it (50 ms more latency).
+                if (!tasksHeldTick && finished - tickRequestedAtNanos > SERVER_TICK_NANOS) lateTicks++;
+                tasksHeldTick = false;
             } else if (running && tasks.isEmpty()) {
                 LockSupport.park(this);
             }
         }
+    }
+
+    /**
+     * Ticks that finished after the server tick following their request had begun, not counting those held
+     * back by tasks (reloads, commands); any thread.
+     */
+    public long lateTicks() {
+        return lateTicks;
     }
 
     /**
