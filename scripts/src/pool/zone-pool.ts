@@ -239,8 +239,6 @@ export class ZonePool {
     let count = diff.count;
     for (let i = 0; i < spawnEnd; i++) {
       const spawning = i >= live;
-      // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
-      // point, so the corner translation is offset by the entity's own turned half-size.
       const scale = spawning || visibleOverride[i] === 0 ? 0 : sScale[i]; // not shown ⇒ scale 0
       // A hidden entity that was already sent hidden costs nothing, however its pattern moves it (blackout,
       // hidden spares): what changed meanwhile goes out with the transform that shows it again.
@@ -249,6 +247,8 @@ export class ZonePool {
       // in an interpreter.
       const r = sRotation[i];
       const yaw = zoneYaw + (r - r === 0 ? r % 360 : 0);
+      // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
+      // point, so the corner translation is offset by the entity's own turned half-size.
       const lx = sx[i] * sizeX;
       const lz = sz[i] * sizeZ;
       const h = scale / 2;
@@ -269,7 +269,8 @@ export class ZonePool {
       const ty = sy[i] * sizeY - h;
       const tz = lx * sin + lz * cos - h * cornerZ[i];
       const bo = brightnessOverride[i];
-      const brightness = bo >= 0 ? bo : dynamic ? ((sb[i] * zoneBrightness) / 15 + 0.5) | 0 : zoneBrightness; // rounds (non-negative)
+      // | 0 after + 0.5 rounds the non-negative level.
+      const brightness = bo >= 0 ? bo : dynamic ? ((sb[i] * zoneBrightness) / 15 + 0.5) | 0 : zoneBrightness;
       const go = glowOverride[i];
       const glowOn = go >= 0 ? go === 1 : sGlow[i] !== 0 || beatGlow;
       const b = sBand[i];
