@@ -88,36 +88,49 @@ const fireflies: Pattern<FireflyState> = {
     const punch = beatPunch(input);
     const bass = band(input, 0);
     const sync = input.isBeat && input.params.sync !== false;
+    // State arrays and the random source in locals, each value read once: this loop runs per firefly per tick,
+    // and an interpreter pays for every lookup (see scripts/README.md, "Writing fast patterns").
+    const { px, py, pz, vx, vy, vz, phase: phases, rate } = state;
+    const random = input.random;
+    const blinkSpeed = blinkRate * (1 + 2 * sparkle) * dt;
     for (let i = 0; i < n; i++) {
       // A random walk on the velocity, damped, keeps the flight smooth.
-      state.vx[i] = state.vx[i] * 0.95 + (input.random() - 0.5) * wander * 0.5;
-      state.vy[i] = state.vy[i] * 0.95 + (input.random() - 0.5) * wander * 0.3;
-      state.vz[i] = state.vz[i] * 0.95 + (input.random() - 0.5) * wander * 0.5;
-      state.px[i] += state.vx[i] * dt;
-      state.py[i] += state.vy[i] * dt;
-      state.pz[i] += state.vz[i] * dt;
-      if (state.px[i] < 0.05 || state.px[i] > 0.95) state.vx[i] = -state.vx[i];
-      if (state.py[i] < 0.05 || state.py[i] > 0.95) state.vy[i] = -state.vy[i];
-      if (state.pz[i] < 0.05 || state.pz[i] > 0.95) state.vz[i] = -state.vz[i];
-      state.px[i] = clamp(state.px[i], 0.04, 0.96);
-      state.py[i] = clamp(state.py[i], 0.04, 0.96);
-      state.pz[i] = clamp(state.pz[i], 0.04, 0.96);
-      let phase = fract(state.phase[i] + state.rate[i] * blinkRate * (1 + 2 * sparkle) * dt);
-      if (sync) phase = phase > 0.5 ? phase + (1 - phase) * SYNC_PULL : phase * (1 - SYNC_PULL);
-      state.phase[i] = fract(phase);
+      let dx = vx[i]! * 0.95 + (random() - 0.5) * wander * 0.5;
+      let dy = vy[i]! * 0.95 + (random() - 0.5) * wander * 0.3;
+      let dz = vz[i]! * 0.95 + (random() - 0.5) * wander * 0.5;
+      let x = px[i]! + dx * dt;
+      let y = py[i]! + dy * dt;
+      let z = pz[i]! + dz * dt;
+      if (x < 0.05 || x > 0.95) dx = -dx;
+      if (y < 0.05 || y > 0.95) dy = -dy;
+      if (z < 0.05 || z > 0.95) dz = -dz;
+      // Kept inside 0.04–0.96 (NaN lands on 0.04), as `clamp` would.
+      x = x >= 0.04 ? (x <= 0.96 ? x : 0.96) : 0.04;
+      y = y >= 0.04 ? (y <= 0.96 ? y : 0.96) : 0.04;
+      z = z >= 0.04 ? (z <= 0.96 ? z : 0.96) : 0.04;
+      vx[i] = dx;
+      vy[i] = dy;
+      vz[i] = dz;
+      px[i] = x;
+      py[i] = y;
+      pz[i] = z;
+      let phase = fract(phases[i]! + rate[i]! * blinkSpeed);
+      if (sync) phase = fract(phase > 0.5 ? phase + (1 - phase) * SYNC_PULL : phase * (1 - SYNC_PULL));
+      phases[i] = phase;
       // A blink is a short bright peak at phase 0, then darkness.
-      const blink = Math.exp(-state.phase[i] * 9) + punch * 0.8;
+      const blink = Math.exp(-phase * 9) + punch * 0.8;
       const lit = blink > 0.35;
+      const glowLevel = blink * (0.6 + 0.6 * sparkle);
       writeEntity(
         out,
         i,
-        state.px[i],
-        state.py[i],
-        state.pz[i],
+        x,
+        y,
+        z,
         0.2 + 0.3 * blink + 0.15 * bass,
-        (Math.atan2(state.vx[i], state.vz[i]) * 360) / TAU,
+        (Math.atan2(dx, dz) * 360) / TAU,
         lit ? 3 + (i % 2) : 1,
-        1 + 14 * Math.min(1, blink * (0.6 + 0.6 * sparkle)),
+        1 + 14 * (glowLevel < 1 ? glowLevel : 1),
         lit,
       );
     }
