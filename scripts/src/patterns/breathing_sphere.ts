@@ -84,22 +84,29 @@ const breathingSphere: Pattern<SphereState> = {
     state.angle = (state.angle + input.dt * (0.2 + 0.6 * input.amplitude)) % TAU;
     const c = Math.cos(state.angle);
     const s = Math.sin(state.angle);
+    // State in locals, each value read once (see scripts/README.md, "Writing fast patterns").
+    const { ux: uxs, uy: uys, uz: uzs } = state;
+    const yaw = (-state.angle * 360) / TAU;
+    const twinkleAt = input.t * 9;
     for (let i = 0; i < n; i++) {
+      const uy = uys[i]!;
+      const x0 = uxs[i]!;
+      const z0 = uzs[i]!;
       // South pole (last points) carries the bass, north pole the highs.
-      const f = (state.uy[i] + 1) * 0.5;
+      const f = (uy + 1) * 0.5;
       const level = clamp01(spectrumAt(input, f) * gain);
       const r = radius * (1 + spike * level);
-      const ux = state.ux[i] * c - state.uz[i] * s;
-      const uz = state.ux[i] * s + state.uz[i] * c;
-      const twinkle = f > 0.7 ? sparkle * (0.5 + 0.5 * Math.sin(input.t * 9 + i)) : 0;
+      const ux = x0 * c - z0 * s;
+      const uz = x0 * s + z0 * c;
+      const twinkle = f > 0.7 ? sparkle * (0.5 + 0.5 * Math.sin(twinkleAt + i)) : 0;
       writeEntity(
         out,
         i,
         0.5 + ux * r,
-        0.5 + state.uy[i] * r,
+        0.5 + uy * r,
         0.5 + uz * r,
         0.4 + 0.8 * level + 0.4 * punch,
-        (-state.angle * 360) / TAU,
+        yaw,
         bandOf(f),
         lightFrom(level + twinkle),
         twinkle > 0.5,

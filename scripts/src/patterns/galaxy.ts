@@ -10,7 +10,6 @@ import {
   beatLead,
   beatPunch,
   bandOf,
-  clamp01,
   hash01,
   hideFrom,
   highs,
@@ -28,6 +27,8 @@ interface GalaxyState {
   readonly offset: Float32Array;
   readonly height: Float32Array;
   readonly twinkle: Float32Array;
+  /** Per star: the band of its radius (fixed, so worked out once). */
+  readonly band: Uint8Array;
   /** Accumulated rotation, radians at the core. */
   turn: number;
 }
@@ -66,6 +67,7 @@ const galaxy: Pattern<GalaxyState> = {
       offset: new Float32Array(entityCount),
       height: new Float32Array(entityCount),
       twinkle: new Float32Array(entityCount),
+      band: new Uint8Array(entityCount),
       turn: 0,
     };
     for (let i = 0; i < entityCount; i++) {
@@ -74,6 +76,7 @@ const galaxy: Pattern<GalaxyState> = {
       state.offset[i] = (hash01(i, 12) - 0.5) * 0.6 * (0.3 + state.radius[i]);
       state.height[i] = (hash01(i, 13) - 0.5) * 0.08 * (1 - state.radius[i]);
       state.twinkle[i] = hash01(i, 14) * TAU;
+      state.band[i] = bandOf(state.radius[i]!);
     }
     return state;
   },
@@ -90,17 +93,22 @@ const galaxy: Pattern<GalaxyState> = {
     const size = 0.42 * (1 + 0.06 * punch - 0.03 * lead);
     const ct = Math.cos(TILT);
     const st = Math.sin(TILT);
+    // State in locals, each value read once (see scripts/README.md, "Writing fast patterns").
+    const { radius, offset, height, twinkle: twinkles, band: bands } = state;
+    const armAngle = TAU / arms;
+    const turn = state.turn;
+    const rise = 1 + 2 * bass;
+    const twinkleAt = input.t * 7;
     for (let i = 0; i < n; i++) {
-      const r = state.radius[i];
-      const arm = i % arms;
+      const r = radius[i]!;
       // Inner stars turn faster: angular speed falls with radius.
-      const a = (arm * TAU) / arms + r * winding + state.offset[i] - state.turn / (0.3 + r);
+      const a = (i % arms) * armAngle + r * winding + offset[i]! - turn / (0.3 + r);
       const px = Math.cos(a) * r * size;
       const pz = Math.sin(a) * r * size;
-      const py = state.height[i] * (1 + 2 * bass);
-      const level = clamp01(spectrumAt(input, r));
+      const py = height[i]! * rise;
+      const level = spectrumAt(input, r); // 0–1
       const coreGlow = r < 0.2 ? bass + punch : 0;
-      const twinkle = r > 0.5 ? sparkle * (0.5 + 0.5 * Math.sin(input.t * 7 + state.twinkle[i])) : 0;
+      const twinkle = r > 0.5 ? sparkle * (0.5 + 0.5 * Math.sin(twinkleAt + twinkles[i]!)) : 0;
       writeEntity(
         out,
         i,
@@ -109,7 +117,7 @@ const galaxy: Pattern<GalaxyState> = {
         0.5 + pz * ct - py * st,
         (0.25 + 0.5 * level + 0.4 * twinkle) * (1.3 - r) + 0.8 * coreGlow * (0.2 - r) * 5,
         (-a * 360) / TAU,
-        bandOf(r),
+        bands[i]!,
         lightFrom(level * 0.5 + twinkle + coreGlow, 2),
         r < 0.12 || twinkle > 0.6,
       );

@@ -237,6 +237,11 @@ export class ZonePool {
     diff.reserve(diff.count + spawnEnd);
     const { ints, floats } = diff;
     let count = diff.count;
+    let lastYaw = NaN;
+    let lastHalfCos = 1;
+    let lastHalfSin = 0;
+    let lastCornerX = 1;
+    let lastCornerZ = 1;
     for (let i = 0; i < spawnEnd; i++) {
       const spawning = i >= live;
       const scale = spawning || visibleOverride[i] === 0 ? 0 : sScale[i]; // not shown ⇒ scale 0
@@ -253,17 +258,23 @@ export class ZonePool {
       const lz = sz[i] * sizeZ;
       const h = scale / 2;
       if (yaw !== trigYaw[i]) {
-        // Most entities keep their yaw from tick to tick: the trigonometry is redone only when it turns.
+        // Most entities keep their yaw from tick to tick: the trigonometry is redone only when it turns, and
+        // not again for the next entity when it turned to the same yaw (a pattern turning as one piece).
         trigYaw[i] = yaw;
-        const hc = Math.cos((yaw * DEG) / 2);
-        const hs = Math.sin((yaw * DEG) / 2);
-        halfCos[i] = hc;
-        halfSin[i] = hs;
-        // The full angle's cos/sin from the half angle's (double-angle identities).
-        const ec = hc * hc - hs * hs;
-        const es = 2 * hs * hc;
-        cornerX[i] = ec - es;
-        cornerZ[i] = es + ec;
+        if (yaw !== lastYaw) {
+          lastYaw = yaw;
+          lastHalfCos = Math.cos((yaw * DEG) / 2);
+          lastHalfSin = Math.sin((yaw * DEG) / 2);
+          // The full angle's cos/sin from the half angle's (double-angle identities).
+          const ec = lastHalfCos * lastHalfCos - lastHalfSin * lastHalfSin;
+          const es = 2 * lastHalfSin * lastHalfCos;
+          lastCornerX = ec - es;
+          lastCornerZ = es + ec;
+        }
+        halfCos[i] = lastHalfCos;
+        halfSin[i] = lastHalfSin;
+        cornerX[i] = lastCornerX;
+        cornerZ[i] = lastCornerZ;
       }
       const tx = lx * cos - lz * sin - h * cornerX[i];
       const ty = sy[i] * sizeY - h;
