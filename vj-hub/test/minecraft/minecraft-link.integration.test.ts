@@ -38,6 +38,15 @@ describe('minecraft-link (hub → :8765)', function () {
     return p;
   }
 
+  /** A fake plugin without a token, and a test hub whose link to it is up (also kept in `t` for the clean-up). */
+  async function linkedHub(): Promise<{ p: FakePlugin; hub: TestHub }> {
+    const p = await plugin();
+    const hub = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
+    t = hub;
+    await eventually(() => hub.hub.health().mc_connected, 'the link');
+    return { p, hub };
+  }
+
   it('follows the backoff schedule 5 s × 1.5 up to 60 s with ±10 % jitter while the server is down', async () => {
     const clock = new FakeClock();
     const delays: number[] = [];
@@ -70,22 +79,20 @@ describe('minecraft-link (hub → :8765)', function () {
   });
 
   it('reconnects to a server that was killed and restarted, restoring the operator’s zone state', async () => {
-    const p = await plugin();
-    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
-    await eventually(() => t!.hub.health().mc_connected, 'the link');
-    await eventually(() => t!.hub.store.zones.length === 1, 'zones from the server');
-    t.hub.store.setPattern('circle', ['stage']);
+    const { p, hub } = await linkedHub();
+    await eventually(() => hub.hub.store.zones.length === 1, 'zones from the server');
+    hub.hub.store.setPattern('circle', ['stage']);
     await eventually(() => p.of('set_pattern').length === 1, 'the relayed pattern');
 
     await p.kill();
-    await eventually(() => !t!.hub.health().mc_connected, 'the loss to be noticed');
+    await eventually(() => !hub.hub.health().mc_connected, 'the loss to be noticed');
     await p.start(p.port);
     p.received.length = 0;
-    const delay = t.clock.nextDelay();
+    const delay = hub.clock.nextDelay();
     assert.ok(delay !== null);
-    t.clock.advance(HUB_MINECRAFT_POLICY.backoff.maxMs);
-    await eventually(() => t!.hub.health().mc_connected, 'the link to come back');
-    assert.equal(t.hub.health().mc_reconnect_count, 1);
+    hub.clock.advance(HUB_MINECRAFT_POLICY.backoff.maxMs);
+    await eventually(() => hub.hub.health().mc_connected, 'the link to come back');
+    assert.equal(hub.hub.health().mc_reconnect_count, 1);
     await eventually(
       () => p.of('set_pattern').some((m) => m['pattern'] === 'circle' && m['zone'] === 'stage'),
       'the restored pattern',
@@ -101,17 +108,15 @@ describe('minecraft-link (hub → :8765)', function () {
   });
 
   it('forwards the live DJ’s frames as valid audio_state at most 20 Hz, the newest one at the window’s end', async () => {
-    const p = await plugin();
-    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
-    await eventually(() => t!.hub.health().mc_connected, 'the link');
-    const dj = await connectDj(t, 'a');
+    const { p, hub } = await linkedHub();
+    const dj = await connectDj(hub, 'a');
     dj.send(frame(1, 0.5));
     await eventually(() => p.of('audio_state').length === 1, 'the first frame');
     dj.send(frame(2, 0.5));
     dj.send(frame(3, 0.5));
-    await eventually(() => t!.hub.store.dj('a')?.framesReceived === 3, 'the other frames');
+    await eventually(() => hub.hub.store.dj('a')?.framesReceived === 3, 'the other frames');
     assert.equal(p.of('audio_state').length, 1, 'held back inside the 50 ms window');
-    t.clock.advance(50);
+    hub.clock.advance(50);
     await eventually(() => p.of('audio_state').length === 2, 'the window to end');
     const [first, second] = p.of('audio_state');
     assert.equal(second!['frame'], Number(first!['frame']) + 2, 'frame 3, the newest; frame 2 was coalesced');
@@ -122,33 +127,29 @@ describe('minecraft-link (hub → :8765)', function () {
   });
 
   it('sends a beat at once, inside the window, but at most one beat per window', async () => {
-    const p = await plugin();
-    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
-    await eventually(() => t!.hub.health().mc_connected, 'the link');
-    const dj = await connectDj(t, 'a');
+    const { p, hub } = await linkedHub();
+    const dj = await connectDj(hub, 'a');
     dj.send(frame(1, 0.5));
     await eventually(() => p.of('audio_state').length === 1, 'the first frame');
-    t.clock.advance(10);
+    hub.clock.advance(10);
     dj.send(frame(2, 0.5));
-    await eventually(() => t!.hub.store.dj('a')?.framesReceived === 2, 'the second frame');
+    await eventually(() => hub.hub.store.dj('a')?.framesReceived === 2, 'the second frame');
     assert.equal(p.of('audio_state').length, 1, 'a plain frame waits for the whole 50 ms window');
     dj.send(frame(3, 0.5, true));
     await eventually(() => p.of('audio_state').length === 2, 'the beat, 10 ms after the last send');
     assert.equal(p.of('audio_state')[1]!['is_beat'], true);
-    t.clock.advance(10);
+    hub.clock.advance(10);
     dj.send(frame(4, 0.5, true));
-    await eventually(() => t!.hub.store.dj('a')?.framesReceived === 4, 'the fourth frame');
+    await eventually(() => hub.hub.store.dj('a')?.framesReceived === 4, 'the fourth frame');
     assert.equal(p.of('audio_state').length, 2, 'a second beat in the same window waits');
-    t.clock.advance(40);
+    hub.clock.advance(40);
     await eventually(() => p.of('audio_state').length === 3, 'the window to end');
     assert.equal(p.of('audio_state')[2]!['is_beat'], true, 'the held-back beat is kept');
   });
 
   it('relays zone commands with _seq and reports a server that does not answer in time', async () => {
-    const p = await plugin();
-    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
-    await eventually(() => t!.hub.health().mc_connected, 'the link');
-    const b = await t.browser();
+    const { p, hub } = await linkedHub();
+    const b = await hub.browser();
     await b.next('vj_state');
     b.send({ type: 'init_pool', zone: 'stage', count: 32 });
     await eventually(() => p.of('init_pool').length === 1, 'the relayed command');
@@ -156,26 +157,24 @@ describe('minecraft-link (hub → :8765)', function () {
     p.answering = false;
     b.send({ type: 'cleanup_zone', zone: 'stage' });
     await eventually(() => p.of('cleanup_zone').length === 1, 'the second command');
-    t.clock.advance(MC_COMMAND_TIMEOUT_MS);
+    hub.clock.advance(MC_COMMAND_TIMEOUT_MS);
     const notice = await b.next('error');
     assert.equal(notice['code'], 'MINECRAFT_TIMEOUT');
     assert.match(String(notice['message']), /cleanup_zone: no answer/);
   });
 
   it('pings every 10 s and drops a server that stays silent for 30 s', async () => {
-    const p = await plugin();
-    t = await startTestHub({ minecraft: [{ url: `ws://127.0.0.1:${p.port}`, token: null }] });
-    await eventually(() => t!.hub.health().mc_connected, 'the link');
-    await eventually(() => t!.hub.store.patterns.length === 1, 'the answers to the greeting requests');
+    const { p, hub } = await linkedHub();
+    await eventually(() => hub.hub.store.patterns.length === 1, 'the answers to the greeting requests');
     p.answering = false;
-    t.clock.advance(HUB_MINECRAFT_POLICY.heartbeat.intervalMs);
+    hub.clock.advance(HUB_MINECRAFT_POLICY.heartbeat.intervalMs);
     await eventually(() => p.of('ping').length === 1, 'the first ping');
-    t.clock.advance(
+    hub.clock.advance(
       HUB_MINECRAFT_POLICY.heartbeat.pongTimeoutMs - HUB_MINECRAFT_POLICY.heartbeat.intervalMs - 1,
     );
-    assert.equal(t.hub.health().mc_connected, true, 'still up just before 30 s');
-    t.clock.advance(1);
-    assert.equal(t.hub.health().mc_connected, false);
+    assert.equal(hub.hub.health().mc_connected, true, 'still up just before 30 s');
+    hub.clock.advance(1);
+    assert.equal(hub.hub.health().mc_connected, false);
   });
 
   it('gives up a handshake that never completes and tries again', async () => {
