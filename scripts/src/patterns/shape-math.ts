@@ -27,11 +27,6 @@ export function fract(value: number): number {
   return f >= 0 && f < 1 ? f : 0;
 }
 
-/** Linear interpolation from `a` (t = 0) to `b` (t = 1). */
-export function lerp(a: number, b: number, t: number): number {
-  return a + (b - a) * t;
-}
-
 /**
  * Writes entity `i` into the frame, enforcing every range of `PatternOutput`: position 0–1, scale 0–4,
  * yaw wrapped to 0–360°, band 0–4, brightness 0–15 (rounded). An entity with (near) zero scale is hidden.
