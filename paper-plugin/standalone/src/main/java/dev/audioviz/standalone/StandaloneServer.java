@@ -23,8 +23,8 @@ import net.minestom.server.timer.TaskSchedule;
 public final class StandaloneServer implements AutoCloseable {
     /** How long {@link #close()} waits for the tick thread to stop the core before doing it itself. */
     private static final long STOP_WAIT_SECONDS = 10;
-    /** Minestom system property: wake the socket writer on each packet instead of polling (see start). */
-    static final String WAKE_WRITER_FLAG = "minestom.new-socket-write-lock";
+    /** Minestom system property: wake the socket writer on each packet instead of polling. */
+    private static final String WAKE_WRITER_FLAG = "minestom.new-socket-write-lock";
 
     private final AudioVizCore core;
     private final MinestomDisplayWorld display;
@@ -43,16 +43,23 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     /**
+     * Minestom's per-player writer otherwise polls its queue every half tick (25 ms), which delays every entity
+     * update by up to that much; with this flag it wakes as soon as a packet is queued (e2e latency p95 75 → 59
+     * ms). Minestom reads it once, when its flags load: call before {@code MinecraftServer.init}. A value the
+     * user set with {@code -D} stays.
+     */
+    static void wakeSocketWriters() {
+        if (System.getProperty(WAKE_WRITER_FLAG) == null) System.setProperty(WAKE_WRITER_FLAG, "true");
+    }
+
+    /**
      * Starts everything and returns once players can join: the core (engine, socket, hot reload), then the
      * Minecraft server, then the default show when the data folder has no zones yet.
      *
      * @throws IOException when the data folder, the engine bundle or a port is unusable (the message says which)
      */
     public static StandaloneServer start(StandaloneOptions options, Logger logger) throws IOException {
-        // Minestom's per-player writer otherwise polls its queue every half tick (25 ms), which delays every
-        // entity update by up to that much; with this flag it wakes as soon as a packet is queued (e2e latency
-        // p95 75 → 59 ms). Read once, when Minestom's flags load: set before init, unless the user chose.
-        if (System.getProperty(WAKE_WRITER_FLAG) == null) System.setProperty(WAKE_WRITER_FLAG, "true");
+        wakeSocketWriters();
         MinecraftServer minecraft = MinecraftServer.init(new Auth.Offline());
         MinecraftServer.setBrandName("AudioViz");
         StandaloneWorld world = StandaloneWorld.create();

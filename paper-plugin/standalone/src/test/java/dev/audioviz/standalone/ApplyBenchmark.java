@@ -35,8 +35,7 @@ public final class ApplyBenchmark {
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING);
-        // As the standalone server runs: the socket writer wakes on each packet (see StandaloneServer.start).
-        if (System.getProperty(StandaloneServer.WAKE_WRITER_FLAG) == null) System.setProperty(StandaloneServer.WAKE_WRITER_FLAG, "true");
+        StandaloneServer.wakeSocketWriters(); // as the standalone server runs
         MinecraftServer server = MinecraftServer.init(new Auth.Offline());
         StandaloneWorld standalone = StandaloneWorld.create();
         Logger logger = Logger.getLogger("audioviz-bench");
