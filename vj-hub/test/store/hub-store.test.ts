@@ -1,9 +1,27 @@
 import assert from 'node:assert/strict';
-import { FakeClock, seededRandom } from '@audioviz/shared-types';
+import { FakeClock, seededRandom, type DjAudioFrame } from '@audioviz/shared-types';
 import { HubStore, StoreError, type RosterSnapshot } from '../../src/store/hub-store';
 
 function makeStore(): HubStore {
   return new HubStore({ clock: new FakeClock(), random: seededRandom(1), maxDjs: 3 });
+}
+
+/** A valid `dj_audio_frame` with every level at 0, at a tempo (a fresh object each call: the store may keep it). */
+function silentFrame(bpm: number): DjAudioFrame {
+  return {
+    type: 'dj_audio_frame',
+    seq: 1,
+    ts: 0,
+    bands: [0, 0, 0, 0, 0],
+    peak: 0,
+    beat: false,
+    beat_i: 0,
+    bpm,
+    tempo_conf: 0,
+    beat_phase: 0,
+    i_bass: 0,
+    i_kick: false,
+  };
 }
 
 describe('hub-store', () => {
@@ -57,22 +75,8 @@ describe('hub-store', () => {
     store.events.frame.on((f) => seen.push(f.dj_id));
     store.addDj('a', 'A');
     store.addDj('b', 'B');
-    const f = {
-      type: 'dj_audio_frame',
-      seq: 1,
-      ts: 0,
-      bands: [0, 0, 0, 0, 0],
-      peak: 0,
-      beat: false,
-      beat_i: 0,
-      bpm: 90,
-      tempo_conf: 0,
-      beat_phase: 0,
-      i_bass: 0,
-      i_kick: false,
-    } as const;
-    store.djFrame('a', { ...f, bands: [...f.bands] }, 1);
-    store.djFrame('b', { ...f, bands: [...f.bands] }, 2);
+    store.djFrame('a', silentFrame(90), 1);
+    store.djFrame('b', silentFrame(90), 2);
     assert.deepEqual(seen, ['a']);
     assert.equal(store.dj('b')?.framesReceived, 1);
   });
@@ -81,23 +85,9 @@ describe('hub-store', () => {
     const clock = new FakeClock(0);
     const store = new HubStore({ clock, random: seededRandom(1) });
     store.addDj('a', 'A');
-    const f = {
-      type: 'dj_audio_frame',
-      seq: 1,
-      ts: 0,
-      bands: [0, 0, 0, 0, 0],
-      peak: 0,
-      beat: false,
-      beat_i: 0,
-      bpm: 124,
-      tempo_conf: 0,
-      beat_phase: 0,
-      i_bass: 0,
-      i_kick: false,
-    } as const;
     for (let i = 0; i <= 120; i++) {
       clock.advance(i === 0 ? 1000 : 1000 / 60);
-      store.djFrame('a', { ...f, bands: [...f.bands] }, clock.now());
+      store.djFrame('a', silentFrame(124), clock.now());
     }
     const [entry] = store.roster().djs as unknown as Record<string, number>[];
     assert.equal(entry!['fps'], 60);
