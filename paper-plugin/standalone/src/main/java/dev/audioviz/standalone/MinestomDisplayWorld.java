@@ -70,21 +70,21 @@ public final class MinestomDisplayWorld implements DisplayWorld {
 
     @Override
     public void apply(EngineDiff diff) {
-        int[] ints = diff.ints();
-        float[] floats = diff.floats();
-        List<ZoneAnchor> zones = diff.zones();
-        List<String> materials = diff.materials();
-        followAnchors(zones);
+        followAnchors(diff.zones());
         applyCount++;
         try {
-            applyRecords(diff, ints, floats, zones, materials);
+            applyRecords(diff);
         } finally {
             sendOutboxes();
         }
     }
 
-    private void applyRecords(
-            EngineDiff diff, int[] ints, float[] floats, List<ZoneAnchor> zones, List<String> materials) {
+    /** Applies each record; update packets collect in the zone outboxes (sent by {@link #sendOutboxes}). */
+    private void applyRecords(EngineDiff diff) {
+        int[] ints = diff.ints();
+        float[] floats = diff.floats();
+        List<ZoneAnchor> zones = diff.zones();
+        List<String> materials = diff.materials();
         for (int r = 0; r < diff.count(); r++) {
             int io = r * EngineDiff.INT_STRIDE;
             int fo = r * EngineDiff.FLOAT_STRIDE;
