@@ -3,7 +3,7 @@
  * `globalThis.AudioVizEngine = { createEngine, ENGINE_VERSION }`), the hub and the tests through the package.
  */
 import type { BatchEntity } from '@audioviz/shared-types';
-import type { CommandReply, CommandSender, Host, TickDiff } from './host';
+import type { CommandReply, CommandSender, Host, TickFrame } from './host';
 
 export interface EngineOptions {
   /** :8765 inbound queue capacity; oldest dropped when full. Default 1000. */
@@ -35,8 +35,8 @@ export interface Engine {
    */
   clientConnected(clientId: string, trusted: boolean): void;
   clientDisconnected(clientId: string): void;
-  /** One server tick: drains the queue, runs patterns and effects, returns what changed. Never throws. */
-  tick(): TickDiff;
+  /** One server tick: drains the queue, runs patterns and effects, returns every zone's shown frame. Never throws. */
+  tick(): TickFrame;
   /** Runs `/audioviz <args…>` for a sender. Never throws. */
   command(sender: CommandSender, args: readonly string[]): CommandReply;
   /** Tab completions for the last argument of `/audioviz <args…>`. */

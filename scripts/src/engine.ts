@@ -13,7 +13,7 @@ import { commandContext, completeCommand, runCommand } from './commands/command-
 import { Control } from './control';
 import { EFFECTS } from './effects/index';
 import type { CreateEngine, Engine, EngineOptions, EngineStatus } from './engine-api';
-import type { CommandReply, Host, TickDiff } from './host';
+import type { CommandReply, Host, TickFrame } from './host';
 import { evaluatePatternSource } from './hot-reload/pattern-source';
 import { createPatternRegistry } from './patterns/index';
 import { bandIndex, finiteYaw } from './pool/zone-pool';
@@ -26,13 +26,7 @@ import { ENGINE_VERSION } from './version';
 /** Default per-pattern time budget per tick, ms. */
 export const DEFAULT_PATTERN_BUDGET_MS = 5;
 
-const EMPTY_DIFF: TickDiff = {
-  count: 0,
-  ints: new Int32Array(0),
-  floats: new Float32Array(0),
-  zones: [],
-  materials: [],
-};
+const EMPTY_FRAME: TickFrame = { zones: [], frames: [], materials: [] };
 
 export const createEngine: CreateEngine = (host: Host, options: EngineOptions = {}): Engine => {
   const maxEntities = clampInt(
@@ -77,7 +71,7 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
   });
   const status = (): EngineStatus => {
     let entities = 0;
-    for (const entry of stage.zones.all()) entities += entry.pool.live;
+    for (const entry of stage.zones.all()) entities += entry.pool.capacity;
     return {
       zones: stage.zones.size,
       entities,
@@ -113,8 +107,8 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
     clientDisconnected: (clientId) =>
       safely('clientDisconnected', undefined, () => protocol.clientDisconnected(clientId)),
     tick: () =>
-      safely('tick', EMPTY_DIFF, () => {
-        if (disposed) return EMPTY_DIFF;
+      safely('tick', EMPTY_FRAME, () => {
+        if (disposed) return EMPTY_FRAME;
         queue.drain((clientId, text) => protocol.handle(clientId, text));
         protocol.endDrain();
         return stage.tick();
@@ -158,7 +152,7 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
   const { pool, zone } = entry;
   const s = pool.shown;
   const out: BatchEntity[] = [];
-  for (let i = 0; i < pool.live && i < pool.capacity; i++) {
+  for (let i = 0; i < pool.capacity; i++) {
     const hidden = s.visible[i] === 0 || pool.visibleOverride[i] === 0;
     out.push({
       id: `block_${i}`,

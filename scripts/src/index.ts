@@ -5,8 +5,23 @@
 export { createEngine, DEFAULT_PATTERN_BUDGET_MS } from './engine';
 export { ENGINE_VERSION } from './version';
 export type { CreateEngine, Engine, EngineOptions, EngineStatus } from './engine-api';
-export { DIFF_FLAGS, ENTITY_KINDS, FLOAT_STRIDE, INT_STRIDE } from './host';
-export type { CommandReply, CommandSender, DocumentName, Host, LogLevel, TickDiff, ZoneAnchor } from './host';
+export {
+  ENTITY_KINDS,
+  ZONE_FRAME_BYTES_PER_ENTITY,
+  ZONE_HEADER,
+  ZONE_HEADER_BYTES,
+  ZONE_HEADER_SLOTS,
+  zoneFrameLayout,
+} from './host';
+export type {
+  CommandReply,
+  CommandSender,
+  DocumentName,
+  Host,
+  LogLevel,
+  TickFrame,
+  ZoneAnchor,
+} from './host';
 export { PERMISSIONS } from './commands/command';
 export { ZONE_TEMPLATES } from './zones/zone';
 export type {

@@ -45,10 +45,9 @@ describe('bundles in a bare JavaScript context', function () {
     for (let t = 0; t < 100; t++) {
       engine.enqueue('hub', audioFrame(t % 10 === 0, 0.7));
       host.time += 50;
-      const diff = engine.tick();
-      assert.equal(Object.prototype.toString.call(diff.ints), '[object Int32Array]');
-      assert.equal(Object.prototype.toString.call(diff.floats), '[object Float32Array]');
-      host.apply(diff);
+      const frame = engine.tick();
+      assert.equal(Object.prototype.toString.call(frame.frames[0]), '[object ArrayBuffer]');
+      host.apply(frame);
     }
     assert.equal(host.entities('vm').length, 48);
     assert.ok(host.entities('vm').some((e) => e.scale > 0.05));

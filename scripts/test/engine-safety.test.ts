@@ -1,6 +1,7 @@
 /** What keeps the engine standing: failing patterns, interrupted ticks, damaged documents, removed zones. */
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../src/engine';
+import { ZONE_HEADER, ZONE_HEADER_SLOTS } from '../src/host';
 import { WARM_UP_CALLS } from '../src/show/pattern-library';
 import { audioFrame, RecordingHost, sender } from './recording-host';
 
@@ -120,24 +121,25 @@ describe('engine safety', () => {
     engine.command(sender(), ['zone', 'delete', 'z']);
     tick(1);
     assert.equal(host.entities('z').length, 0);
-    const diff = engine.tick();
-    assert.equal(diff.zones[0], null);
+    const frame = engine.tick();
+    assert.deepEqual([frame.zones[0], frame.frames[0]], [null, null]);
   });
 
-  it('resends every entity after a zone is turned, and glows on beats when asked', () => {
+  it("publishes a turned zone's rotation, and glows on beats when asked", () => {
     const host = new RecordingHost();
     const { engine, tick } = stage(host);
     tick(3);
     engine.command(sender(), ['zone', 'setrotation', 'z', '180']);
     host.time += 50;
-    assert.equal(engine.tick().count, 8);
+    const header = new Float64Array(engine.tick().frames[0]!, 0, ZONE_HEADER_SLOTS);
+    assert.equal(header[ZONE_HEADER.ROTATION], 180);
     engine.enqueue(
       'x',
       JSON.stringify({ type: 'set_zone_config', zone: 'z', config: { glow_on_beat: true } }),
     );
     engine.enqueue('x', audioFrame(true, 0.8));
     tick(1);
-    assert.ok(host.entities('z').every((e) => e.glowColor !== -1));
+    assert.ok(host.entities('z').every((e) => e.glow));
   });
 
   it('keeps running after dispose without throwing, doing nothing', () => {
@@ -145,7 +147,7 @@ describe('engine safety', () => {
     const { engine } = stage(host);
     engine.dispose();
     engine.enqueue('a', 'x');
-    assert.equal(engine.tick().count, 0);
+    assert.equal(engine.tick().frames.length, 0);
   });
 });
 

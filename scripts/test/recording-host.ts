@@ -1,34 +1,37 @@
 /**
  * A `Host` for tests that records everything the engine does: log lines, documents (kept in memory, so a
  * second engine on the same host starts from what the first saved), replies per client, announcements.
- * Its `world` applies every diff the way a display world would, so tests assert on entities, not records.
- * Time moves only when a test says so.
+ * Its `world` holds every zone's entities as the last frame applied shows them (overrides applied), so
+ * tests assert on entities, not buffers. Time moves only when a test says so.
  */
 import {
-  DIFF_FLAGS,
-  FLOAT_STRIDE,
-  INT_STRIDE,
+  ZONE_HEADER,
+  ZONE_HEADER_SLOTS,
+  zoneFrameLayout,
   type DocumentName,
   type Host,
   type LogLevel,
-  type TickDiff,
+  type TickFrame,
 } from '../src/host';
 
+/** One entity of a zone frame, zone-local, with the operator's overrides applied. */
 export interface WorldEntity {
   zone: string;
   index: number;
   kind: number;
-  material: string;
-  brightness: number;
-  glowColor: number;
-  interpolation: number;
-  /** translation (blocks from the zone anchor), scale, quaternion */
-  tx: number;
-  ty: number;
-  tz: number;
+  /** Zone-local position in blocks from the anchor (before the zone's rotation). */
+  x: number;
+  y: number;
+  z: number;
+  /** 0 when hidden. */
   scale: number;
-  q: [number, number, number, number];
-  updates: number;
+  yaw: number;
+  /** The smoothed brightness 0–15 of the pattern (before the zone's brightness and overrides). */
+  light: number;
+  /** The brightness override, or -1. */
+  brightnessOverride: number;
+  glow: boolean;
+  material: string;
 }
 
 export class RecordingHost implements Host {
@@ -85,56 +88,49 @@ export class RecordingHost implements Host {
       .map((l) => l.message);
   }
 
-  /** Applies one tick's diff to `world` (throws on a record a real world could not apply). */
-  apply(diff: TickDiff): void {
-    for (let r = 0; r < diff.count; r++) {
-      const io = r * INT_STRIDE;
-      const fo = r * FLOAT_STRIDE;
-      const anchor = diff.zones[diff.ints[io]];
-      if (anchor === null || anchor === undefined)
-        throw new Error(`record ${r} names free zone slot ${diff.ints[io]}`);
-      const key = `${anchor.name}/${diff.ints[io + 1]}`;
-      const flags = diff.ints[io + 2];
-      this.recordsApplied++;
-      if ((flags & DIFF_FLAGS.REMOVE) !== 0) {
-        if (!this.world.delete(key)) throw new Error(`remove of unknown entity ${key}`);
-        continue;
-      }
-      let e = this.world.get(key);
-      if ((flags & DIFF_FLAGS.SPAWN) !== 0) {
-        if (e !== undefined) throw new Error(`spawn of existing entity ${key}`);
-        e = {
+  /** Replaces `world` with what one tick's frame shows (throws on a frame that breaks host.ts's layout). */
+  apply(frame: TickFrame): void {
+    this.world.clear();
+    frame.frames.forEach((buffer, slot) => {
+      const anchor = frame.zones[slot];
+      if ((buffer === null) !== (anchor === null)) throw new Error(`slot ${slot}: anchor and frame disagree`);
+      if (buffer === null || anchor === null) return;
+      const h = new Float64Array(buffer, 0, ZONE_HEADER_SLOTS);
+      const n = h[ZONE_HEADER.COUNT];
+      const at = zoneFrameLayout(n);
+      if (buffer.byteLength !== at.bytes)
+        throw new Error(`slot ${slot}: ${buffer.byteLength} bytes for ${n}`);
+      const f32 = (offset: number) => new Float32Array(buffer, offset, n);
+      const i8 = (offset: number) => new Int8Array(buffer, offset, n);
+      const [x, y, z, scale, yaw, light] = [at.x, at.y, at.z, at.scale, at.yaw, at.light].map(f32);
+      const [visibleOverride, glowOverride, brightnessOverride] = [
+        at.visibleOverride,
+        at.glowOverride,
+        at.brightnessOverride,
+      ].map(i8);
+      const materialOverride = new Int32Array(buffer, at.materialOverride, n);
+      const band = new Uint8Array(buffer, at.band, n);
+      const glow = new Uint8Array(buffer, at.glow, n);
+      for (let i = 0; i < n; i++) {
+        const b = Math.min(band[i], 4);
+        const material = materialOverride[i] >= 0 ? materialOverride[i] : h[ZONE_HEADER.BAND_MATERIAL + b];
+        this.world.set(`${anchor.name}/${i}`, {
           zone: anchor.name,
-          index: diff.ints[io + 1],
-          kind: diff.ints[io + 7],
-          material: '',
-          brightness: 0,
-          glowColor: -1,
-          interpolation: 0,
-          tx: 0,
-          ty: 0,
-          tz: 0,
-          scale: 0,
-          q: [0, 0, 0, 1],
-          updates: 0,
-        };
-        this.world.set(key, e);
-      } else if (e === undefined) {
-        throw new Error(`update of unknown entity ${key}`);
+          index: i,
+          kind: h[ZONE_HEADER.KIND],
+          x: x[i] * h[ZONE_HEADER.SIZE_X],
+          y: y[i] * h[ZONE_HEADER.SIZE_Y],
+          z: z[i] * h[ZONE_HEADER.SIZE_Z],
+          scale: visibleOverride[i] === 0 ? 0 : scale[i],
+          yaw: yaw[i],
+          light: light[i],
+          brightnessOverride: brightnessOverride[i],
+          glow:
+            glowOverride[i] >= 0 ? glowOverride[i] === 1 : glow[i] !== 0 || h[ZONE_HEADER.BEAT_GLOW] === 1,
+          material: frame.materials[material],
+        });
       }
-      e.updates++;
-      if ((flags & DIFF_FLAGS.TRANSFORM) !== 0) {
-        e.tx = diff.floats[fo];
-        e.ty = diff.floats[fo + 1];
-        e.tz = diff.floats[fo + 2];
-        e.scale = diff.floats[fo + 3];
-        e.q = [diff.floats[fo + 4], diff.floats[fo + 5], diff.floats[fo + 6], diff.floats[fo + 7]];
-        e.interpolation = diff.ints[io + 6];
-      }
-      if ((flags & DIFF_FLAGS.BRIGHTNESS) !== 0) e.brightness = diff.ints[io + 4];
-      if ((flags & DIFF_FLAGS.GLOW) !== 0) e.glowColor = diff.ints[io + 5];
-      if ((flags & DIFF_FLAGS.MATERIAL) !== 0) e.material = diff.materials[diff.ints[io + 3]];
-    }
+    });
   }
 
   /** Entities of one zone in the world, by index. */

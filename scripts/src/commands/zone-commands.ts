@@ -103,7 +103,7 @@ const info: Command = {
     return [
       `Zone "${z.name}" in ${z.world} at ${z.origin.x} ${z.origin.y} ${z.origin.z}`,
       `  size ${z.size.x}×${z.size.y}×${z.size.z}, rotation ${z.rotation}°`,
-      `  ${z.entityCount} ${z.kind} entities (${entry.pool.live} spawned), pattern ${z.pattern}`,
+      `  ${z.entityCount} ${z.kind} entities, pattern ${z.pattern}`,
       `  materials ${z.materials.join(', ')}`,
       `  effects: ${entry.effects.active().join(', ') || 'none'}`,
     ];

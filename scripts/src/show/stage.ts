@@ -1,16 +1,16 @@
 /**
- * The show itself: zones, patterns, effects, audio and settings, and the tick that turns them into a diff.
- * A tick runs in two phases so an interrupted tick leaves nothing half-sent: first every zone's frame is
- * calculated (pattern or external batch, effects, smoothing) without touching the diff; then the diff is
- * written. Operations throw `OpError`; the protocol handler and the command tree turn that into replies.
+ * The show itself: zones, patterns, effects, audio and settings, and the tick that turns them into every
+ * zone's shown frame (pattern or external batch, effects, smoothing) for the host. An interrupted tick
+ * hands the host nothing, so it can leave nothing half-sent. Operations throw `OpError`; the protocol
+ * handler and the command tree turn that into replies.
  */
 import type { AudioState, BatchUpdate, EffectName } from '@audioviz/shared-types';
 import { readDocument, writeDocument } from '../documents';
 import type { Effect } from '../effects/effect';
-import type { Host, TickDiff } from '../host';
+import type { Host, TickFrame } from '../host';
 import type { PatternRegistry } from '../patterns/registry';
-import { DiffBuilder } from '../pool/diff-builder';
 import { copyFrame } from '../pool/frame';
+import { MaterialTable } from '../pool/material-table';
 import { ZoneRegistry, type ZoneEntry } from '../zones/zone-registry';
 import { AudioLevels, MutableInput } from './audio-input';
 import { errorText, PatternLibrary } from './pattern-library';
@@ -38,7 +38,7 @@ export interface StageOptions {
 }
 
 export class Stage {
-  readonly diff = new DiffBuilder();
+  readonly materials = new MaterialTable();
   readonly zones: ZoneRegistry;
   readonly library: PatternLibrary;
   settings: Settings;
@@ -48,7 +48,6 @@ export class Stage {
   private readonly input: MutableInput;
   private lastTickAt: number | null = null;
   private runningPattern: string | null = null;
-  private writingDiff = false;
 
   constructor(readonly options: StageOptions) {
     this.host = options.host;
@@ -56,7 +55,7 @@ export class Stage {
     this.library = new PatternLibrary(options.registry, report);
     this.input = new MutableInput(options.random);
     this.zones = new ZoneRegistry({
-      diff: this.diff,
+      materials: this.materials,
       effects: options.effects,
       maxEntities: options.maxEntities,
       save: (text) => writeDocument(options.host, 'zones', text),
@@ -106,7 +105,7 @@ export class Stage {
       if (e.glow !== undefined) frame.glow[i] = e.glow ? 1 : 0;
       if (e.brightness !== undefined) frame.brightness[i] = e.brightness;
       if (e.interpolation !== undefined) pool.interpolationOverride[i] = e.interpolation;
-      if (e.material !== undefined) pool.materialOverride[i] = this.diff.material(e.material);
+      if (e.material !== undefined) pool.materialOverride[i] = this.materials.index(e.material);
       updated++;
     }
     if (batch.bands !== undefined || batch.is_beat !== undefined) {
@@ -118,8 +117,8 @@ export class Stage {
     return updated;
   }
 
-  /** One tick: advances audio, calculates every zone, writes the diff. Never throws. */
-  tick(): TickDiff {
+  /** One tick: advances audio, calculates every zone, returns the frame. Never throws. */
+  tick(): TickFrame {
     const now = this.host.now();
     const dt =
       this.lastTickAt === null
@@ -127,7 +126,6 @@ export class Stage {
         : Math.min(MAX_TICK_DT_S, Math.max(0, (now - this.lastTickAt) / 1000));
     this.lastTickAt = now;
     this.ticks++;
-    this.diff.reset();
     this.globalAudio.advance(dt);
     const { rise, fall } = smoothingFactors(this.settings.preset, dt);
     for (const entry of this.zones.all()) {
@@ -138,29 +136,19 @@ export class Stage {
       } catch (err) {
         this.host.log('error', `zone "${entry.zone.name}" could not be calculated: ${errorText(err)}`);
       }
+      const beatGlow = entry.zone.glowOnBeat && entry.audio.beatIntensity > BEAT_GLOW_THRESHOLD;
+      entry.pool.describe(entry.id, entry.zone, this.materials, beatGlow);
       entry.audio.endTick();
     }
     this.globalAudio.endTick();
-    this.writingDiff = true;
-    for (const entry of this.zones.all()) entry.pool.beginDiff();
-    for (const entry of this.zones.all()) {
-      const beatGlow = entry.zone.glowOnBeat && entry.audio.beatIntensity > BEAT_GLOW_THRESHOLD;
-      entry.pool.writeDiff(this.diff, entry.slot, entry.zone, beatGlow);
-    }
-    this.zones.writeDying(this.diff);
-    this.writingDiff = false;
-    return this.diff;
+    return this.zones.frame;
   }
 
-  /** The host interrupted a runaway call: the running pattern counts a failure; a half-written diff is undone. */
+  /** The host interrupted a runaway call: the running pattern counts a failure. */
   interrupted(): void {
     const id = this.runningPattern;
     this.runningPattern = null;
     if (id !== null) this.library.failed(id, 'interrupted by the host after running past its budget');
-    if (this.writingDiff) {
-      this.writingDiff = false;
-      this.zones.rollbackDiff();
-    }
   }
 
   private calculateZone(entry: ZoneEntry, now: number, dt: number, rise: number, fall: number): void {

@@ -1,14 +1,14 @@
 /**
- * Every zone with its runtime parts (pool, show, effects, audio), its diff slot, and persistence: each
- * change writes the whole 'zones' document through the host (which writes it atomically). A deleted
- * zone keeps its slot until its entities have been removed from the world.
+ * Every zone with its runtime parts (pool, show, effects, audio), its frame slot, and persistence: each
+ * change writes the whole 'zones' document through the host (which writes it atomically). A deleted zone's
+ * slot is free at once: the host removes the entities of a slot that is freed or taken by another zone id.
  */
 import { MAX_ENTITIES_PER_ZONE } from '@audioviz/shared-types';
 import type { EffectName } from '@audioviz/shared-types';
 import type { Effect } from '../effects/effect';
 import type { ZoneAnchor } from '../host';
 import { OpError, OP_ERROR_CODES } from '../op-error';
-import type { DiffBuilder } from '../pool/diff-builder';
+import type { MaterialTable } from '../pool/material-table';
 import { ZonePool } from '../pool/zone-pool';
 import { AudioLevels } from '../show/audio-input';
 import { EffectLayer } from '../show/effect-layer';
@@ -22,6 +22,8 @@ export const MAX_ZONES = 256;
 export interface ZoneEntry {
   readonly zone: Zone;
   readonly slot: number;
+  /** Unique for the engine's life (the frame header's ID): tells the host a reused slot holds a new zone. */
+  readonly id: number;
   readonly pool: ZonePool;
   readonly show: ZoneShow;
   readonly effects: EffectLayer;
@@ -34,7 +36,7 @@ export interface ZoneEntry {
 }
 
 export interface ZoneRegistryOptions {
-  readonly diff: DiffBuilder;
+  readonly materials: MaterialTable;
   readonly effects: Readonly<Record<EffectName, Effect>>;
   /** Entity cap per zone (≤ 1024). */
   readonly maxEntities: number;
@@ -44,11 +46,15 @@ export interface ZoneRegistryOptions {
 
 export class ZoneRegistry {
   private readonly entries = new Map<string, ZoneEntry>();
-  /** Zones deleted whose entities are still being removed. */
-  private readonly dying: ZoneEntry[] = [];
-  private readonly slots: (ZoneAnchor | null)[] = [];
+  private readonly anchors: (ZoneAnchor | null)[] = [];
+  private readonly buffers: (ArrayBuffer | null)[] = [];
+  private nextId = 1;
+  /** What `tick()` hands the host; its arrays are replaced (never mutated) on zone changes. */
+  readonly frame: { zones: (ZoneAnchor | null)[]; frames: (ArrayBuffer | null)[]; materials: string[] };
 
-  constructor(private readonly options: ZoneRegistryOptions) {}
+  constructor(private readonly options: ZoneRegistryOptions) {
+    this.frame = { zones: [], frames: [], materials: options.materials.materials };
+  }
 
   /** Loads the stored document; problems are reported, never thrown. */
   load(text: string | null): void {
@@ -107,8 +113,9 @@ export class ZoneRegistry {
   delete(name: string): void {
     const entry = this.require(name);
     this.entries.delete(name);
-    entry.pool.resize(0);
-    this.dying.push(entry);
+    this.anchors[entry.slot] = null;
+    this.buffers[entry.slot] = null;
+    this.publish();
     this.save();
   }
 
@@ -117,40 +124,17 @@ export class ZoneRegistry {
     const capped = Math.max(0, Math.min(this.options.maxEntities, MAX_ENTITIES_PER_ZONE, Math.floor(count)));
     entry.zone.entityCount = capped;
     entry.pool.resize(capped);
+    this.buffers[entry.slot] = entry.pool.frameBuffer;
+    this.publish();
     this.save();
     return capped;
   }
 
-  /** Re-publishes a zone's anchor and materials after its placement or look changed, and saves. */
+  /** Re-publishes a zone's anchor after its placement or look changed, and saves. */
   changed(entry: ZoneEntry): void {
-    this.slots[entry.slot] = anchorOf(entry.zone);
-    this.options.diff.setZones(this.slots.slice());
-    entry.pool.updateMaterials(entry.zone, this.options.diff);
-    // Every entity's translation depends on size and rotation: send all of them again.
-    entry.pool.forceResend();
+    this.anchors[entry.slot] = anchorOf(entry.zone);
+    this.publish();
     this.save();
-  }
-
-  /** Writes removal records for deleted zones and frees their slots once empty. */
-  writeDying(diff: DiffBuilder): void {
-    for (let i = this.dying.length - 1; i >= 0; i--) {
-      const entry = this.dying[i];
-      if (entry.pool.live > 0) {
-        entry.pool.beginDiff();
-        entry.pool.writeDiff(diff, entry.slot, entry.zone, false);
-        continue;
-      }
-      // The removals went out with an earlier diff: only now may the slot name another zone.
-      this.dying.splice(i, 1);
-      this.slots[entry.slot] = null;
-      this.options.diff.setZones(this.slots.slice());
-    }
-  }
-
-  /** The host dropped this tick's diff: every pool, deleted zones' included, forgets what it wrote. */
-  rollbackDiff(): void {
-    for (const entry of this.entries.values()) entry.pool.rollbackDiff();
-    for (const entry of this.dying) entry.pool.rollbackDiff();
   }
 
   save(): void {
@@ -158,12 +142,12 @@ export class ZoneRegistry {
   }
 
   private add(zone: Zone): ZoneEntry {
-    let slot = this.slots.indexOf(null);
-    if (slot < 0) slot = this.slots.length;
-    this.slots[slot] = anchorOf(zone);
+    let slot = this.anchors.indexOf(null);
+    if (slot < 0) slot = this.anchors.length;
     const entry: ZoneEntry = {
       zone,
       slot,
+      id: this.nextId++,
       pool: new ZonePool(),
       show: new ZoneShow(),
       effects: new EffectLayer(this.options.effects),
@@ -172,10 +156,17 @@ export class ZoneRegistry {
       batchAt: -Infinity,
     };
     entry.pool.resize(zone.entityCount);
-    entry.pool.updateMaterials(zone, this.options.diff);
+    this.anchors[slot] = anchorOf(zone);
+    this.buffers[slot] = entry.pool.frameBuffer;
     this.entries.set(zone.name, entry);
-    this.options.diff.setZones(this.slots.slice());
+    this.publish();
     return entry;
+  }
+
+  /** Hands the host fresh slot lists (copies: a host may keep the previous frame's lists). */
+  private publish(): void {
+    this.frame.zones = this.anchors.slice();
+    this.frame.frames = this.buffers.slice();
   }
 }
 

@@ -1,172 +1,113 @@
 import { strict as assert } from 'node:assert';
-import { DIFF_FLAGS, FLOAT_STRIDE, INT_STRIDE } from '../../src/host';
-import { DiffBuilder } from '../../src/pool/diff-builder';
-import { REMOVE_PER_TICK, SPAWN_PER_TICK, ZonePool } from '../../src/pool/zone-pool';
+import { ZONE_HEADER, ZONE_HEADER_SLOTS, zoneFrameLayout } from '../../src/host';
+import { MaterialTable } from '../../src/pool/material-table';
+import { ZonePool } from '../../src/pool/zone-pool';
 import { newZone } from '../../src/zones/zone';
 
 function setup(count: number) {
   const zone = newZone('z', 'world', { x: 10, y: 64, z: 10 }, { x: 10, y: 4, z: 10 });
-  const diff = new DiffBuilder();
-  diff.setZones([{ name: 'z', world: 'world', x: 10, y: 64, z: 10 }]);
+  const materials = new MaterialTable();
   const pool = new ZonePool();
   pool.resize(count);
-  pool.updateMaterials(zone, diff);
-  return { zone, diff, pool };
+  pool.describe(7, zone, materials, false);
+  return { zone, materials, pool };
 }
 
-/** Shows every entity at a point with a scale, full brightness. */
-function place(pool: ZonePool, x: number, y: number, z: number, scale: number): void {
-  for (let i = 0; i < pool.capacity; i++) {
-    pool.target.x[i] = x;
-    pool.target.y[i] = y;
-    pool.target.z[i] = z;
-    pool.target.scale[i] = scale;
-    pool.target.visible[i] = 1;
-    pool.target.brightness[i] = 15;
-  }
-  pool.smooth(1, 1, true);
+/** The zone frame as a host reads it: the header and each array at its documented offset. */
+function readFrame(pool: ZonePool) {
+  const buffer = pool.frameBuffer;
+  const header = new Float64Array(buffer, 0, ZONE_HEADER_SLOTS);
+  const n = header[ZONE_HEADER.COUNT];
+  const at = zoneFrameLayout(n);
+  return {
+    header,
+    bytes: buffer.byteLength,
+    at,
+    x: new Float32Array(buffer, at.x, n),
+    scale: new Float32Array(buffer, at.scale, n),
+    yaw: new Float32Array(buffer, at.yaw, n),
+    light: new Float32Array(buffer, at.light, n),
+    materialOverride: new Int32Array(buffer, at.materialOverride, n),
+    interpolationOverride: new Int16Array(buffer, at.interpolationOverride, n),
+    visibleOverride: new Int8Array(buffer, at.visibleOverride, n),
+    brightnessOverride: new Int8Array(buffer, at.brightnessOverride, n),
+    band: new Uint8Array(buffer, at.band, n),
+    glow: new Uint8Array(buffer, at.glow, n),
+  };
 }
-
-function tick(p: ReturnType<typeof setup>): number {
-  p.diff.reset();
-  p.pool.beginDiff();
-  p.pool.writeDiff(p.diff, 0, p.zone, false);
-  return p.diff.count;
-}
-
-const flagsOf = (diff: DiffBuilder, r: number): number => diff.ints[r * INT_STRIDE + 2];
-const floatsOf = (diff: DiffBuilder, r: number): number[] => [
-  ...diff.floats.subarray(r * FLOAT_STRIDE, r * FLOAT_STRIDE + FLOAT_STRIDE),
-];
 
 describe('ZonePool', () => {
-  it('spawns at scale 0, at most SPAWN_PER_TICK entities per tick', () => {
-    const p = setup(100);
-    place(p.pool, 0.5, 0.5, 0.5, 1);
-    assert.equal(tick(p), SPAWN_PER_TICK);
-    for (let r = 0; r < p.diff.count; r++) {
-      assert.ok(flagsOf(p.diff, r) & DIFF_FLAGS.SPAWN);
-      assert.equal(floatsOf(p.diff, r)[3], 0);
-    }
-    assert.equal(p.pool.live, SPAWN_PER_TICK);
-    tick(p);
-    assert.equal(p.pool.live, 100);
-  });
-
-  it('maps zone-local 0–1 to blocks from the anchor and centres the block on the point', () => {
-    const p = setup(1);
-    place(p.pool, 0.5, 0.25, 0.1, 1);
-    tick(p); // spawn
-    assert.equal(tick(p), 1);
-    const [tx, ty, tz, scale, qx, qy, qz, qw] = floatsOf(p.diff, 0);
-    assert.ok(
-      Math.abs(tx - 4.5) < 1e-5 && Math.abs(ty - 0.5) < 1e-5 && Math.abs(tz - 0.5) < 1e-5,
-      `${tx} ${ty} ${tz}`,
-    );
-    assert.equal(scale, 1);
-    assert.deepEqual([qx, qy, qz, qw], [0, -0, 0, 1]);
-    assert.ok(flagsOf(p.diff, 0) & DIFF_FLAGS.RESTART_INTERPOLATION);
-    assert.equal(p.diff.ints[6], 2, 'interpolation ticks of the zone');
-  });
-
-  it('turns positions and entities with the zone yaw (90° sends +x to +z and +z to -x)', () => {
-    const p = setup(1);
+  it('lays its frame out as host.ts documents: header, then every array at its offset', () => {
+    const p = setup(3);
     p.zone.rotation = 90;
-    place(p.pool, 1, 0, 0, 0.0001); // a point, so the centring offset vanishes
-    tick(p);
-    tick(p);
-    const [, , , , , qy, , qw] = floatsOf(p.diff, 0);
-    let [tx, , tz] = floatsOf(p.diff, 0);
-    assert.ok(Math.abs(tx) < 1e-4 && Math.abs(tz - 10) < 1e-4, `+x → +z: ${tx} ${tz}`);
-    assert.ok(
-      Math.abs(qy + Math.SQRT1_2) < 1e-6 && Math.abs(qw - Math.SQRT1_2) < 1e-6,
-      'quaternion of −90° about +Y',
-    );
-    place(p.pool, 0, 0, 1, 0.0001);
-    tick(p);
-    [tx, , tz] = floatsOf(p.diff, 0);
-    assert.ok(Math.abs(tx + 10) < 1e-4 && Math.abs(tz) < 1e-4, `+z → −x: ${tx} ${tz}`);
-  });
-
-  it('sends nothing for an entity that moved less than the quantisation step', () => {
-    const p = setup(10);
-    place(p.pool, 0.5, 0.5, 0.5, 1);
-    tick(p);
-    tick(p);
-    place(p.pool, 0.5005, 0.5, 0.5, 1.005); // 5 mm and half a percent
-    assert.equal(tick(p), 0);
-    place(p.pool, 0.51, 0.5, 0.5, 1);
-    assert.equal(tick(p), 10);
-    assert.equal(flagsOf(p.diff, 0), DIFF_FLAGS.TRANSFORM | DIFF_FLAGS.RESTART_INTERPOLATION);
-  });
-
-  it('sends brightness, glow and material changes with their own flags', () => {
-    const p = setup(1);
-    place(p.pool, 0.5, 0.5, 0.5, 1);
-    tick(p);
-    tick(p);
-    p.pool.target.band[0] = 3;
-    p.pool.target.glow[0] = 1;
+    p.zone.brightness = 12;
+    p.zone.dynamicBrightness = false;
+    p.zone.interpolation = 4;
+    p.pool.describe(7, p.zone, p.materials, true);
+    const t = p.pool.target;
+    t.x[2] = 0.25;
+    t.scale[2] = 2;
+    t.visible[2] = 1;
+    t.rotation[2] = 45;
+    t.brightness[2] = 9;
+    t.band[2] = 3;
+    t.glow[2] = 1;
     p.pool.smooth(1, 1, true);
-    tick(p);
-    assert.equal(flagsOf(p.diff, 0), DIFF_FLAGS.GLOW | DIFF_FLAGS.MATERIAL);
-    assert.equal(p.diff.materials[p.diff.ints[3]], 'minecraft:lime_concrete');
-    assert.notEqual(p.diff.ints[5], -1);
-    p.pool.brightnessOverride[0] = 3;
-    tick(p);
-    assert.equal(flagsOf(p.diff, 0), DIFF_FLAGS.BRIGHTNESS);
-    assert.equal(p.diff.ints[4], 3);
-  });
-
-  it('removes entities from the top when the pool shrinks, then sends the rest normally', () => {
-    const p = setup(20);
-    place(p.pool, 0.5, 0.5, 0.5, 1);
-    tick(p);
-    tick(p);
-    p.pool.resize(5);
-    assert.equal(tick(p), 15);
-    assert.deepEqual(
-      [0, 1, 14].map((r) => p.diff.ints[r * INT_STRIDE + 1]),
-      [19, 18, 5],
-    );
-    assert.ok(REMOVE_PER_TICK >= 15);
-    assert.equal(p.pool.live, 5);
-  });
-
-  it('hides an entity whose visibility is overridden off', () => {
-    const p = setup(2);
-    place(p.pool, 0.5, 0.5, 0.5, 1);
-    tick(p);
-    tick(p);
     p.pool.visibleOverride[1] = 0;
-    assert.equal(tick(p), 1);
-    assert.equal(floatsOf(p.diff, 0)[3], 0);
+    p.pool.brightnessOverride[0] = 5;
+    p.pool.materialOverride[0] = 2;
+    p.pool.interpolationOverride[0] = 6;
+    const f = readFrame(p.pool);
+    assert.equal(f.bytes, zoneFrameLayout(3).bytes);
+    assert.equal(f.bytes, 128 + 35 * 3);
+    const h = f.header;
+    assert.deepEqual(
+      [h[ZONE_HEADER.ID], h[ZONE_HEADER.COUNT], h[ZONE_HEADER.KIND], h[ZONE_HEADER.ROTATION]],
+      [7, 3, 0, 90],
+    );
+    assert.deepEqual([h[ZONE_HEADER.SIZE_X], h[ZONE_HEADER.SIZE_Y], h[ZONE_HEADER.SIZE_Z]], [10, 4, 10]);
+    assert.deepEqual(
+      [h[ZONE_HEADER.BRIGHTNESS], h[ZONE_HEADER.DYNAMIC_BRIGHTNESS], h[ZONE_HEADER.INTERPOLATION]],
+      [12, 0, 4],
+    );
+    assert.equal(h[ZONE_HEADER.BEAT_GLOW], 1);
+    const bandMaterials = [0, 1, 2, 3, 4].map((b) => p.materials.materials[h[ZONE_HEADER.BAND_MATERIAL + b]]);
+    assert.deepEqual(bandMaterials, p.zone.materials);
+    assert.deepEqual(
+      [f.x[2], f.scale[2], f.yaw[2], f.light[2], f.band[2], f.glow[2]],
+      [0.25, 2, 45, 9, 3, 1],
+    );
+    assert.deepEqual([...f.visibleOverride], [-1, 0, -1]);
+    assert.deepEqual([...f.brightnessOverride], [5, -1, -1]);
+    assert.deepEqual([...f.materialOverride], [2, -1, -1]);
+    assert.deepEqual([...f.interpolationOverride], [6, -1, -1]);
   });
 
-  it('sends nothing for a hidden entity that moves, then everything when it shows again', () => {
-    const p = setup(1);
-    place(p.pool, 0.5, 0.5, 0.5, 0);
-    tick(p); // spawn, hidden
-    tick(p);
-    for (let step = 1; step <= 5; step++) {
-      place(p.pool, step / 10, 0.5, 0.5, 0); // the pattern keeps moving it while it is hidden
-      p.pool.target.brightness[0] = step;
-      assert.equal(tick(p), 0, `hidden step ${step} sent a record`);
-    }
-    place(p.pool, 0.9, 0.5, 0.5, 1);
-    assert.equal(tick(p), 1);
-    assert.ok(flagsOf(p.diff, 0) & DIFF_FLAGS.TRANSFORM);
-    assert.equal(floatsOf(p.diff, 0)[3], 1);
+  it('keeps what is shown and the overrides when resized, with a new buffer of the new size', () => {
+    const p = setup(2);
+    p.pool.target.x[1] = 0.5;
+    p.pool.target.scale[1] = 1;
+    p.pool.target.visible[1] = 1;
+    p.pool.smooth(1, 1, true);
+    p.pool.glowOverride[1] = 1;
+    const before = p.pool.frameBuffer;
+    p.pool.resize(4);
+    assert.notEqual(p.pool.frameBuffer, before);
+    const f = readFrame(p.pool);
+    assert.equal(f.header[ZONE_HEADER.COUNT], 4);
+    assert.equal(f.header[ZONE_HEADER.ID], 7, 'the header survives a resize');
+    assert.deepEqual([f.x[1], f.scale[1]], [0.5, 1]);
+    assert.deepEqual([...new Int8Array(p.pool.frameBuffer, f.at.glowOverride, 4)], [-1, 1, -1, -1]);
+    p.pool.resize(0);
+    assert.equal(p.pool.frameBuffer.byteLength, 128);
   });
 
-  it('rolls back a diff the host dropped: spawns again and resends everything', () => {
-    const p = setup(10);
-    place(p.pool, 0.5, 0.5, 0.5, 1);
-    tick(p);
-    p.pool.rollbackDiff();
-    assert.equal(p.pool.live, 0);
-    assert.equal(tick(p), 10);
-    assert.ok(flagsOf(p.diff, 0) & DIFF_FLAGS.SPAWN);
+  it('keeps an append-only material table', () => {
+    const t = new MaterialTable();
+    assert.equal(t.index('minecraft:stone'), 0);
+    assert.equal(t.index('minecraft:glass'), 1);
+    assert.equal(t.index('minecraft:stone'), 0);
+    assert.deepEqual(t.materials, ['minecraft:stone', 'minecraft:glass']);
   });
 
   it('smooths rises with the attack and falls with the release', () => {
@@ -195,12 +136,8 @@ describe('ZonePool', () => {
     p.pool.smooth(1, 1, true);
     const s = p.pool.shown;
     assert.deepEqual([s.x[0], s.y[0], s.z[0], s.scale[0], s.brightness[0]], [0, 1, 0, 4, 15]);
-    // Yaw and band are copied as written and forced into range where they are read.
-    tick(p); // spawn
-    const floats = floatsOf(p.diff, 0);
-    assert.ok(floats.every(Number.isFinite), `finite transform, got ${floats.join(', ')}`);
-    assert.deepEqual([floats[5], floats[7]], [-0, 1]); // no turn
-    assert.equal(p.diff.ints[3], p.diff.material(p.zone.materials[4]));
-    assert.equal(p.diff.ints[5], 0x60c0ff); // the glow colour of band 4
+    // Yaw and band are copied as written: the host keeps them in range.
+    assert.equal(s.rotation[0], Infinity);
+    assert.equal(s.band[0], 9);
   });
 });
