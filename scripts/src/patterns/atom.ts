@@ -26,6 +26,12 @@ interface AtomState {
   readonly nz: Float32Array;
   /** Angle of each orbit's electron, radians. */
   readonly angles: Float64Array;
+  /** cos and sin of k × TAIL_SPACING (the k-th tail entity's lag behind its head). */
+  readonly tailCos: Float32Array;
+  readonly tailSin: Float32Array;
+  /** cos and sin of i × 1.7 (nucleus entity i's wobble phase). */
+  readonly wobbleCos: Float32Array;
+  readonly wobbleSin: Float32Array;
 }
 
 const MAX_ORBITS = 8;
@@ -72,8 +78,20 @@ const atom: Pattern<AtomState> = {
       ny: new Float32Array(nucleus),
       nz: new Float32Array(nucleus),
       angles: new Float64Array(MAX_ORBITS),
+      tailCos: new Float32Array(entityCount),
+      tailSin: new Float32Array(entityCount),
+      wobbleCos: new Float32Array(nucleus),
+      wobbleSin: new Float32Array(nucleus),
     };
     fibonacciSphere(state.nx, state.ny, state.nz);
+    for (let k = 0; k < entityCount; k++) {
+      state.tailCos[k] = Math.cos(k * TAIL_SPACING);
+      state.tailSin[k] = Math.sin(k * TAIL_SPACING);
+    }
+    for (let i = 0; i < nucleus; i++) {
+      state.wobbleCos[i] = Math.cos(i * 1.7);
+      state.wobbleSin[i] = Math.sin(i * 1.7);
+    }
     for (let o = 0; o < MAX_ORBITS; o++) state.angles[o] = (o * TAU) / MAX_ORBITS;
     return state;
   },
@@ -97,44 +115,56 @@ const atom: Pattern<AtomState> = {
     const coreLight = lightFrom(bass + punch);
     const sinTilt = Math.sin(tilt);
     const cosTilt = Math.cos(tilt);
-    // The first `nucleus` entities form the nucleus, the rest the electrons.
-    for (let i = 0; i < n; i++) {
-      let x: number;
-      let y: number;
-      let z: number;
-      let scale: number;
-      let light: number;
-      let glow: boolean;
-      let bandIndex: number;
-      if (i < nucleus) {
-        const wobble = coreR * (1 + 0.25 * Math.sin(input.t * 5 + i * 1.7) * bass);
-        x = 0.5 + state.nx[i] * wobble;
-        y = 0.5 + state.ny[i] * wobble;
-        z = 0.5 + state.nz[i] * wobble;
-        scale = coreScale;
-        light = coreLight;
-        glow = punch > 0.5;
-        bandIndex = i % 2;
-      } else {
-        const j = i - nucleus;
-        const o = Math.min(orbits - 1, Math.floor(j / perOrbit));
-        // Electrons are comets: a head (k = 0) and a fading tail behind it.
-        const k = j - o * perOrbit;
-        const a = state.angles[o] - k * TAIL_SPACING;
-        const yaw = (o * Math.PI) / orbits;
-        const r = orbitR * (1 - 0.05 * o);
-        const px = Math.cos(a) * r;
-        const pz = Math.sin(a) * r * cosTilt;
+    // Angles are added from tables (sin(a + b) = sin a cos b + cos a sin b): per entity a few
+    // multiplications instead of Math calls (see scripts/README.md, "Writing fast patterns").
+    const { nx, ny, nz, wobbleCos, wobbleSin, tailCos, tailSin } = state;
+    // The first `nucleus` entities form the nucleus.
+    const wobbleT = input.t * 5;
+    const sinT = Math.sin(wobbleT);
+    const cosT = Math.cos(wobbleT);
+    const coreGlow = punch > 0.5;
+    const coreYaw = input.t * 40;
+    for (let i = 0; i < nucleus; i++) {
+      const wobble = coreR * (1 + 0.25 * (sinT * wobbleCos[i]! + cosT * wobbleSin[i]!) * bass);
+      const x = 0.5 + nx[i]! * wobble;
+      const y = 0.5 + ny[i]! * wobble;
+      const z = 0.5 + nz[i]! * wobble;
+      writeEntity(out, i, x, y, z, coreScale, coreYaw, i % 2, coreLight, coreGlow);
+    }
+    // The rest are the electrons, orbit by orbit (the last takes the remainder): comets with a head (k = 0)
+    // and a fading tail behind it.
+    const electronScale = 0.6 + 0.5 * sparkle + 0.5 * punch;
+    const headGlow = clamp01(sparkle + punch) > 0.5;
+    for (let o = 0, i = nucleus; o < orbits && i < n; o++) {
+      const end = o === orbits - 1 ? n : Math.min(n, i + perOrbit);
+      const head = state.angles[o]!;
+      const cosHead = Math.cos(head);
+      const sinHead = Math.sin(head);
+      const yaw = (o * Math.PI) / orbits;
+      const cosYaw = Math.cos(yaw);
+      const sinYaw = Math.sin(yaw);
+      const r = orbitR * (1 - 0.05 * o);
+      const bandIndex = 2 + (o % 3);
+      for (let k = 0; i < end; k++, i++) {
+        // The tail entity's angle is head − k × TAIL_SPACING.
+        const cosA = cosHead * tailCos[k]! + sinHead * tailSin[k]!;
+        const sinA = sinHead * tailCos[k]! - cosHead * tailSin[k]!;
+        const px = cosA * r;
+        const pz = sinA * r * cosTilt;
         const fade = k < perOrbit ? 1 - k / perOrbit : 0;
-        x = 0.5 + px * Math.cos(yaw) - pz * Math.sin(yaw);
-        y = 0.5 + Math.sin(a) * r * sinTilt;
-        z = 0.5 + px * Math.sin(yaw) + pz * Math.cos(yaw);
-        scale = fade > 0 ? (0.3 + 0.7 * fade) * (0.6 + 0.5 * sparkle + 0.5 * punch) : 0;
-        light = lightFrom(fade * (0.5 + sparkle));
-        glow = k === 0 && clamp01(sparkle + punch) > 0.5;
-        bandIndex = 2 + (o % 3);
+        writeEntity(
+          out,
+          i,
+          0.5 + px * cosYaw - pz * sinYaw,
+          0.5 + sinA * r * sinTilt,
+          0.5 + px * sinYaw + pz * cosYaw,
+          fade > 0 ? (0.3 + 0.7 * fade) * electronScale : 0,
+          0,
+          bandIndex,
+          lightFrom(fade * (0.5 + sparkle)),
+          k === 0 && headGlow,
+        );
       }
-      writeEntity(out, i, x, y, z, scale, i < nucleus ? input.t * 40 : 0, bandIndex, light, glow);
     }
     hideFrom(out, n);
   },
