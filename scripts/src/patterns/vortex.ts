@@ -21,6 +21,16 @@ import {
   writeEntity,
 } from './shape-math';
 
+/** Most arms (the `arms` parameter's max). */
+const MAX_ARMS = 8;
+/** ARM_COS[arms][arm] / ARM_SIN[arms][arm]: cos and sin of arm × 2π / arms. */
+const ARM_COS: Float64Array[] = [];
+const ARM_SIN: Float64Array[] = [];
+for (let arms = 0; arms <= MAX_ARMS; arms++) {
+  ARM_COS.push(new Float64Array(arms).map((_, arm) => Math.cos((arm * TAU) / arms)));
+  ARM_SIN.push(new Float64Array(arms).map((_, arm) => Math.sin((arm * TAU) / arms)));
+}
+
 interface VortexState {
   readonly capacity: number;
   /** Swirl angle, radians, and downward flow 0–1. */
@@ -35,7 +45,7 @@ const vortex: Pattern<VortexState> = {
     category: 'cosmic',
     recommendedEntities: 160,
     params: {
-      arms: { type: 'number', description: 'Number of spiral arms', default: 4, min: 1, max: 8 },
+      arms: { type: 'number', description: 'Number of spiral arms', default: 4, min: 1, max: MAX_ARMS },
       swirl: { type: 'number', description: 'Turns per second at full volume', default: 0.5, min: 0, max: 3 },
       twist: {
         type: 'number',
@@ -51,7 +61,7 @@ const vortex: Pattern<VortexState> = {
   },
   calculate(input, state, out) {
     const n = liveCount(out, state.capacity);
-    const arms = Math.max(1, Math.round(numParam(input, 'arms', 4)));
+    const arms = Math.max(1, Math.min(MAX_ARMS, Math.round(numParam(input, 'arms', 4))));
     const twist = numParam(input, 'twist', 1.5) * TAU;
     const punch = beatPunch(input);
     const lead = beatLead(input);
@@ -63,26 +73,41 @@ const vortex: Pattern<VortexState> = {
     state.flow = fract(state.flow + input.dt * (0.05 + 0.15 * input.amplitude));
     const mouth = 0.3 + 0.14 * bass + 0.06 * punch - 0.04 * lead;
     const perArm = Math.max(1, Math.ceil(n / arms));
-    for (let i = 0; i < n; i++) {
-      const arm = i % arms;
-      const k = Math.floor(i / arms);
+    const armStep = TAU / arms;
+    const spin = state.spin;
+    const flow = state.flow;
+    // Entity i is ring k = ⌊i / arms⌋ of arm i mod arms. Everything but the angle is the ring's, worked out
+    // once per ring; the arm's angle is added from its cos/sin (sin(a + b) = sin a cos b + cos a sin b) so a
+    // block costs a few multiplications (see scripts/README.md, "Writing fast patterns").
+    for (let k = 0, i = 0; i < n; k++) {
       // h: 1 at the mouth (top), 0 at the throat; flowing down over time.
-      const h = fract(k / perArm - state.flow);
+      const h = fract(k / perArm - flow);
       const r = 0.03 + mouth * h * h;
-      const a = (arm * TAU) / arms + state.spin + h * twist;
       const level = clamp01(spectrumAt(input, 1 - h));
-      writeEntity(
-        out,
-        i,
-        0.5 + Math.cos(a) * r,
-        0.05 + 0.9 * h,
-        0.5 + Math.sin(a) * r,
-        (0.3 + 0.9 * level) * (0.4 + 0.6 * h) + 0.4 * punch * h,
-        (-a * 360) / TAU,
-        bandOf(1 - h),
-        lightFrom(level + (h < 0.3 ? sparkle : 0)),
-        h < 0.2 && sparkle > 0.4,
-      );
+      const scale = (0.3 + 0.9 * level) * (0.4 + 0.6 * h) + 0.4 * punch * h;
+      const ringBand = bandOf(1 - h);
+      const light = lightFrom(level + (h < 0.3 ? sparkle : 0));
+      const glow = h < 0.2 && sparkle > 0.4;
+      const y = 0.05 + 0.9 * h;
+      const turn = spin + h * twist;
+      const cosTurn = Math.cos(turn);
+      const sinTurn = Math.sin(turn);
+      for (let arm = 0; arm < arms && i < n; arm++, i++) {
+        const cosArm = ARM_COS[arms]![arm]!;
+        const sinArm = ARM_SIN[arms]![arm]!;
+        writeEntity(
+          out,
+          i,
+          0.5 + (cosArm * cosTurn - sinArm * sinTurn) * r,
+          y,
+          0.5 + (sinArm * cosTurn + cosArm * sinTurn) * r,
+          scale,
+          (-(arm * armStep + turn) * 360) / TAU,
+          ringBand,
+          light,
+          glow,
+        );
+      }
     }
     hideFrom(out, n);
   },
