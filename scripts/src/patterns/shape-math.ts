@@ -192,6 +192,33 @@ export function fibonacciSphere(xs: Float32Array, ys: Float32Array, zs: Float32A
 }
 
 /**
+ * A circle of `count` points: cos and sin of k / count × 2π for k < count. Patterns keep one in their state
+ * (remade when the count changes) and turn it by adding angles, sin(a + b) = sin a cos b + cos a sin b: a few
+ * multiplications per entity instead of Math.cos and Math.sin (see scripts/README.md, "Writing fast patterns").
+ */
+export interface CircleTable {
+  count: number;
+  readonly cos: Float64Array;
+  readonly sin: Float64Array;
+}
+
+/** A circle table with room for `capacity` points (count 0: fill it with `circleOf`). */
+export function circleTable(capacity: number): CircleTable {
+  return { count: 0, cos: new Float64Array(capacity), sin: new Float64Array(capacity) };
+}
+
+/** The table filled for `count` points (≤ its capacity), remade only when the count changed. */
+export function circleOf(table: CircleTable, count: number): CircleTable {
+  if (table.count === count) return table;
+  table.count = count;
+  for (let k = 0; k < count; k++) {
+    table.cos[k] = Math.cos((k / count) * TAU);
+    table.sin[k] = Math.sin((k / count) * TAU);
+  }
+  return table;
+}
+
+/**
  * A fixed pseudo-random value in [0, 1) for entity `i` (and a `salt` per use): for layouts made in `create`,
  * which has no random source, so a zone looks the same every time it starts.
  */

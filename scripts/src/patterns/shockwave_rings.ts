@@ -14,6 +14,9 @@ import {
   liveCount,
   numParam,
   writeEntity,
+  circleOf,
+  circleTable,
+  type CircleTable,
 } from './shape-math';
 
 interface RingsState {
@@ -24,6 +27,8 @@ interface RingsState {
   /** Next ring slot to reuse (oldest first), and the bass of the previous tick to find hits. */
   next: number;
   lastBass: number;
+  /** The points of one ring. */
+  readonly circle: CircleTable;
 }
 
 const MAX_RINGS = 8;
@@ -61,6 +66,7 @@ const shockwaveRings: Pattern<RingsState> = {
       strength: new Float32Array(MAX_RINGS),
       next: 0,
       lastBass: 0,
+      circle: circleTable(entityCount),
     };
   },
   calculate(input, state, out) {
@@ -79,26 +85,43 @@ const shockwaveRings: Pattern<RingsState> = {
     const grow = numParam(input, 'speed', 0.45) * clamp01(input.dt);
     const height = numParam(input, 'height', 0.35);
     const perRing = Math.max(1, Math.floor(n / rings));
+    // A block's angle is its point on the ring plus the ring's offset, and its crest is the sine of six times
+    // that plus time: both added from the circle table (6k mod perRing is the point at six times the angle).
+    const { cos: pointCos, sin: pointSin } = circleOf(state.circle, perRing);
+    const sway = input.t * 3;
     for (let r = 0; r < rings; r++) {
       state.radius[r] += grow;
-      const radius = state.radius[r];
+      const radius = state.radius[r]!;
       const alive = radius < GONE;
       const fade = alive ? 1 - radius / GONE : 0;
-      const power = state.strength[r] * fade;
+      const power = state.strength[r]! * fade;
+      const offset = r * 0.4;
+      const cosOffset = Math.cos(offset);
+      const sinOffset = Math.sin(offset);
+      const crestPhase = 6 * offset + sway;
+      const cosCrest = Math.cos(crestPhase);
+      const sinCrest = Math.sin(crestPhase);
+      const lift = height * power * (0.5 + 0.5 * bass);
+      const size = 0.3 + 1.1 * power;
+      const ringBand = Math.min(4, Math.floor(radius * 6));
+      const light = lightFrom(power + sparkle * 0.3, 1);
+      const glow = power > 0.5;
       for (let k = 0; k < perRing; k++) {
-        const a = (k / perRing) * TAU + r * 0.4;
-        const crest = Math.sin(a * 6 + input.t * 3) * 0.3 + 0.7;
+        const cos = pointCos[k]! * cosOffset - pointSin[k]! * sinOffset;
+        const sin = pointSin[k]! * cosOffset + pointCos[k]! * sinOffset;
+        const six = (6 * k) % perRing;
+        const crest = (pointSin[six]! * cosCrest + pointCos[six]! * sinCrest) * 0.3 + 0.7;
         writeEntity(
           out,
           r * perRing + k,
-          0.5 + Math.cos(a) * radius,
-          0.03 + height * power * (0.5 + 0.5 * bass) * crest,
-          0.5 + Math.sin(a) * radius,
-          alive ? (0.3 + 1.1 * power) * (0.7 + 0.3 * sparkle * crest) : 0,
-          (-a * 360) / TAU,
-          Math.min(4, Math.floor(radius * 6)),
-          lightFrom(power + sparkle * 0.3, 1),
-          power > 0.5,
+          0.5 + cos * radius,
+          0.03 + lift * crest,
+          0.5 + sin * radius,
+          alive ? size * (0.7 + 0.3 * sparkle * crest) : 0,
+          (-((k / perRing) * TAU + offset) * 360) / TAU,
+          ringBand,
+          light,
+          glow,
         );
       }
     }

@@ -17,12 +17,17 @@ import {
   numParam,
   spectrumAt,
   writeEntity,
+  circleOf,
+  circleTable,
+  type CircleTable,
 } from './shape-math';
 
 interface TowerState {
   readonly capacity: number;
   /** Turn of the tower, radians; odd rings use its negative. */
   angle: number;
+  /** The points of one ring. */
+  readonly circle: CircleTable;
 }
 
 const stackedTower: Pattern<TowerState> = {
@@ -50,7 +55,7 @@ const stackedTower: Pattern<TowerState> = {
     },
   },
   create(entityCount) {
-    return { capacity: entityCount, angle: 0 };
+    return { capacity: entityCount, angle: 0, circle: circleTable(entityCount) };
   },
   calculate(input, state, out) {
     const n = liveCount(out, state.capacity);
@@ -63,28 +68,38 @@ const stackedTower: Pattern<TowerState> = {
     state.angle =
       (state.angle + TAU * numParam(input, 'spin_speed', 0.15) * (0.3 + input.amplitude) * input.dt) % TAU;
     const height = 0.55 + 0.3 * clamp01(input.amplitude * gain) + 0.12 * punch - 0.04 * lead;
-    for (let i = 0; i < n; i++) {
-      const ring = Math.floor(i / perRing);
+    const { cos: pointCos, sin: pointSin } = circleOf(state.circle, perRing);
+    // Everything but a block's angle is its ring's, worked out once per ring; the angle is the ring's turn
+    // added to the block's point on the circle table.
+    for (let ring = 0, i = 0; i < n; ring++) {
       const f = rings > 1 ? ring / (rings - 1) : 0;
       const level = clamp01(spectrumAt(input, f) * gain);
       const taper = 1 - 0.5 * f;
       const r = (0.06 + 0.3 * level) * taper * (1 + 0.2 * punch * (1 - f));
-      const a = ((i % perRing) / perRing) * TAU + (ring % 2 === 0 ? state.angle : -state.angle) + ring * 0.3;
+      const turn = (ring % 2 === 0 ? state.angle : -state.angle) + ring * 0.3;
+      const cosTurn = Math.cos(turn);
+      const sinTurn = Math.sin(turn);
       const y = 0.03 + ((ring + 0.5) / rings) * height;
       const scale = (0.5 + 0.9 * level) * taper + 0.5 * punch * (1 - f);
       const top = f > 0.75;
-      writeEntity(
-        out,
-        i,
-        0.5 + Math.cos(a) * r,
-        y,
-        0.5 + Math.sin(a) * r,
-        scale,
-        (-a * 360) / TAU,
-        bandOf(f),
-        lightFrom(level + (top ? sparkle : 0)),
-        top && sparkle > 0.45,
-      );
+      const ringBand = bandOf(f);
+      const light = lightFrom(level + (top ? sparkle : 0));
+      const glow = top && sparkle > 0.45;
+      const end = Math.min(n, i + perRing);
+      for (let k = 0; i < end; k++, i++) {
+        writeEntity(
+          out,
+          i,
+          0.5 + (pointCos[k]! * cosTurn - pointSin[k]! * sinTurn) * r,
+          y,
+          0.5 + (pointSin[k]! * cosTurn + pointCos[k]! * sinTurn) * r,
+          scale,
+          (-((k / perRing) * TAU + turn) * 360) / TAU,
+          ringBand,
+          light,
+          glow,
+        );
+      }
     }
     hideFrom(out, n);
   },

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import type { PatternInput } from '../../src/patterns/pattern';
 import {
   beatLead,
+  circleOf,
+  circleTable,
   beatPunch,
   clamp,
   fibonacciSphere,
@@ -18,6 +20,17 @@ function inputWith(overrides: Partial<PatternInput>): PatternInput {
 }
 
 describe('shape-math', () => {
+  it('fills a circle table for a count and remakes it only when the count changes', () => {
+    const table = circleTable(8);
+    circleOf(table, 4);
+    assert.deepEqual([...table.cos.subarray(0, 4)].map(Math.round), [1, 0, -1, 0]);
+    assert.deepEqual([...table.sin.subarray(0, 4)].map(Math.round), [0, 1, 0, -1]);
+    table.cos[0] = 7; // not remade for the same count
+    assert.equal(circleOf(table, 4).cos[0], 7);
+    circleOf(table, 8);
+    assert.ok(Math.abs(table.cos[1]! - Math.SQRT1_2) < 1e-12);
+  });
+
   describe('writeEntity', () => {
     it('clamps every field into its range and turns NaN into the low end', () => {
       const out = createFrame(2);
