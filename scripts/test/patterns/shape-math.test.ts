@@ -23,7 +23,10 @@ describe('shape-math', () => {
   it('fills a circle table for a count and remakes it only when the count changes', () => {
     const table = circleTable(8);
     circleOf(table, 4);
-    assert.deepEqual([...table.cos.subarray(0, 4)].map((c) => Math.round(c) + 0), [1, 0, -1, 0]);
+    assert.deepEqual(
+      [...table.cos.subarray(0, 4)].map((c) => Math.round(c) + 0),
+      [1, 0, -1, 0],
+    );
     assert.deepEqual([...table.sin.subarray(0, 4)].map(Math.round), [0, 1, 0, -1]);
     table.cos[0] = 7; // not remade for the same count
     assert.equal(circleOf(table, 4).cos[0], 7);
