@@ -124,32 +124,48 @@ const fountain: Pattern<FountainState> = {
       state.alive[i] = 1;
     }
     const dt = clamp(input.dt, 0, 1);
+    // State in locals, each value read once, clamps spelled out: this loop runs per droplet per tick (see
+    // scripts/README.md, "Writing fast patterns").
+    const { px, py, pz, vx, vy, vz, alive } = state;
+    const fall = GRAVITY * dt;
+    const size = 0.35 + 0.4 * bass + 0.3 * punch;
+    const light = 0.4 + punch * 0.3;
     for (let i = 0; i < n; i++) {
-      if (state.alive[i] === 0) {
+      if (alive[i] === 0) {
         writeEntity(out, i, 0.5, 0, 0.5, 0, 0, 0, 0, false);
         continue;
       }
-      state.vy[i] -= GRAVITY * dt;
-      state.px[i] += state.vx[i] * dt;
-      state.py[i] += state.vy[i] * dt;
-      state.pz[i] += state.vz[i] * dt;
+      let dx = vx[i]!;
+      let dy = vy[i]! - fall;
+      let dz = vz[i]!;
+      const x = px[i]! + dx * dt;
+      const y = py[i]! + dy * dt;
+      const z = pz[i]! + dz * dt;
       // Droplets bounce off the zone's walls, and are gone when they land.
-      if (state.px[i] < 0 || state.px[i] > 1) state.vx[i] = -state.vx[i];
-      if (state.pz[i] < 0 || state.pz[i] > 1) state.vz[i] = -state.vz[i];
-      if (state.py[i] > 1) state.vy[i] = -Math.abs(state.vy[i]) * 0.5;
-      if (state.py[i] <= 0 && state.vy[i] < 0) state.alive[i] = 0;
-      const apex = 1 - clamp01(Math.abs(state.vy[i]) / power);
-      const height = clamp01(state.py[i]);
+      if (x < 0 || x > 1) dx = -dx;
+      if (z < 0 || z > 1) dz = -dz;
+      if (y > 1) dy = (dy < 0 ? dy : -dy) * 0.5;
+      const landed = y <= 0 && dy < 0;
+      px[i] = x;
+      py[i] = y;
+      pz[i] = z;
+      vx[i] = dx;
+      vy[i] = dy;
+      vz[i] = dz;
+      if (landed) alive[i] = 0;
+      const speed = (dy < 0 ? -dy : dy) / power;
+      const apex = speed < 1 ? 1 - speed : 0;
+      const height = y > 0 ? (y < 1 ? y : 1) : 0;
       writeEntity(
         out,
         i,
-        state.px[i],
-        state.py[i],
-        state.pz[i],
-        state.alive[i] === 0 ? 0 : 0.35 + 0.4 * bass + 0.3 * punch + 0.2 * apex * sparkle,
+        x,
+        y,
+        z,
+        landed ? 0 : size + 0.2 * apex * sparkle,
         i * 37,
-        Math.min(4, Math.floor(height * 5)),
-        lightFrom(0.4 + apex * sparkle + punch * 0.3),
+        height * 5, // band: writeEntity keeps it within 0–4 and the store truncates it
+        lightFrom(light + apex * sparkle),
         apex > 0.8 && sparkle > 0.4,
       );
     }
