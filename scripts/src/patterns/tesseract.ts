@@ -127,23 +127,37 @@ const tesseract: Pattern<TesseractState> = {
     }
     const perEdge = Math.max(1, Math.floor(n / EDGES));
     const edges = Math.min(EDGES, n);
+    const { vx, vy, vz, vw, edgeA, edgeB } = state;
+    const yaw = (state.xz * 360) / TAU;
+    const tSpan = perEdge > 1 ? perEdge - 1 : 0;
+    // Everything but the point along the edge is the edge's, worked out once per edge.
     for (let e = 0; e < edges; e++) {
-      const a = state.edgeA[e];
-      const b = state.edgeB[e];
-      const nearness = clamp01((state.vw[a] + state.vw[b] + 2) / 4);
-      for (let k = 0; k < perEdge; k++) {
-        const t = perEdge > 1 ? k / (perEdge - 1) : 0.5;
+      const a = edgeA[e]!;
+      const b = edgeB[e]!;
+      const nearness = clamp01((vw[a]! + vw[b]! + 2) / 4);
+      const ax = vx[a]!;
+      const ay = vy[a]!;
+      const az = vz[a]!;
+      const ex = vx[b]! - ax;
+      const ey = vy[b]! - ay;
+      const ez = vz[b]! - az;
+      const scale = 0.25 + 0.35 * nearness + 0.3 * punch;
+      const edgeBand = Math.min(4, Math.floor(nearness * 5));
+      const light = lightFrom(nearness * 0.7 + punch * 0.5, 2);
+      const glow = nearness > 0.7;
+      for (let k = 0, i = e * perEdge; k < perEdge; k++, i++) {
+        const t = tSpan > 0 ? k / tSpan : 0.5;
         writeEntity(
           out,
-          e * perEdge + k,
-          0.5 + (state.vx[a] + (state.vx[b] - state.vx[a]) * t) * half,
-          0.5 + (state.vy[a] + (state.vy[b] - state.vy[a]) * t) * half,
-          0.5 + (state.vz[a] + (state.vz[b] - state.vz[a]) * t) * half,
-          0.25 + 0.35 * nearness + 0.3 * punch + (k === 0 ? 0.2 * sparkle : 0),
-          (state.xz * 360) / TAU,
-          Math.min(4, Math.floor(nearness * 5)),
-          lightFrom(nearness * 0.7 + punch * 0.5, 2),
-          nearness > 0.7,
+          i,
+          0.5 + (ax + ex * t) * half,
+          0.5 + (ay + ey * t) * half,
+          0.5 + (az + ez * t) * half,
+          scale + (k === 0 ? 0.2 * sparkle : 0),
+          yaw,
+          edgeBand,
+          light,
+          glow,
         );
       }
     }
