@@ -3,7 +3,7 @@
 // graal.tick_ms_1024_jit (budget 0.5 ms) with the default pattern (bars), and the same two for galaxy
 // (_galaxy: every entity moves and turns every tick). The Java side is dev.audioviz.core.engine.TickBenchmark
 // (core's test scope); the scene (a zone with 1024 entities) is set by graal-scenario.json, replayed through
-// core/src/test/node/golden-diffs.mjs. Flags: --bundle PATH, --scenario PATH (e.g. the test fixture).
+// core/src/test/node/golden-frames.mjs. Flags: --bundle PATH, --scenario PATH (e.g. the test fixture).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,7 @@ const classpath = testClasspath({ run, reactor, module: 'core', env });
 const options = '{"queueCapacity":1000,"maxEntitiesPerZone":1024,"patternBudgetMs":1000.0,"seed":1}';
 
 /**
- * Sets the scene (golden-diffs.mjs writes the transcript TickBenchmark replays). With a pattern, the scenario's
+ * Sets the scene (golden-frames.mjs writes the transcript TickBenchmark replays). With a pattern, the scenario's
  * zone is switched to it after its pool is made (the scenario itself shows the default pattern, bars).
  */
 function transcriptFor(pattern) {
@@ -57,7 +57,7 @@ function transcriptFor(pattern) {
   }
   const transcript = path.join(target, `bench-transcript-${pattern ?? 'default'}.tsv`);
   run(process.execPath, [
-    path.join(core, 'src', 'test', 'node', 'golden-diffs.mjs'),
+    path.join(core, 'src', 'test', 'node', 'golden-frames.mjs'),
     bundle,
     scenarioFile,
     transcript,

@@ -35,8 +35,12 @@ export interface Engine {
    */
   clientConnected(clientId: string, trusted: boolean): void;
   clientDisconnected(clientId: string): void;
-  /** One server tick: drains the queue, runs patterns and effects, returns every zone's shown frame. Never throws. */
-  tick(): TickFrame;
+  /**
+   * One server tick: drains the queue, runs patterns and effects, returns every zone's shown frame; null when
+   * there is nothing to show this tick (the tick failed, or the engine was disposed): the world stays as it is.
+   * Never throws.
+   */
+  tick(): TickFrame | null;
   /** Runs `/audioviz <args…>` for a sender. Never throws. */
   command(sender: CommandSender, args: readonly string[]): CommandReply;
   /** Tab completions for the last argument of `/audioviz <args…>`. */

@@ -26,8 +26,6 @@ import { ENGINE_VERSION } from './version';
 /** Default per-pattern time budget per tick, ms. */
 export const DEFAULT_PATTERN_BUDGET_MS = 5;
 
-const EMPTY_FRAME: TickFrame = { zones: [], frames: [], materials: [] };
-
 export const createEngine: CreateEngine = (host: Host, options: EngineOptions = {}): Engine => {
   const maxEntities = clampInt(
     options.maxEntitiesPerZone,
@@ -107,8 +105,8 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
     clientDisconnected: (clientId) =>
       safely('clientDisconnected', undefined, () => protocol.clientDisconnected(clientId)),
     tick: () =>
-      safely('tick', EMPTY_FRAME, () => {
-        if (disposed) return EMPTY_FRAME;
+      safely<TickFrame | null>('tick', null, () => {
+        if (disposed) return null;
         queue.drain((clientId, text) => protocol.handle(clientId, text));
         protocol.endDrain();
         return stage.tick();

@@ -46,7 +46,7 @@ describe('bundles in a bare JavaScript context', function () {
       engine.enqueue('hub', audioFrame(t % 10 === 0, 0.7));
       host.time += 50;
       const frame = engine.tick();
-      assert.equal(Object.prototype.toString.call(frame.frames[0]), '[object ArrayBuffer]');
+      assert.equal(Object.prototype.toString.call(frame?.frames[0]), '[object ArrayBuffer]');
       host.apply(frame);
     }
     assert.equal(host.entities('vm').length, 48);

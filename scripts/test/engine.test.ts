@@ -158,7 +158,7 @@ describe('engine (done-when scenario)', () => {
     const frameBytes = (): Uint8Array => {
       host.time += TICK_MS;
       engine.enqueue('hub', audioFrame(true, 0.9));
-      return new Uint8Array(engine.tick().frames[0]!.slice(0));
+      return new Uint8Array(engine.tick()!.frames[0]!.slice(0));
     };
     const before = frameBytes();
     assert.deepEqual(frameBytes(), before);

@@ -88,8 +88,12 @@ export class RecordingHost implements Host {
       .map((l) => l.message);
   }
 
-  /** Replaces `world` with what one tick's frame shows (throws on a frame that breaks host.ts's layout). */
-  apply(frame: TickFrame): void {
+  /**
+   * Replaces `world` with what one tick's frame shows (throws on a frame that breaks host.ts's layout); no
+   * frame leaves the world as it is.
+   */
+  apply(frame: TickFrame | null): void {
+    if (frame === null) return;
     this.world.clear();
     frame.frames.forEach((buffer, slot) => {
       const anchor = frame.zones[slot];

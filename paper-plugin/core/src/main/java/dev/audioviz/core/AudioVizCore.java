@@ -16,6 +16,8 @@ import dev.audioviz.core.net.TokenVerifier;
 import dev.audioviz.core.storage.BackgroundDocuments;
 import dev.audioviz.core.storage.DocumentStore;
 import dev.audioviz.core.world.DisplayWorld;
+import dev.audioviz.core.world.EngineDiff;
+import dev.audioviz.core.world.ZoneAnchor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +74,8 @@ public final class AudioVizCore implements AutoCloseable {
     private volatile String runtimeName = "";
     private volatile String lastReloadError;
     private long appliedFrames;
+    /** The zone list of the last diff taken (the differ hands out the same list while no anchor changes). */
+    private List<ZoneAnchor> appliedZones = List.of();
     private LateTickReport lateTickReport;
 
     /**
@@ -154,9 +158,12 @@ public final class AudioVizCore implements AutoCloseable {
         serverTasks.runPending();
         FrameHandoff.Frame frame = handoff.take();
         if (frame != null) {
+            EngineDiff diff = frame.diff();
             if (frame.resetWorld()) world.removeAll();
-            announcer.zones(frame.diff().zones());
-            if (frame.diff().count() > 0) world.apply(frame.diff());
+            announcer.zones(diff.zones());
+            // An empty diff still matters when its zone list is new: a zone that moved takes its entities along.
+            if (diff.count() > 0 || diff.zones() != appliedZones) world.apply(diff);
+            appliedZones = diff.zones();
             appliedFrames++;
         }
         scriptThread.requestTick();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The core's lifecycle with real GraalJS and the fixture bundle: ticks, diffs, commands, persistence. */
+/** The core's lifecycle with real GraalJS and the fixture bundle: ticks, frames diffed, commands, persistence. */
 class AudioVizCoreIntegrationTest {
     @TempDir
     Path data;
@@ -45,16 +45,27 @@ class AudioVizCoreIntegrationTest {
     void appliesTheEnginesDiffOnTheServerThread() throws Exception {
         started();
         ServerLoop.tickUntil(core, () -> !world.applied.isEmpty(), "a diff applied");
+        // The fixture's frame, diffed: its 16 entities spawn (at scale 0, so at their points) with their state.
         EngineDiff diff = world.applied.get(0);
         assertEquals(16, diff.count());
-        assertEquals(EngineDiff.SPAWN | EngineDiff.TRANSFORM | EngineDiff.RESTART_INTERPOLATION,
-                diff.ints()[EngineDiff.I_FLAGS]);
+        assertEquals(EngineDiff.SPAWN | EngineDiff.TRANSFORM | EngineDiff.BRIGHTNESS | EngineDiff.GLOW
+                | EngineDiff.MATERIAL, diff.ints()[EngineDiff.I_FLAGS]);
         assertEquals(15, diff.ints()[EngineDiff.I_BRIGHTNESS]);
         assertEquals(List.of("minecraft:sea_lantern"), diff.materials());
         assertEquals("main", diff.zones().get(0).name());
         assertEquals(1f / 16, diff.floats()[EngineDiff.FLOAT_STRIDE + EngineDiff.F_TX]);
+        assertEquals(0f, diff.floats()[EngineDiff.FLOAT_STRIDE + EngineDiff.F_SCALE]);
         assertTrue(world.callers.stream().allMatch(t -> t == Thread.currentThread()));
         assertEquals(1, world.removeAllCalls, "a fresh engine starts from an empty world");
+    }
+
+    @Test
+    void appliesAnEmptyDiffThatMovesAZone() throws Exception {
+        started();
+        ServerLoop.tickUntil(core, () -> core.status().framesApplied() >= 3, "the entities spawned and grown");
+        CompletableFuture<CommandReply> reply = core.command(CommandSenderInfo.console(), List.of("move", "5"));
+        ServerLoop.tickUntil(core, () -> reply.isDone() && world.last().zones().get(0).x() == 5, "the moved anchor");
+        assertEquals(0, world.last().count(), "the entities keep their place relative to the anchor");
     }
 
     @Test

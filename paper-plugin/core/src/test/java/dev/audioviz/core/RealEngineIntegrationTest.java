@@ -87,8 +87,8 @@ class RealEngineIntegrationTest {
 
     @Test
     void movesTheZonesEntitiesToTheMusic() {
-        int frames = world.applied.size();
-        flowUntil(() -> world.applied.size() > frames + 10, "ten more frames");
+        long frames = core.status().framesApplied();
+        flowUntil(() -> core.status().framesApplied() > frames + 10, "ten more frames");
         EngineDiff last = world.last();
         assertEquals("stage", last.zones().get(0).name());
         assertTrue(last.materials().stream().allMatch(m -> m.startsWith("minecraft:")), last.materials().toString());
@@ -109,11 +109,11 @@ class RealEngineIntegrationTest {
         Files.copy(builtIn, data.resolve("scripts/patterns/circle.js"));
         run("pattern", "set", "circle", "stage");
         Files.writeString(data.resolve("scripts/patterns/circle.js"), Files.readString(builtIn) + "\n// edited\n");
-        flowUntil(() -> core.status().lastReloadError() == null && world.applied.size() > 20, "frames after reload");
+        flowUntil(() -> core.status().lastReloadError() == null && core.status().framesApplied() > 20, "frames after reload");
         Files.writeString(data.resolve("scripts/patterns/broken.js"), "module.exports.default = {};");
         flowUntil(() -> core.status().lastReloadError() != null, "the rejected pattern reported");
-        int frames = world.applied.size();
-        flowUntil(() -> world.applied.size() > frames + 5, "frames still flowing");
+        long frames = core.status().framesApplied();
+        flowUntil(() -> core.status().framesApplied() > frames + 5, "frames still flowing");
     }
 
     @Test
@@ -144,8 +144,8 @@ class RealEngineIntegrationTest {
         loadRunaway();
         run("pattern", "set", "runaway", "stage");
         flowUntil(() -> core.status().engine().disabledPatterns().contains("runaway"), "runaway disabled");
-        int frames = world.applied.size();
-        flowUntil(() -> world.applied.size() > frames + 5, "frames from the fallback pattern");
+        long frames = core.status().framesApplied();
+        flowUntil(() -> core.status().framesApplied() > frames + 5, "frames from the fallback pattern");
     }
 
     /** A pattern that behaves on its trial run and loops forever once it has run for 0.2 s. */

@@ -8,6 +8,7 @@ import dev.audioviz.core.world.EngineDiff;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.graalvm.polyglot.Context;
@@ -48,7 +49,12 @@ final class EngineSession implements AutoCloseable {
     private final Value engine;
     private final Watchdog watchdog;
     private final Logger logger;
-    private final DiffCopier copier = new DiffCopier();
+    private final FrameCopier copier = new FrameCopier();
+    /** What this engine's entities in the world look like (a new engine starts from an empty world). */
+    private final FrameDiffer differ = new FrameDiffer();
+    /** The last malformed-frame message logged (repeats are not logged again until a good frame). */
+    private String lastFrameError;
+    private FrameSnapshot lastFrame;
     private long budgetNanos;
     private boolean dead;
 
@@ -148,9 +154,37 @@ final class EngineSession implements AutoCloseable {
         call("clientDisconnected", () -> engine.invokeMember("clientDisconnected", clientId), null);
     }
 
-    /** One engine tick; null when it was interrupted or failed (nothing to apply). */
+    /**
+     * One engine tick: the engine's frame, copied out, diffed against what the world shows. Null when the tick
+     * was interrupted or failed, returned no frame (null), or its frame was malformed: nothing to apply, and the
+     * differ is unchanged.
+     */
     EngineDiff tick() {
-        return call("tick", () -> copier.copy(engine.invokeMember("tick")), null);
+        FrameSnapshot frame;
+        try {
+            frame = call("tick", () -> {
+                Value result = engine.invokeMember("tick");
+                // A script may catch the watchdog's interrupt and return anyway: that tick still counts as cut short.
+                if (watchdog.fired() || result.isNull()) return null;
+                return copier.copy(result);
+            }, null);
+        } catch (IllegalStateException e) {
+            if (!Objects.equals(e.getMessage(), lastFrameError)) {
+                logger.warning(e.getMessage() + "; the tick is skipped");
+            }
+            lastFrameError = e.getMessage();
+            return null;
+        }
+        if (frame == null) return null;
+        lastFrameError = null;
+        lastFrame = frame;
+        // Plain Java from here: once the frame is read, the diff is always produced.
+        return differ.diff(frame);
+    }
+
+    /** The frame the last successful {@link #tick} diffed (reused by the next tick); for tests. */
+    FrameSnapshot lastFrame() {
+        return lastFrame;
     }
 
     CommandReply command(CommandSenderInfo sender, List<String> args) {

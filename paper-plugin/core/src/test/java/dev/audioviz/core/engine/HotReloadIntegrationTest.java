@@ -59,11 +59,21 @@ class HotReloadIntegrationTest {
     void picksUpANewPatternFileWhileFramesFlow() throws Exception {
         Files.writeString(data.resolve("scripts/patterns/flat.js"),
                 "({ calculate(t, a, y, n) { for (let i = 0; i < n; i++) y[i] = 0.25; } })");
-        flowUntil(() -> world.lastYs().stream().allMatch(v -> v == 0.25f), "entities at y = 0.25");
+        flowUntil(() -> allAt(0.25), "entities at y = 0.25");
         Files.writeString(data.resolve("scripts/patterns/flat.js"),
                 "({ calculate(t, a, y, n) { for (let i = 0; i < n; i++) y[i] = 0.75; } })");
-        flowUntil(() -> world.lastYs().stream().allMatch(v -> v == 0.75f), "entities at y = 0.75 after an edit");
+        flowUntil(() -> allAt(0.75), "entities at y = 0.75 after an edit");
         assertNull(core.status().lastReloadError());
+    }
+
+    /**
+     * Whether the fixture zone's 16 entities show at zone-local height {@code y}: the zone is 2 blocks high and
+     * a block's centre sits on its point, so the translation is 2y − 0.5, give or take the 1 cm step below which
+     * moves are not sent.
+     */
+    private boolean allAt(double y) {
+        List<Float> ys = world.shownYs();
+        return ys.size() == 16 && ys.stream().allMatch(v -> Math.abs(v - (2 * y - 0.5)) <= 0.0101);
     }
 
     @Test
@@ -73,8 +83,8 @@ class HotReloadIntegrationTest {
                 TestCores.fixtureBundle().replace("'fixture-1'", "'fixture-2'"));
         flowUntil(() -> core.status().engineVersion().equals("fixture-2"), "the new bundle");
         flowUntil(() -> world.removeAllCalls > resetsBefore, "the world reset for the new engine");
-        int frames = world.applied.size();
-        flowUntil(() -> world.applied.size() > frames + 3, "frames from the new engine");
+        long frames = core.status().framesApplied();
+        flowUntil(() -> core.status().framesApplied() > frames + 3, "frames from the new engine");
     }
 
     @Test
@@ -95,8 +105,8 @@ class HotReloadIntegrationTest {
         assertTrue(core.status().lastReloadError().contains("engine.js did not load"),
                 core.status().lastReloadError());
         assertEquals("fixture-1", core.status().engineVersion());
-        int frames = world.applied.size();
-        flowUntil(() -> world.applied.size() > frames + 3, "frames still flowing from the old engine");
+        long frames = core.status().framesApplied();
+        flowUntil(() -> core.status().framesApplied() > frames + 3, "frames still flowing from the old engine");
 
         CompletableFuture<CommandReply> reply = core.command(CommandSenderInfo.console(), List.of("reload"));
         ServerLoop.tickUntil(core, reply::isDone, "the reload reply");
@@ -117,7 +127,7 @@ class HotReloadIntegrationTest {
         Files.writeString(data.resolve("scripts/patterns/bad.js"), "({ nothing: 1 })");
         flowUntil(() -> core.status().lastReloadError() != null, "the pattern error");
         assertTrue(core.status().lastReloadError().contains("no calculate"));
-        int frames = world.applied.size();
-        flowUntil(() -> world.applied.size() > frames + 3, "frames still flowing");
+        long frames = core.status().framesApplied();
+        flowUntil(() -> core.status().framesApplied() > frames + 3, "frames still flowing");
     }
 }

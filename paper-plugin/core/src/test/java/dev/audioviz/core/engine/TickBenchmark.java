@@ -15,9 +15,9 @@ import java.util.logging.Logger;
 import org.graalvm.polyglot.Engine;
 
 /**
- * Measures one engine tick in GraalJS (script-thread cost: queue drain, patterns, diff copied into Java) and
- * prints one figure line for tools/bench.mjs. Run by paper-plugin/bench/graal.bench.mjs, which first sets
- * the scene with a scenario transcript (golden-diffs.mjs) so the engine has 1024 entities.
+ * Measures one engine tick in GraalJS (script-thread cost: queue drain, patterns, the frame copied into Java
+ * and diffed there) and prints one figure line for tools/bench.mjs. Run by paper-plugin/bench/graal.bench.mjs,
+ * which first sets the scene with a scenario transcript (golden-frames.mjs) so the engine has 1024 entities.
  *
  * <p>Usage: {@code TickBenchmark <figure name> <engine.js> <transcript.tsv> <budget ms>}
  */
@@ -40,7 +40,7 @@ public final class TickBenchmark {
         Transcript transcript = Transcript.read(Path.of(args[2]));
         Path data = Files.createTempDirectory("audioviz-bench");
         transcript.writeDocuments(data);
-        // Must match the options graal.bench.mjs gives golden-diffs.mjs when it sets the scene.
+        // Must match the options graal.bench.mjs gives golden-frames.mjs when it sets the scene.
         CoreConfig config = CoreConfig.fromMap(Map.of("engine.pattern_budget_ms", 1000, "engine.max_entities_per_zone", 1024));
         ManualClock clock = new ManualClock(transcript.startMillis());
         JavaHost host = new JavaHost(clock, logger, new DocumentStore(data), (c, t) -> {}, (z, m) -> {});

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A transcript written by src/test/node/golden-diffs.mjs: the inputs a scenario fed the engine in Node and
+ * A transcript written by src/test/node/golden-frames.mjs: the inputs a scenario fed the engine in Node and
  * what came out. {@link #feed} replays one input line into a session; outputs are left to the caller.
  */
 final class Transcript {
-    /** Host clock step per tick, as in golden-diffs.mjs. */
+    /** Host clock step per tick, as in golden-frames.mjs. */
     static final Duration TICK = Duration.ofMillis(50);
 
     final List<String> lines;
@@ -87,15 +87,15 @@ final class Transcript {
         return out;
     }
 
-    /** Runs golden-diffs.mjs on a scenario; returns the transcript. */
+    /** Runs golden-frames.mjs on a scenario; returns the transcript. */
     static Transcript fromNode(Path bundle, Path scenario, Path out, String optionsJson)
             throws IOException, InterruptedException {
-        Path script = Path.of(System.getProperty("audioviz.golden.script", "src/test/node/golden-diffs.mjs"));
+        Path script = Path.of(System.getProperty("audioviz.golden.script", "src/test/node/golden-frames.mjs"));
         Process node = new ProcessBuilder("node", script.toAbsolutePath().toString(), bundle.toString(),
                 scenario.toString(), out.toString(), optionsJson).redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!node.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || node.exitValue() != 0) {
-            throw new IOException("node golden-diffs.mjs failed (is Node 20 on the PATH?):\n" + output);
+            throw new IOException("node golden-frames.mjs failed (is Node 20 on the PATH?):\n" + output);
         }
         return read(out);
     }

@@ -77,8 +77,9 @@ class WatchdogIntegrationTest {
             Files.writeString(data.resolve("scripts/patterns/spin.js"), "({ calculate() { while (true) {} } })");
             ServerLoop.tickUntil(core, () -> core.status().engine().disabledPatterns().contains("spin"),
                     "the looping pattern disabled");
-            int frames = world.applied.size();
-            ServerLoop.tickUntil(core, () -> world.applied.size() > frames + 5, "frames from the fallback pattern");
+            long frames = core.status().framesApplied();
+            ServerLoop.tickUntil(core, () -> core.status().framesApplied() > frames + 5,
+                    "frames from the fallback pattern");
             assertEquals(List.of("spin"), core.status().engine().disabledPatterns());
         } finally {
             core.stop();
@@ -95,11 +96,11 @@ class WatchdogIntegrationTest {
             ServerLoop.tickUntil(core, () -> !world.applied.isEmpty(), "the first frame");
             clock.block();
             ServerLoop.tickUntil(core, () -> clock.blocked.getCount() == 0, "the script thread stuck in now()");
-            int frames = world.applied.size();
+            long frames = core.status().framesApplied();
             for (int i = 0; i < 1000; i++) core.onServerTick(); // would hang here if a tick waited
-            assertTrue(world.applied.size() <= frames + 1, "no new frames while the script thread is stuck");
+            assertTrue(core.status().framesApplied() <= frames + 1, "no new frames while the script thread is stuck");
             clock.release();
-            ServerLoop.tickUntil(core, () -> world.applied.size() > frames + 2, "frames again after release");
+            ServerLoop.tickUntil(core, () -> core.status().framesApplied() > frames + 2, "frames again after release");
         } finally {
             core.stop();
         }

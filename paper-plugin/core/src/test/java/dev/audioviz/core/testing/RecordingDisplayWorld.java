@@ -15,17 +15,31 @@ public final class RecordingDisplayWorld implements DisplayWorld {
     public final List<Thread> callers = new CopyOnWriteArrayList<>();
     public final Map<String, List<String>> playersByWorld = new ConcurrentHashMap<>();
     public volatile int removeAllCalls;
+    /** Each entity's translation y as the applied diffs left it, by "slot/index" (emptied by removeAll). */
+    private final Map<String, Float> translationY = new ConcurrentHashMap<>();
 
     @Override
     public void apply(EngineDiff diff) {
         callers.add(Thread.currentThread());
         applied.add(diff);
+        int[] ints = diff.ints();
+        for (int r = 0; r < diff.count(); r++) {
+            int io = r * EngineDiff.INT_STRIDE;
+            String key = ints[io + EngineDiff.I_ZONE] + "/" + ints[io + EngineDiff.I_ENTITY];
+            int flags = ints[io + EngineDiff.I_FLAGS];
+            if ((flags & EngineDiff.REMOVE) != 0) {
+                translationY.remove(key);
+            } else if ((flags & EngineDiff.TRANSFORM) != 0) {
+                translationY.put(key, diff.floats()[r * EngineDiff.FLOAT_STRIDE + EngineDiff.F_TY]);
+            }
+        }
     }
 
     @Override
     public void removeAll() {
         callers.add(Thread.currentThread());
         removeAllCalls++;
+        translationY.clear();
     }
 
     @Override
@@ -48,12 +62,8 @@ public final class RecordingDisplayWorld implements DisplayWorld {
         return applied.isEmpty() ? null : applied.get(applied.size() - 1);
     }
 
-    /** The y translation of every record in the last diff. */
-    public List<Float> lastYs() {
-        EngineDiff d = last();
-        List<Float> ys = new ArrayList<>();
-        if (d == null) return ys;
-        for (int i = 0; i < d.count(); i++) ys.add(d.floats()[i * EngineDiff.FLOAT_STRIDE + EngineDiff.F_TY]);
-        return ys;
+    /** The translation y of every entity in the world (diffs send only changes: this is their sum). */
+    public List<Float> shownYs() {
+        return new ArrayList<>(translationY.values());
     }
 }

@@ -1,6 +1,6 @@
 // Runs the engine bundle in Node on a scripted scenario and writes the inputs and everything the engine
-// produced as one "golden" transcript. GoldenDiffIntegrationTest replays the same inputs in GraalJS and
-// compares each output. Usage: node golden-diffs.mjs <engine.js> <scenario.json> <out.tsv> [optionsJson]
+// produced as one "golden" transcript. GoldenFrameIntegrationTest replays the same inputs in GraalJS and
+// compares each output. Usage: node golden-frames.mjs <engine.js> <scenario.json> <out.tsv> [optionsJson]
 // (optionsJson: the exact EngineOptions the Java host passes; defaults to the scenario's "options").
 //
 // Transcript lines (tab-separated; JSON fields never contain tabs or newlines):
@@ -9,14 +9,21 @@
 //   connect <clientId> <trusted>   input: clientConnected
 //   enqueue <clientId> <text>      input: a :8765 text frame
 //   command <senderJson> <argsJson> input: /audioviz, followed by: reply <replyJson>
-//   tick                           input: one engine tick, followed by: diff <count> <ints> <floats> <zones> <materials>
+//   tick                           input: one engine tick, followed by the TickFrame it returned:
+//                                  frame <zones> <materialsJson> <slot 0> <slot 1> …
 //   sent <clientId> <text>         output: host.send during the previous input
+//
+// A frame's <zones> is one anchor per slot joined by ";" ("name@world:x,y,z", "-" for a free slot). Each
+// <slot> is "-" for a free slot, else the zone buffer (scripts/src/host.ts zoneFrameLayout) as 14 groups
+// joined by "/": the 16 header numbers, then x, y, z, scale, yaw, light, materialOverride,
+// interpolationOverride, visibleOverride, glowOverride, brightnessOverride, band, glow; each group the
+// array's numbers as String(number) joined by ",".
 import fs from 'node:fs';
 import vm from 'node:vm';
 
 const [bundlePath, scenarioPath, outPath, optionsJson] = process.argv.slice(2);
 if (!bundlePath || !scenarioPath || !outPath) {
-  console.error('usage: node golden-diffs.mjs <engine.js> <scenario.json> <out.tsv>');
+  console.error('usage: node golden-frames.mjs <engine.js> <scenario.json> <out.tsv>');
   process.exit(2);
 }
 const scenario = JSON.parse(fs.readFileSync(scenarioPath, 'utf8'));
@@ -58,6 +65,26 @@ const engine = glue.create(api, host, optionsJson ?? JSON.stringify(scenario.opt
 const format = (numbers) => Array.from(numbers, (n) => String(n)).join(',');
 const anchor = (z) => (z === null || z === undefined ? '-' : `${z.name}@${z.world}:${z.x},${z.y},${z.z}`);
 
+/** One zone buffer as the transcript writes it (host.ts zoneFrameLayout, written out here). */
+function zoneBuffer(buffer) {
+  if (buffer === null || buffer === undefined) return '-';
+  const header = new Float64Array(buffer, 0, 16);
+  const n = header[1];
+  let offset = 128;
+  const next = (Type, bytes) => {
+    const view = new Type(buffer, offset, n);
+    offset += bytes * n;
+    return format(view);
+  };
+  const groups = [format(header)];
+  for (let k = 0; k < 6; k++) groups.push(next(Float32Array, 4)); // x y z scale yaw light
+  groups.push(next(Int32Array, 4)); // materialOverride
+  groups.push(next(Int16Array, 2)); // interpolationOverride
+  for (let k = 0; k < 3; k++) groups.push(next(Int8Array, 1)); // visible, glow, brightness overrides
+  for (let k = 0; k < 2; k++) groups.push(next(Uint8Array, 1)); // band, glow
+  return groups.join('/');
+}
+
 for (const step of scenario.steps) {
   const repeat = step.repeat ?? 1;
   for (let r = 0; r < repeat; r++) {
@@ -78,15 +105,13 @@ for (const step of scenario.steps) {
     } else if (step.tick) {
       now += TICK_MS;
       lines.push('tick');
-      const d = engine.tick();
+      const f = engine.tick();
       lines.push(
         [
-          'diff',
-          d.count,
-          format(d.ints.subarray(0, d.count * 8)),
-          format(d.floats.subarray(0, d.count * 8)),
-          Array.from(d.zones, anchor).join(';'),
-          JSON.stringify(Array.from(d.materials)),
+          'frame',
+          Array.from(f.zones, anchor).join(';'),
+          JSON.stringify(Array.from(f.materials)),
+          ...Array.from(f.frames, zoneBuffer),
         ].join('\t'),
       );
     }

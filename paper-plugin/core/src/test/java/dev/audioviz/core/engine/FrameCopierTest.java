@@ -1,0 +1,280 @@
+package dev.audioviz.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.audioviz.core.config.CoreConfig;
+import dev.audioviz.core.storage.DocumentStore;
+import dev.audioviz.core.testing.ManualClock;
+import dev.audioviz.core.testing.TestCores;
+import dev.audioviz.core.world.EngineDiff;
+import dev.audioviz.core.world.ZoneAnchor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Value;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link FrameCopier} on TickFrames built by JS in GraalJS, and the session's handling of a malformed one. */
+class FrameCopierTest {
+    /** Builds zone buffers in JS by host.ts's layout; {@code zone(id, n, kind)} fills entity i with i-based values. */
+    private static final String ZONES_JS = """
+            function layout(n) {
+              const f32 = (k) => 128 + k * 4 * n;
+              const i16 = 128 + 28 * n;
+              const i8 = i16 + 2 * n;
+              return { x: f32(0), y: f32(1), z: f32(2), scale: f32(3), yaw: f32(4), light: f32(5),
+                materialOverride: f32(6), interpolationOverride: i16, visibleOverride: i8, glowOverride: i8 + n,
+                brightnessOverride: i8 + 2 * n, band: i8 + 3 * n, glow: i8 + 4 * n, bytes: 128 + 35 * n };
+            }
+            function zone(id, n, kind) {
+              const at = layout(n);
+              const buffer = new ArrayBuffer(at.bytes);
+              const h = new Float64Array(buffer, 0, 16);
+              h.set([id, n, kind, 30, 10, 4, 10, 15, 1, 3, 0, 0, 1, 2, 3, 4]);
+              const f32 = (o) => new Float32Array(buffer, o, n);
+              const [x, y, z, scale, yaw, light] = [at.x, at.y, at.z, at.scale, at.yaw, at.light].map(f32);
+              const mo = new Int32Array(buffer, at.materialOverride, n);
+              const io = new Int16Array(buffer, at.interpolationOverride, n);
+              const i8 = (o) => new Int8Array(buffer, o, n);
+              const [vo, go, bo] = [at.visibleOverride, at.glowOverride, at.brightnessOverride].map(i8);
+              const band = new Uint8Array(buffer, at.band, n);
+              const glow = new Uint8Array(buffer, at.glow, n);
+              for (let i = 0; i < n; i++) {
+                x[i] = i / n; y[i] = 0.25; z[i] = 0.5; scale[i] = 1.5; yaw[i] = -i; light[i] = 7.5;
+                mo[i] = i === 1 ? 3 : -1; io[i] = i === 1 ? 300 : -1;
+                vo[i] = -1; go[i] = i === 1 ? 1 : -1; bo[i] = i === 1 ? 9 : -1;
+                band[i] = i === 1 ? 250 : 2; glow[i] = i === 1 ? 1 : 0;
+              }
+              return buffer;
+            }
+            const stage = { name: 'stage', world: 'world', x: 10, y: 64, z: -3.5 };
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final Context context = Context.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    private final FrameCopier copier = new FrameCopier();
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    /** Runs {@code body} (which returns a value) as a function in a context holding the helpers above. */
+    private Value js(String body) {
+        return context.eval("js", "(function () {\n" + ZONES_JS + body + "\n})()");
+    }
+
+    @Test
+    void copiesAnchorsZoneBuffersAndMaterials() {
+        FrameSnapshot s = copier.copy(js("return { zones: [null, stage], frames: [null, zone(7, 4, 1)],"
+                + " materials: ['minecraft:a', 'minecraft:b'] };"));
+        assertEquals(2, s.slots());
+        assertNull(s.anchor(0));
+        assertNull(s.frame(0));
+        assertEquals(new ZoneAnchor("stage", "world", 10, 64, -3.5), s.anchor(1));
+        assertEquals(List.of("minecraft:a", "minecraft:b"), s.materials());
+        ZoneFrame z = s.frame(1);
+        assertNotNull(z);
+        assertEquals(7, z.id());
+        assertEquals(4, z.count());
+        assertEquals(EngineDiff.KIND_ITEM, z.kind());
+        assertEquals(30, z.rotation());
+        assertEquals(List.of(10.0, 4.0, 10.0), List.of(z.sizeX(), z.sizeY(), z.sizeZ()));
+        assertEquals(15, z.brightness());
+        assertTrue(z.dynamicBrightness());
+        assertEquals(3, z.interpolation());
+        assertFalse(z.beatGlow());
+        assertEquals(List.of(0, 1, 2, 3, 4), List.of(z.bandMaterial(0), z.bandMaterial(1), z.bandMaterial(2),
+                z.bandMaterial(3), z.bandMaterial(4)));
+        // Every field at its offset, in the platform's byte order.
+        assertEquals(List.of(0.75f, 0.25f, 0.5f, 1.5f, -3f, 7.5f), List.of(z.x(3), z.y(3), z.z(3), z.scale(3), z.yaw(3),
+                z.light(3)));
+        assertEquals(List.of(-1, -1, -1, -1, -1, 2, 0), List.of(z.materialOverride(3), z.interpolationOverride(3),
+                z.visibleOverride(3), z.glowOverride(3), z.brightnessOverride(3), z.band(3), z.glow(3)));
+        assertEquals(List.of(3, 300, -1, 1, 9, 250, 1), List.of(z.materialOverride(1), z.interpolationOverride(1),
+                z.visibleOverride(1), z.glowOverride(1), z.brightnessOverride(1), z.band(1), z.glow(1)));
+    }
+
+    @Test
+    void readsOnlyTheNewMaterialsAndKeepsTheListWhileItDoesNotGrow() {
+        Value materials = js("return ['minecraft:a'];");
+        Value frame = js("return (m) => ({ zones: [], frames: [], materials: m });");
+        List<String> first = copier.copy(frame.execute(materials)).materials();
+        assertSame(first, copier.copy(frame.execute(materials)).materials());
+        materials.setArrayElement(1, "minecraft:b");
+        assertEquals(List.of("minecraft:a", "minecraft:b"), copier.copy(frame.execute(materials)).materials());
+    }
+
+    @Test
+    void refusesAFrameThatBreaksTheContractWithAClearMessage() {
+        assertRefused("zone slot 0 has an anchor but no zone buffer",
+                "return { zones: [stage], frames: [null], materials: [] };");
+        assertRefused("zone slot 1 has a zone buffer but no anchor",
+                "return { zones: [stage], frames: [zone(1, 2, 0), zone(2, 2, 0)], materials: [] };");
+        assertRefused("zone slot 0 is not an ArrayBuffer", "return { zones: [stage], frames: [{}], materials: [] };");
+        assertRefused("zone slot 0 is malformed: header COUNT 5000",
+                "const b = zone(1, 16, 0); new Float64Array(b, 0, 16)[1] = 5000;"
+                        + "return { zones: [stage], frames: [b], materials: [] };");
+        assertRefused("zone slot 0 is malformed: its buffer has 687 bytes, COUNT 16 needs 688",
+                "return { zones: [stage], frames: [zone(1, 16, 0).slice(0, 687)], materials: [] };");
+        assertRefused("zone slot 0 is malformed: header SIZE_X is NaN",
+                "const b = zone(1, 16, 0); new Float64Array(b, 0, 16)[4] = NaN;"
+                        + "return { zones: [stage], frames: [b], materials: [] };");
+        assertRefused("no array \"frames\"", "return { zones: [], materials: [] };");
+        assertRefused("did not return a TickFrame",
+                "return { zones: [{ name: 1 }], frames: [zone(1, 1, 0)], materials: [] };");
+        assertRefused("300 zone slots, more than 256",
+                "return { zones: new Array(300).fill(null), frames: [], materials: [] };");
+    }
+
+    /**
+     * A tick cut short by the watchdog gives no diff, even when its script catches the interrupt and returns a
+     * frame, and the differ carries on from the last good frame.
+     */
+    @Test
+    void aTickCutShortByTheWatchdogGivesNoDiff() throws Exception {
+        String bundle = ZONES_JS + """
+                globalThis.AudioVizEngine = { ENGINE_VERSION: 'frames-1', createEngine() {
+                  let ticks = 0;
+                  const good = { zones: [stage], frames: [zone(1, 3, 0)], materials: ['minecraft:stone'] };
+                  return {
+                    tick() {
+                      ticks++;
+                      if (ticks === 3) {
+                        try { for (;;) {} } catch (e) { /* carry on */ }
+                      }
+                      return good;
+                    },
+                    enqueue() {}, clientConnected() {}, clientDisconnected() {}, interrupted() {},
+                    command() { return { ok: true, lines: [] }; }, complete() { return []; },
+                    loadPatternSource() { return null; }, dispose() {},
+                    status() {
+                      return { zones: 1, entities: 3, queueLength: 0, droppedMessages: 0, ticks, disabledPatterns: [] };
+                    },
+                  };
+                } };
+                """;
+        Logger logger = Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        AtomicLong nanos = new AtomicLong();
+        Watchdog watchdog = new Watchdog(nanos::get, logger, Duration.ofMillis(5));
+        JavaHost host = new JavaHost(new ManualClock(0), logger, new DocumentStore(dir), (c, t) -> {}, (z, m) -> {});
+        try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+                EngineSession session = EngineSession.load(graal, "frames.js", bundle, host, TestCores.config(Map.of()),
+                        watchdog, logger, TimeUnit.SECONDS.toNanos(60), () -> {})) {
+            session.budget(1_000_000);
+            assertEquals(3, session.tick().count(), "the spawns");
+            assertEquals(3, session.tick().count(), "the growth to scale 1");
+            Thread poller = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    nanos.addAndGet(10_000_000);
+                    watchdog.check();
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            poller.start();
+            EngineDiff cut;
+            try {
+                cut = session.tick();
+            } finally {
+                poller.interrupt();
+                poller.join();
+            }
+            assertNull(cut);
+            assertEquals(0, session.tick().count(), "the world already shows the good frame");
+        }
+    }
+
+    private void assertRefused(String message, String frameJs) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> copier.copy(js(frameJs)));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    /**
+     * A bundle whose third and fourth ticks return a malformed frame, the fifth none, the sixth one without
+     * its materials: the session applies nothing those ticks, logs each error once however often it repeats,
+     * and the differ goes on from the last good frame as if those ticks never happened.
+     */
+    @Test
+    void theSessionSkipsATickWithAMalformedFrameAndTheDifferGoesOnUnchanged() throws Exception {
+        String bundle = ZONES_JS + """
+                globalThis.AudioVizEngine = { ENGINE_VERSION: 'frames-1', createEngine() {
+                  let ticks = 0;
+                  const good = { zones: [stage], frames: [zone(1, 3, 0)], materials: ['minecraft:stone'] };
+                  const bad = { zones: [stage], frames: [zone(1, 3, 0).slice(0, 100)], materials: ['minecraft:stone'] };
+                  return {
+                    tick() {
+                      ticks++;
+                      if (ticks === 5) return null;
+                      if (ticks === 6) return { zones: [], frames: [], materials: [] };
+                      return ticks === 3 || ticks === 4 ? bad : good;
+                    },
+                    enqueue() {}, clientConnected() {}, clientDisconnected() {}, interrupted() {},
+                    command() { return { ok: true, lines: [] }; }, complete() { return []; },
+                    loadPatternSource() { return null; }, dispose() {},
+                    status() {
+                      return { zones: 1, entities: 3, queueLength: 0, droppedMessages: 0, ticks, disabledPatterns: [] };
+                    },
+                  };
+                } };
+                """;
+        Logger logger = Logger.getAnonymousLogger();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        logger.setUseParentHandlers(false);
+        logger.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        });
+        CoreConfig config = TestCores.config(Map.of());
+        JavaHost host = new JavaHost(new ManualClock(0), logger, new DocumentStore(dir), (c, t) -> {}, (z, m) -> {});
+        Watchdog watchdog = new Watchdog(System::nanoTime, logger, Duration.ofMillis(5));
+        try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+                EngineSession session = EngineSession.load(graal, "frames.js", bundle, host, config, watchdog, logger,
+                        TimeUnit.SECONDS.toNanos(60), () -> {})) {
+            session.budget(TimeUnit.SECONDS.toNanos(60));
+            assertEquals(3, session.tick().count(), "the spawns");
+            assertEquals(3, session.tick().count(), "the growth to scale 1");
+            assertNull(session.tick(), "a malformed frame: nothing to apply");
+            assertNull(session.tick());
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("zone slot 0 is malformed"), warnings.get(0));
+            assertNull(session.tick(), "no frame");
+            assertEquals(1, warnings.size(), "no frame is no error: " + warnings);
+            assertNull(session.tick(), "an empty frame after materials were listed is not this engine's frame");
+            assertTrue(warnings.get(1).contains("fewer than the 1 it listed before"), warnings.toString());
+            assertEquals(0, session.tick().count(), "the world already shows the good frame");
+        }
+    }
+}
