@@ -29,9 +29,32 @@ interface GalaxyState {
   readonly twinkle: Float32Array;
   /** Per star: the band of its radius (fixed, so worked out once). */
   readonly band: Uint8Array;
+  /** Per star: its shell (radius quantised into SHELLS steps): stars of a shell turn and shine alike. */
+  readonly shell: Uint8Array;
+  /** Per star: sin and cos of its twinkle phase. */
+  readonly twinkleSin: Float64Array;
+  readonly twinkleCos: Float64Array;
+  /** Per star: its angle on the arms at rest, and that angle's cos and sin, for `baseArms` and `baseWinding`. */
+  readonly baseAngle: Float64Array;
+  readonly baseCos: Float64Array;
+  readonly baseSin: Float64Array;
+  baseArms: number;
+  baseWinding: number;
+  /** Per shell, this tick: its turn (radians), that turn's cos and sin, and its spectrum level. */
+  readonly shellTurn: Float64Array;
+  readonly shellCos: Float64Array;
+  readonly shellSin: Float64Array;
+  readonly shellLevel: Float64Array;
   /** Accumulated rotation, radians at the core. */
   turn: number;
 }
+
+/**
+ * Radius steps that share a speed and a spectrum level: each star's angle is then its resting angle plus
+ * its shell's turn, added from cos/sin tables (sin(a + b) = sin a cos b + cos a sin b) instead of two Math
+ * calls per star, and its level is read, not interpolated (see scripts/README.md, "Writing fast patterns").
+ */
+const SHELLS = 64;
 
 /** Tilt of the disc towards the viewer, radians. */
 const TILT = 0.45;
@@ -68,6 +91,18 @@ const galaxy: Pattern<GalaxyState> = {
       height: new Float32Array(entityCount),
       twinkle: new Float32Array(entityCount),
       band: new Uint8Array(entityCount),
+      shell: new Uint8Array(entityCount),
+      twinkleSin: new Float64Array(entityCount),
+      twinkleCos: new Float64Array(entityCount),
+      baseAngle: new Float64Array(entityCount),
+      baseCos: new Float64Array(entityCount),
+      baseSin: new Float64Array(entityCount),
+      baseArms: 0,
+      baseWinding: NaN,
+      shellTurn: new Float64Array(SHELLS),
+      shellCos: new Float64Array(SHELLS),
+      shellSin: new Float64Array(SHELLS),
+      shellLevel: new Float64Array(SHELLS),
       turn: 0,
     };
     for (let i = 0; i < entityCount; i++) {
@@ -77,6 +112,9 @@ const galaxy: Pattern<GalaxyState> = {
       state.height[i] = (hash01(i, 13) - 0.5) * 0.08 * (1 - state.radius[i]);
       state.twinkle[i] = hash01(i, 14) * TAU;
       state.band[i] = bandOf(state.radius[i]!);
+      state.shell[i] = Math.min(SHELLS - 1, Math.floor(state.radius[i]! * SHELLS));
+      state.twinkleSin[i] = Math.sin(state.twinkle[i]!);
+      state.twinkleCos[i] = Math.cos(state.twinkle[i]!);
     }
     return state;
   },
@@ -93,22 +131,46 @@ const galaxy: Pattern<GalaxyState> = {
     const size = 0.42 * (1 + 0.06 * punch - 0.03 * lead);
     const ct = Math.cos(TILT);
     const st = Math.sin(TILT);
-    // State in locals, each value read once (see scripts/README.md, "Writing fast patterns").
-    const { radius, offset, height, twinkle: twinkles, band: bands } = state;
-    const armAngle = TAU / arms;
+    const { radius, offset, height, band: bands, shell: shells, twinkleSin, twinkleCos } = state;
+    const { baseAngle, baseCos, baseSin, shellTurn, shellCos, shellSin, shellLevel } = state;
+    if (state.baseArms !== arms || state.baseWinding !== winding) {
+      const armAngle = TAU / arms;
+      for (let i = 0; i < state.capacity; i++) {
+        const a = (i % arms) * armAngle + radius[i]! * winding + offset[i]!;
+        baseAngle[i] = a;
+        baseCos[i] = Math.cos(a);
+        baseSin[i] = Math.sin(a);
+      }
+      state.baseArms = arms;
+      state.baseWinding = winding;
+    }
+    // Inner shells turn faster: angular speed falls with radius.
     const turn = state.turn;
+    for (let k = 0; k < SHELLS; k++) {
+      const r = (k + 0.5) / SHELLS;
+      const t = -turn / (0.3 + r);
+      shellTurn[k] = t;
+      shellCos[k] = Math.cos(t);
+      shellSin[k] = Math.sin(t);
+      shellLevel[k] = spectrumAt(input, r);
+    }
     const rise = 1 + 2 * bass;
-    const twinkleAt = input.t * 7;
+    const sinT = Math.sin(input.t * 7);
+    const cosT = Math.cos(input.t * 7);
+    const core = bass + punch;
     for (let i = 0; i < n; i++) {
       const r = radius[i]!;
-      // Inner stars turn faster: angular speed falls with radius.
-      const a = (i % arms) * armAngle + r * winding + offset[i]! - turn / (0.3 + r);
-      const px = Math.cos(a) * r * size;
-      const pz = Math.sin(a) * r * size;
+      const k = shells[i]!;
+      const c = shellCos[k]!;
+      const sn = shellSin[k]!;
+      const bc = baseCos[i]!;
+      const bs = baseSin[i]!;
+      const px = (bc * c - bs * sn) * r * size;
+      const pz = (bs * c + bc * sn) * r * size;
       const py = height[i]! * rise;
-      const level = spectrumAt(input, r); // 0–1
-      const coreGlow = r < 0.2 ? bass + punch : 0;
-      const twinkle = r > 0.5 ? sparkle * (0.5 + 0.5 * Math.sin(twinkleAt + twinkles[i]!)) : 0;
+      const level = shellLevel[k]!; // 0–1
+      const coreGlow = r < 0.2 ? core : 0;
+      const twinkle = r > 0.5 ? sparkle * (0.5 + 0.5 * (sinT * twinkleCos[i]! + cosT * twinkleSin[i]!)) : 0;
       writeEntity(
         out,
         i,
@@ -116,7 +178,7 @@ const galaxy: Pattern<GalaxyState> = {
         0.5 + py * ct + pz * st,
         0.5 + pz * ct - py * st,
         (0.25 + 0.5 * level + 0.4 * twinkle) * (1.3 - r) + 0.8 * coreGlow * (0.2 - r) * 5,
-        (-a * 360) / TAU,
+        (-(baseAngle[i]! + shellTurn[k]!) * 360) / TAU,
         bands[i]!,
         lightFrom(level * 0.5 + twinkle + coreGlow, 2),
         r < 0.12 || twinkle > 0.6,
