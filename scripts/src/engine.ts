@@ -154,9 +154,9 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
     const hidden = s.visible[i] === 0 || pool.visibleOverride[i] === 0;
     out.push({
       id: `block_${i}`,
-      x: s.x[i],
-      y: s.y[i],
-      z: s.z[i],
+      x: unit(s.x[i]),
+      y: unit(s.y[i]),
+      z: unit(s.z[i]),
       scale: hidden ? 0 : s.scale[i],
       rotation: finiteYaw(s.rotation[i]),
       band: bandIndex(s.band[i]),
@@ -168,6 +168,11 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
     });
   }
   return out;
+}
+
+/** A zone-local coordinate as hosts show it: within 0–1, NaN at 0 (patterns may write anything). */
+function unit(v: number): number {
+  return v > 0 ? (v < 1 ? v : 1) : 0;
 }
 
 function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {

@@ -40,8 +40,9 @@ export const ENTITY_KINDS = { BLOCK: 0, ITEM: 1, TEXT: 2 } as const;
  *
  * - bytes 0–127: a Float64Array header of `ZONE_HEADER_SLOTS` numbers, indexed by `ZONE_HEADER`;
  * - then, each an array of `n` elements, in this order (`zoneFrameLayout(n)` gives the byte offsets):
- *   Float32 `x`, `y`, `z` (zone-local 0–1), `scale` (0–4, 0 = hidden), `yaw` (degrees, as the pattern wrote
- *   it: the host keeps finite values within ±360°), `light` (the smoothed brightness 0–15);
+ *   Float32 `x`, `y`, `z` (zone-local 0–1 as the pattern wrote them: the host forces them into 0–1, NaN to 0),
+ *   `scale` (0–4, 0 = hidden), `yaw` (degrees, as the pattern wrote it: the host keeps finite values within
+ *   ±360°, others 0), `light` (the smoothed brightness 0–15);
  *   Int32 `materialOverride` (-1 = the band's material, else an index into `materials`);
  *   Int16 `interpolationOverride` (-1 = the zone's interpolation, else ticks);
  *   Int8 `visibleOverride` (-1 = none, 0 hides), `glowOverride` (-1 = none, 0/1 forces glow off/on),

@@ -107,60 +107,40 @@ export class ZonePool {
   }
 
   /**
-   * Moves `shown` towards `target`, forcing the target's values into their ranges (positions 0–1, scale
-   * 0–4, brightness 0–15; yaw and band are copied as they are and kept in range by the host).
-   * `rise`/`fall` are the fractions of the gap closed this tick while a level rises / falls (from the
-   * preset's attack and release); positions follow at the `rise` rate, except that an entity appearing from
-   * scale 0 starts at its target. An entity hidden and staying hidden is left where it is.
-   * `direct` copies the target unchanged (external batches arrive already animated).
+   * Moves `shown` towards `target`: scale and brightness rise and fall with the preset (`rise`/`fall` are the
+   * fractions of the gap closed this tick while a level rises / falls, from its attack and release), forced
+   * into their ranges (scale 0–4, brightness 0–15). Positions, yaw, band and glow follow the target as
+   * written: Minecraft's clients interpolate motion between ticks, a builtin copy costs next to nothing in an
+   * interpreter, and the host keeps them in range (a hot-loaded pattern may write anything). `direct` copies
+   * the target unchanged (external batches arrive already animated).
    */
   smooth(rise: number, fall: number, direct: boolean): void {
     const n = this.capacity;
     const sb = this.light;
     // Every array in a local: property reads cost per use in an interpreter, and this loop runs per entity.
-    const { x: tx, y: ty, z: tz, scale: tScale, brightness: tBrightness, visible: tVisible } = this.target;
-    const { x: sx, y: sy, z: sz, scale: sScale, brightness: sBrightness, visible: sVisible } = this.shown;
-    // Yaw, band and glow are not smoothed: copied whole (a builtin, far cheaper than a JS loop in an
-    // interpreter) and forced into range where they are read (`finiteYaw`, `bandIndex`).
+    const { scale: tScale, brightness: tBrightness, visible: tVisible } = this.target;
+    const { scale: sScale, brightness: sBrightness, visible: sVisible } = this.shown;
+    this.shown.x.set(this.target.x);
+    this.shown.y.set(this.target.y);
+    this.shown.z.set(this.target.z);
     this.shown.rotation.set(this.target.rotation);
     this.shown.band.set(this.target.band);
     this.shown.glow.set(this.target.glow);
     for (let i = 0; i < n; i++) {
       const visible = tVisible[i] !== 0;
       const before = sScale[i];
-      // Hidden and staying hidden (often half a pattern's entities): where it sits does not matter, it is
-      // placed afresh when it shows again.
+      // Hidden and staying hidden (often half a pattern's entities): nothing to work out.
       if (!visible && before === 0 && !direct) {
         sVisible[i] = 0;
         continue;
       }
-      // The target is forced into range on the way (a hot-loaded pattern may write anything; NaN fails
-      // every comparison and lands on 0). One pass: this loop is the engine's per-entity hot path.
-      const rx = tx[i];
-      const ry = ty[i];
-      const rz = tz[i];
-      const x = rx > 0 ? (rx < 1 ? rx : 1) : 0;
-      const y = ry > 0 ? (ry < 1 ? ry : 1) : 0;
-      const z = rz > 0 ? (rz < 1 ? rz : 1) : 0;
+      // Forced into range on the way (NaN fails every comparison and lands on 0).
       const rs = tScale[i];
       const targetScale = visible && rs > 0 ? (rs < 4 ? rs : 4) : 0;
       const rb = tBrightness[i];
       const targetBrightness = rb < 15 ? rb : 15;
       let scale: number;
       let light: number;
-      if (direct || before === 0) {
-        // An entity appearing from nothing starts where it is meant to be instead of flying in.
-        sx[i] = x;
-        sy[i] = y;
-        sz[i] = z;
-      } else {
-        const px = sx[i];
-        const py = sy[i];
-        const pz = sz[i];
-        sx[i] = px + (x - px) * rise;
-        sy[i] = py + (y - py) * rise;
-        sz[i] = pz + (z - pz) * rise;
-      }
       if (direct) {
         scale = targetScale;
         light = targetBrightness;

@@ -110,18 +110,20 @@ describe('ZonePool', () => {
     assert.deepEqual(t.materials, ['minecraft:stone', 'minecraft:glass']);
   });
 
-  it('smooths rises with the attack and falls with the release', () => {
+  it('smooths rises with the attack and falls with the release; positions follow at once', () => {
     const p = setup(1);
     p.pool.target.scale[0] = 1;
     p.pool.target.visible[0] = 1;
+    p.pool.target.x[0] = 0.75;
     p.pool.smooth(0.5, 0.1, false);
     assert.equal(p.pool.shown.scale[0], 0.5);
+    assert.equal(p.pool.shown.x[0], 0.75);
     p.pool.target.scale[0] = 0;
     p.pool.smooth(0.5, 0.1, false);
     assert.ok(Math.abs(p.pool.shown.scale[0] - 0.45) < 1e-6);
   });
 
-  it('forces NaN and out-of-range target values into range while smoothing', () => {
+  it('forces scale and brightness into range while smoothing, and passes the rest as written', () => {
     const p = setup(1);
     const t = p.pool.target;
     t.x[0] = NaN;
@@ -135,9 +137,9 @@ describe('ZonePool', () => {
     t.glow[0] = 1;
     p.pool.smooth(1, 1, true);
     const s = p.pool.shown;
-    assert.deepEqual([s.x[0], s.y[0], s.z[0], s.scale[0], s.brightness[0]], [0, 1, 0, 4, 15]);
-    // Yaw and band are copied as written: the host keeps them in range.
-    assert.equal(s.rotation[0], Infinity);
+    assert.deepEqual([s.scale[0], s.brightness[0]], [4, 15]);
+    // Positions, yaw and band are copied as written: the host keeps them in range.
+    assert.deepEqual([s.x[0], s.y[0], s.z[0], s.rotation[0]], [NaN, 7, -1, Infinity]);
     assert.equal(s.band[0], 9);
   });
 });

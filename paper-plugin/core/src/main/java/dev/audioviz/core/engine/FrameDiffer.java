@@ -206,8 +206,8 @@ final class FrameDiffer {
             double yaw = zoneYaw + (Double.isFinite(r) ? r % 360 : 0);
             // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
             // point, so the corner's translation is offset by the entity's own turned half-size.
-            double lx = zone.x(i) * sizeX;
-            double lz = zone.z(i) * sizeZ;
+            double lx = unit(zone.x(i)) * sizeX;
+            double lz = unit(zone.z(i)) * sizeZ;
             double h = scale / 2;
             if (yaw != trigYaw[i]) {
                 trigYaw[i] = yaw;
@@ -225,7 +225,7 @@ final class FrameDiffer {
             double fullCos = halfCos * halfCos - halfSin * halfSin;
             double fullSin = 2 * halfSin * halfCos;
             double tx = lx * cos - lz * sin - h * (fullCos - fullSin);
-            double ty = zone.y(i) * sizeY - h;
+            double ty = unit(zone.y(i)) * sizeY - h;
             double tz = lx * sin + lz * cos - h * (fullSin + fullCos);
             int bo = zone.brightnessOverride(i);
             // + 0.5 and truncation round the non-negative level.
@@ -294,6 +294,11 @@ final class FrameDiffer {
         }
         this.count = count;
         slot.live = spawnEnd;
+    }
+
+    /** A zone-local coordinate forced into 0–1 (the engine passes positions as patterns wrote them; NaN → 0). */
+    private static double unit(float v) {
+        return v > 0 ? (v < 1 ? v : 1) : 0;
     }
 
     /** Room for {@code records} records in the scratch arrays. */

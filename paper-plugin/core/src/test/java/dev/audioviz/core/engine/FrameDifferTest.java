@@ -193,6 +193,18 @@ class FrameDifferTest {
     }
 
     @Test
+    void aPositionOutsideTheZoneIsKeptInsideItAndANonFiniteOneAtItsCorner() {
+        TestZone zone = new TestZone(1, 1).place(1.5, Float.NaN, -2, 1);
+        EngineDiff d = diff(zone); // spawned at scale 0: the translation is the point itself
+        assertTransform(d, 0, 10, 0, 0, 0);
+        zone.x[0] = Float.POSITIVE_INFINITY;
+        zone.y[0] = 7;
+        zone.z[0] = 0.5f;
+        // Grown to scale 1: the block's corner sits half a block below and beside the point.
+        assertTransform(diff(zone), 0, 9.5, 3.5, 4.5, 1);
+    }
+
+    @Test
     void aYawBeyondATurnCountsModulo360AndANonFiniteYawAsZero() {
         TestZone zone = new TestZone(1, 2).place(0.5, 0.5, 0.5, 1);
         zone.yaw[0] = 370;
