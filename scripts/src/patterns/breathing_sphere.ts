@@ -14,11 +14,11 @@ import {
   fibonacciSphere,
   hideFrom,
   highs,
-  lightFrom,
   liveCount,
   numParam,
-  spectrumAt,
   writeEntity,
+  SPECTRUM_STEPS,
+  spectrumSteps,
 } from './shape-math';
 
 interface SphereState {
@@ -28,6 +28,13 @@ interface SphereState {
   readonly uz: Float32Array;
   /** Turn around the vertical axis, radians. */
   angle: number;
+  /** Per point: its band and its spectrum step (both by its height), sin and cos of its twinkle phase (i). */
+  readonly band: Uint8Array;
+  readonly step: Uint8Array;
+  readonly twinkleSin: Float64Array;
+  readonly twinkleCos: Float64Array;
+  /** This tick's spectrum levels (`spectrumSteps`). */
+  readonly levels: Float32Array;
 }
 
 const breathingSphere: Pattern<SphereState> = {
@@ -67,8 +74,21 @@ const breathingSphere: Pattern<SphereState> = {
       uy: new Float32Array(entityCount),
       uz: new Float32Array(entityCount),
       angle: 0,
+      band: new Uint8Array(entityCount),
+      step: new Uint8Array(entityCount),
+      twinkleSin: new Float64Array(entityCount),
+      twinkleCos: new Float64Array(entityCount),
+      levels: new Float32Array(SPECTRUM_STEPS),
     };
     fibonacciSphere(state.ux, state.uy, state.uz);
+    for (let i = 0; i < entityCount; i++) {
+      // South pole (last points) carries the bass, north pole the highs.
+      const f = (state.uy[i]! + 1) * 0.5;
+      state.band[i] = bandOf(f);
+      state.step[i] = Math.round(clamp01(f) * (SPECTRUM_STEPS - 1));
+      state.twinkleSin[i] = Math.sin(i);
+      state.twinkleCos[i] = Math.cos(i);
+    }
     return state;
   },
   calculate(input, state, out) {
@@ -84,31 +104,35 @@ const breathingSphere: Pattern<SphereState> = {
     state.angle = (state.angle + input.dt * (0.2 + 0.6 * input.amplitude)) % TAU;
     const c = Math.cos(state.angle);
     const s = Math.sin(state.angle);
-    // State in locals, each value read once (see scripts/README.md, "Writing fast patterns").
-    const { ux: uxs, uy: uys, uz: uzs } = state;
+    // State in locals, each value read once; levels from this tick's spectrum table, the twinkle's sine added
+    // from each point's phase, clamps spelled out: no call per point but writeEntity (see scripts/README.md,
+    // "Writing fast patterns").
+    const { ux: uxs, uy: uys, uz: uzs, band: bands, step: steps, twinkleSin, twinkleCos } = state;
+    const levels = spectrumSteps(input, gain, state.levels);
     const yaw = (-state.angle * 360) / TAU;
-    const twinkleAt = input.t * 9;
+    const sinT = Math.sin(input.t * 9);
+    const cosT = Math.cos(input.t * 9);
+    const size = 0.4 + 0.4 * punch;
     for (let i = 0; i < n; i++) {
       const uy = uys[i]!;
       const x0 = uxs[i]!;
       const z0 = uzs[i]!;
-      // South pole (last points) carries the bass, north pole the highs.
-      const f = (uy + 1) * 0.5;
-      const level = clamp01(spectrumAt(input, f) * gain);
+      const level = levels[steps[i]!]!;
       const r = radius * (1 + spike * level);
       const ux = x0 * c - z0 * s;
       const uz = x0 * s + z0 * c;
-      const twinkle = f > 0.7 ? sparkle * (0.5 + 0.5 * Math.sin(twinkleAt + i)) : 0;
+      const twinkle = uy > 0.4 ? sparkle * (0.5 + 0.5 * (sinT * twinkleCos[i]! + cosT * twinkleSin[i]!)) : 0; // f > 0.7
+      const lit = level + twinkle; // ≥ 0
       writeEntity(
         out,
         i,
         0.5 + ux * r,
         0.5 + uy * r,
         0.5 + uz * r,
-        0.4 + 0.8 * level + 0.4 * punch,
+        size + 0.8 * level,
         yaw,
-        bandOf(f),
-        lightFrom(level + twinkle),
+        bands[i]!,
+        3 + 12 * (lit < 1 ? lit : 1), // lightFrom(lit), spelled out
         twinkle > 0.5,
       );
     }

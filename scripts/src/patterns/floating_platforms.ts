@@ -111,20 +111,28 @@ const floatingPlatforms: Pattern<PlatformState> = {
       const yaw = state.phase[p] + input.t * 0.2 * (p % 2 === 0 ? 1 : -1);
       const c = Math.cos(yaw);
       const s = Math.sin(yaw);
+      // What the platform's tiles share, worked out once per platform.
+      const px = state.px[p];
+      const pz = state.pz[p];
+      const scale = 0.9 + 0.3 * level + 0.3 * punch * mine;
+      const turn = (-yaw * 360) / TAU;
+      const platformBand = bandOf(f);
+      const light = lightFrom(level + sparkle * 0.3);
+      const glow = level > 0.7;
       for (let k = 0; k < TILES; k++) {
         const ox = (k & 1 ? 1 : -1) * tile;
         const oz = (k & 2 ? 1 : -1) * tile;
         writeEntity(
           out,
           p * TILES + k,
-          state.px[p] + ox * c - oz * s,
+          px + ox * c - oz * s,
           y,
-          state.pz[p] + ox * s + oz * c,
-          0.9 + 0.3 * level + 0.3 * punch * mine,
-          (-yaw * 360) / TAU,
-          bandOf(f),
-          lightFrom(level + sparkle * 0.3),
-          level > 0.7,
+          pz + ox * s + oz * c,
+          scale,
+          turn,
+          platformBand,
+          light,
+          glow,
         );
       }
     }

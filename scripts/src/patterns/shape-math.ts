@@ -102,6 +102,20 @@ export function spectrumAt(input: PatternInput, f: number): number {
   return low + (high - low) * (pos - lo);
 }
 
+/** Frequency positions a spectrum table holds: 0, 1/63, …, 1 (as fine as the spectrum itself). */
+export const SPECTRUM_STEPS = 64;
+
+/**
+ * Fills `levels` (SPECTRUM_STEPS long) with the spectrum at each step times `gain`, within 0–1, once per tick:
+ * a pattern then reads the level at frequency position f (0–1) as `levels[(f * (SPECTRUM_STEPS - 1) + 0.5) | 0]`
+ * instead of calling `spectrumAt` per entity (see scripts/README.md, "Writing fast patterns").
+ */
+export function spectrumSteps(input: PatternInput, gain: number, levels: Float32Array): Float32Array {
+  for (let k = 0; k < SPECTRUM_STEPS; k++)
+    levels[k] = clamp01(spectrumAt(input, k / (SPECTRUM_STEPS - 1)) * gain);
+  return levels;
+}
+
 /** The band (0 bass … 4 air) that frequency position `f` (0–1) falls into: it picks the block material. */
 export function bandOf(f: number): number {
   const b = f * 5;

@@ -79,6 +79,8 @@ const vortex: Pattern<VortexState> = {
     // Entity i is ring k = ⌊i / arms⌋ of arm i mod arms. Everything but the angle is the ring's, worked out
     // once per ring; the arm's angle is added from its cos/sin (sin(a + b) = sin a cos b + cos a sin b) so a
     // block costs a few multiplications (see scripts/README.md, "Writing fast patterns").
+    const armCos = ARM_COS[arms]!;
+    const armSin = ARM_SIN[arms]!;
     for (let k = 0, i = 0; i < n; k++) {
       // h: 1 at the mouth (top), 0 at the throat; flowing down over time.
       const h = fract(k / perArm - flow);
@@ -93,8 +95,8 @@ const vortex: Pattern<VortexState> = {
       const cosTurn = Math.cos(turn);
       const sinTurn = Math.sin(turn);
       for (let arm = 0; arm < arms && i < n; arm++, i++) {
-        const cosArm = ARM_COS[arms]![arm]!;
-        const sinArm = ARM_SIN[arms]![arm]!;
+        const cosArm = armCos[arm]!;
+        const sinArm = armSin[arm]!;
         writeEntity(
           out,
           i,
