@@ -13,7 +13,6 @@ import {
   hash01,
   hideFrom,
   highs,
-  lightFrom,
   liveCount,
   numParam,
   spectrumAt,
@@ -171,6 +170,7 @@ const galaxy: Pattern<GalaxyState> = {
       const level = shellLevel[k]!; // 0–1
       const coreGlow = r < 0.2 ? core : 0;
       const twinkle = r > 0.5 ? sparkle * (0.5 + 0.5 * (sinT * twinkleCos[i]! + cosT * twinkleSin[i]!)) : 0;
+      const lit = level * 0.5 + twinkle + coreGlow; // ≥ 0
       writeEntity(
         out,
         i,
@@ -180,7 +180,7 @@ const galaxy: Pattern<GalaxyState> = {
         (0.25 + 0.5 * level + 0.4 * twinkle) * (1.3 - r) + 0.8 * coreGlow * (0.2 - r) * 5,
         (-(baseAngle[i]! + shellTurn[k]!) * 360) / TAU,
         bands[i]!,
-        lightFrom(level * 0.5 + twinkle + coreGlow, 2),
+        2 + 13 * (lit < 1 ? lit : 1), // lightFrom(lit, 2), spelled out
         r < 0.12 || twinkle > 0.6,
       );
     }
