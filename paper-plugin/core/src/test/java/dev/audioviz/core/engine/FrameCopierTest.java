@@ -153,27 +153,12 @@ class FrameCopierTest {
      */
     @Test
     void aTickCutShortByTheWatchdogGivesNoDiff() throws Exception {
-        String bundle = ZONES_JS + """
-                globalThis.AudioVizEngine = { ENGINE_VERSION: 'frames-1', createEngine() {
-                  let ticks = 0;
-                  const good = { zones: [stage], frames: [zone(1, 3, 0)], materials: ['minecraft:stone'] };
-                  return {
-                    tick() {
-                      ticks++;
+        String bundle = bundle("", """
                       if (ticks === 3) {
                         try { for (;;) {} } catch (e) { /* carry on */ }
                       }
                       return good;
-                    },
-                    enqueue() {}, clientConnected() {}, clientDisconnected() {}, interrupted() {},
-                    command() { return { ok: true, lines: [] }; }, complete() { return []; },
-                    loadPatternSource() { return null; }, dispose() {},
-                    status() {
-                      return { zones: 1, entities: 3, queueLength: 0, droppedMessages: 0, ticks, disabledPatterns: [] };
-                    },
-                  };
-                } };
-                """;
+                """);
         Logger logger = Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);
         AtomicLong nanos = new AtomicLong();
@@ -209,6 +194,32 @@ class FrameCopierTest {
         }
     }
 
+    /**
+     * A bundle whose engine's {@code tick()} runs {@code tickBody} (with {@code ticks} counted and {@code good},
+     * a settled three-entity frame, at hand) after {@code setup}; the rest of the engine API does nothing.
+     */
+    private static String bundle(String setup, String tickBody) {
+        return ZONES_JS + """
+                globalThis.AudioVizEngine = { ENGINE_VERSION: 'frames-1', createEngine() {
+                  let ticks = 0;
+                  const good = { zones: [stage], frames: [zone(1, 3, 0)], materials: ['minecraft:stone'] };
+                """ + setup + """
+                  return {
+                    tick() {
+                      ticks++;
+                """ + tickBody + """
+                    },
+                    enqueue() {}, clientConnected() {}, clientDisconnected() {}, interrupted() {},
+                    command() { return { ok: true, lines: [] }; }, complete() { return []; },
+                    loadPatternSource() { return null; }, dispose() {},
+                    status() {
+                      return { zones: 1, entities: 3, queueLength: 0, droppedMessages: 0, ticks, disabledPatterns: [] };
+                    },
+                  };
+                } };
+                """;
+    }
+
     private void assertRefused(String message, String frameJs) {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> copier.copy(js(frameJs)));
         assertTrue(e.getMessage().contains(message), e.getMessage());
@@ -221,27 +232,13 @@ class FrameCopierTest {
      */
     @Test
     void theSessionSkipsATickWithAMalformedFrameAndTheDifferGoesOnUnchanged() throws Exception {
-        String bundle = ZONES_JS + """
-                globalThis.AudioVizEngine = { ENGINE_VERSION: 'frames-1', createEngine() {
-                  let ticks = 0;
-                  const good = { zones: [stage], frames: [zone(1, 3, 0)], materials: ['minecraft:stone'] };
-                  const bad = { zones: [stage], frames: [zone(1, 3, 0).slice(0, 100)], materials: ['minecraft:stone'] };
-                  return {
-                    tick() {
-                      ticks++;
+        String bundle = bundle(
+                "const bad = { zones: [stage], frames: [zone(1, 3, 0).slice(0, 100)], materials: ['minecraft:stone'] };",
+                """
                       if (ticks === 5) return null;
                       if (ticks === 6) return { zones: [], frames: [], materials: [] };
                       return ticks === 3 || ticks === 4 ? bad : good;
-                    },
-                    enqueue() {}, clientConnected() {}, clientDisconnected() {}, interrupted() {},
-                    command() { return { ok: true, lines: [] }; }, complete() { return []; },
-                    loadPatternSource() { return null; }, dispose() {},
-                    status() {
-                      return { zones: 1, entities: 3, queueLength: 0, droppedMessages: 0, ticks, disabledPatterns: [] };
-                    },
-                  };
-                } };
-                """;
+                """);
         Logger logger = Logger.getAnonymousLogger();
         List<String> warnings = new CopyOnWriteArrayList<>();
         logger.setUseParentHandlers(false);
