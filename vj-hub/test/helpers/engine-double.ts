@@ -36,7 +36,7 @@ export function recordingEngine() {
       clientDisconnected: () => undefined,
       tick: () => {
         log.ticks++;
-        return { count: 0, ints: new Int32Array(0), floats: new Float32Array(0), zones: [], materials: [] };
+        return null; // nothing to show: the hub reads zoneEntities, not frames
       },
       command: () => ({ ok: true, lines: [] }),
       complete: () => [],
