@@ -43,11 +43,16 @@ class InboundBurstIntegrationTest {
                 for (int i = 0; i < 10_000; i++) client.send("{\"type\":\"echo\",\"_seq\":" + i + "}");
                 ServerLoop.await(() -> core.status().messagesAccepted() == acceptedBefore + 10_000, "all 10 000 received");
                 CoreStatus status = core.status();
-                assertEquals(1000, status.queueLength(), "the queue holds its capacity, no more");
-                assertEquals(droppedBefore + 9000, status.messagesDropped(), "the oldest 9000 were dropped and counted");
-                ServerLoop.tickUntil(core, () -> client.received.size() >= 1000, "1000 echoes");
-                assertTrue(client.received.get(0).contains("\"seq\":9000"), client.received.get(0));
-                assertTrue(client.received.get(999).contains("\"seq\":9999"), client.received.get(999));
+                assertTrue(status.queueLength() <= 1000, "the queue holds its capacity, no more: " + status.queueLength());
+                long dropped = status.messagesDropped() - droppedBefore;
+                // A tick asked for before the burst may still take a few of its first messages as they arrive:
+                // every message is echoed or dropped and counted, and the dropped ones are the oldest.
+                ServerLoop.tickUntil(core, () -> client.received.size() + dropped >= 10_000, "an echo for each kept");
+                assertEquals(10_000, client.received.size() + dropped, "every message echoed, or dropped and counted");
+                assertTrue(dropped >= 8_000, "the queue overflowed and dropped the oldest: " + dropped);
+                int newest = client.received.size() - 1000;
+                assertTrue(client.received.get(newest).contains("\"seq\":9000"), client.received.get(newest));
+                assertTrue(client.received.get(newest + 999).contains("\"seq\":9999"), client.received.get(newest + 999));
             }
             long growth = usedHeapAfterGc() - heapBefore;
             assertTrue(growth < 16 * 1024 * 1024, "heap grew by " + growth + " bytes over three bursts");
