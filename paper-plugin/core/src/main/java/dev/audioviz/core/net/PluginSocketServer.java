@@ -77,8 +77,11 @@ public final class PluginSocketServer {
             throw new IllegalArgumentException("socket.bind is " + bindAddress + ", which other machines can reach, but"
                     + " no socket.token or socket.token_hash is set: set one, or bind to 127.0.0.1");
         }
-        // The draft's buffer limit rejects oversized frames (and fragmented messages) with 1009 as bytes arrive.
-        List<Draft> drafts = List.of(new Draft_6455(List.of(), ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES));
+        // A message over the limit is refused with 1009. Up to twice the limit it is read whole first and refused in
+        // onMessage: closing with unread bytes in the socket makes the kernel reset the connection, and the client
+        // may then lose the close frame (it sees 1006). Beyond that the draft's buffer limit cuts it off as bytes
+        // arrive, so no client can make the server hold more than this per connection.
+        List<Draft> drafts = List.of(new Draft_6455(List.of(), 2 * ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES));
         this.listener = new Listener(new InetSocketAddress(bindAddress, port), drafts);
     }
 
@@ -202,6 +205,11 @@ public final class PluginSocketServer {
         ClientSession session = socket.getAttachment();
         if (session == null || session.closing) return;
         session.lastMessageMillis = clock.millis();
+        if (overSizeLimit(text)) {
+            close(socket, session, ProtocolLimits.CLOSE_MESSAGE_TOO_BIG,
+                    "a message may be at most " + ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES / 1024 + " KB");
+            return;
+        }
         Map<String, Object> fields;
         try {
             fields = TopLevelFields.parse(text);
@@ -263,6 +271,23 @@ public final class PluginSocketServer {
     private static void close(WebSocket socket, ClientSession session, int code, String reason) {
         session.closing = true;
         socket.close(code, reason);
+    }
+
+    /** Whether a message is over the size limit on the wire (its UTF-8 bytes; counted only when it could be). */
+    static boolean overSizeLimit(String text) {
+        if (text.length() * 3L <= ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES) return false; // ≤ 3 bytes a char
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) bytes += 1;
+            else if (c < 0x800) bytes += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4; // a pair of chars, one code point
+                i++;
+            } else bytes += 3;
+        }
+        return bytes > ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES;
     }
 
     private static boolean isLoopback(String address) {

@@ -1,6 +1,7 @@
 package dev.audioviz.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,36 @@ class PluginSocketServerIntegrationTest {
         TestClient c = client();
         c.send("{\"type\":\"x\",\"pad\":\"" + "a".repeat(ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES) + "\"}");
         assertEquals(ProtocolLimits.CLOSE_MESSAGE_TOO_BIG, c.awaitClose());
+        assertEquals(0, queue.size());
+    }
+
+    @Test
+    void countsTheLimitInUtf8BytesNotCharacters() throws Exception {
+        start(null);
+        TestClient c = client();
+        // 131 073 "é" are 262 146 bytes on the wire: under the limit in characters, over it in bytes.
+        c.send("{\"type\":\"x\",\"pad\":\"" + "\u00e9".repeat(ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES / 2 + 1) + "\"}");
+        assertEquals(ProtocolLimits.CLOSE_MESSAGE_TOO_BIG, c.awaitClose());
+        assertEquals(0, queue.size());
+    }
+
+    @Test
+    void countsACharacterOutsideTheBasicPlaneAsFourBytes() {
+        String note = "\uD83C\uDFB5"; // one code point, two chars, four bytes in UTF-8
+        int fit = ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES / 4;
+        assertFalse(PluginSocketServer.overSizeLimit(note.repeat(fit)));
+        assertTrue(PluginSocketServer.overSizeLimit(note.repeat(fit) + "a"));
+        assertFalse(PluginSocketServer.overSizeLimit("a".repeat(ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES)));
+    }
+
+    @Test
+    void cutsOffAMessageFarOverTheLimitWithoutReadingItWhole() throws Exception {
+        start(null);
+        TestClient c = client();
+        c.send("{\"type\":\"x\",\"pad\":\"" + "a".repeat(3 * ProtocolLimits.MAX_PLUGIN_MESSAGE_BYTES) + "\"}");
+        int code = c.awaitClose();
+        // The draft refuses it as bytes arrive (1009); the client may see that as a reset (1006) instead.
+        assertTrue(code == ProtocolLimits.CLOSE_MESSAGE_TOO_BIG || code == 1006, "closed with " + code);
         assertEquals(0, queue.size());
     }
 
