@@ -16,6 +16,7 @@ import type { CreateEngine, Engine, EngineOptions, EngineStatus } from './engine
 import type { CommandReply, Host, TickFrame } from './host';
 import { evaluatePatternSource } from './hot-reload/pattern-source';
 import { createPatternRegistry } from './patterns/index';
+import { clamp01 } from './patterns/shape-math';
 import { bandIndex, finiteYaw } from './pool/zone-pool';
 import { ProtocolHandler } from './protocol/protocol-handler';
 import { MessageQueue } from './queue/message-queue';
@@ -154,9 +155,10 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
     const hidden = s.visible[i] === 0 || pool.visibleOverride[i] === 0;
     out.push({
       id: `block_${i}`,
-      x: unit(s.x[i]),
-      y: unit(s.y[i]),
-      z: unit(s.z[i]),
+      // As hosts show them: within the zone (patterns may write anything).
+      x: clamp01(s.x[i]),
+      y: clamp01(s.y[i]),
+      z: clamp01(s.z[i]),
       scale: hidden ? 0 : s.scale[i],
       rotation: finiteYaw(s.rotation[i]),
       band: bandIndex(s.band[i]),
@@ -168,11 +170,6 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
     });
   }
   return out;
-}
-
-/** A zone-local coordinate as hosts show it: within 0–1, NaN at 0 (patterns may write anything). */
-function unit(v: number): number {
-  return v > 0 ? (v < 1 ? v : 1) : 0;
 }
 
 function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {

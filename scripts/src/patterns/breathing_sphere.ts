@@ -10,7 +10,6 @@ import {
   beatLead,
   beatPunch,
   bandOf,
-  clamp01,
   fibonacciSphere,
   hideFrom,
   highs,
@@ -18,6 +17,7 @@ import {
   numParam,
   writeEntity,
   SPECTRUM_STEPS,
+  spectrumStep,
   spectrumSteps,
 } from './shape-math';
 
@@ -85,7 +85,7 @@ const breathingSphere: Pattern<SphereState> = {
       // South pole (last points) carries the bass, north pole the highs.
       const f = (state.uy[i]! + 1) * 0.5;
       state.band[i] = bandOf(f);
-      state.step[i] = Math.round(clamp01(f) * (SPECTRUM_STEPS - 1));
+      state.step[i] = spectrumStep(f);
       state.twinkleSin[i] = Math.sin(i);
       state.twinkleCos[i] = Math.cos(i);
     }

@@ -16,6 +16,7 @@ import {
   numParam,
   writeEntity,
   SPECTRUM_STEPS,
+  spectrumStep,
   spectrumSteps,
   circleOf,
   circleTable,
@@ -129,7 +130,7 @@ function layOut(state: CircleState, n: number): void {
     const f = u < 0.5 ? u * 2 : (1 - u) * 2;
     state.freq[i] = f;
     state.band[i] = bandOf(f);
-    state.step[i] = Math.round(f * (SPECTRUM_STEPS - 1));
+    state.step[i] = spectrumStep(f);
   }
 }
 

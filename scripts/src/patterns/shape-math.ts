@@ -107,9 +107,14 @@ export const SPECTRUM_STEPS = 64;
 
 /**
  * Fills `levels` (SPECTRUM_STEPS long) with the spectrum at each step times `gain`, within 0–1, once per tick:
- * a pattern then reads the level at frequency position f (0–1) as `levels[(f * (SPECTRUM_STEPS - 1) + 0.5) | 0]`
- * instead of calling `spectrumAt` per entity (see scripts/README.md, "Writing fast patterns").
+ * a pattern then reads the level at frequency position f as `levels[spectrumStep(f)]`, the step worked out
+ * once per entity, instead of calling `spectrumAt` per entity (see scripts/README.md, "Writing fast patterns").
  */
+/** The step of a spectrum table nearest to frequency position `f` (0–1). */
+export function spectrumStep(f: number): number {
+  return Math.round(clamp01(f) * (SPECTRUM_STEPS - 1));
+}
+
 export function spectrumSteps(input: PatternInput, gain: number, levels: Float32Array): Float32Array {
   for (let k = 0; k < SPECTRUM_STEPS; k++)
     levels[k] = clamp01(spectrumAt(input, k / (SPECTRUM_STEPS - 1)) * gain);

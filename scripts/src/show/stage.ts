@@ -55,7 +55,7 @@ export class Stage {
     this.library = new PatternLibrary(options.registry, report);
     this.input = new MutableInput(options.random);
     this.zones = new ZoneRegistry({
-      materials: this.materials,
+      materials: this.materials.materials,
       effects: options.effects,
       maxEntities: options.maxEntities,
       save: (text) => writeDocument(options.host, 'zones', text),

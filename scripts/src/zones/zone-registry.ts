@@ -8,7 +8,6 @@ import type { EffectName } from '@audioviz/shared-types';
 import type { Effect } from '../effects/effect';
 import type { ZoneAnchor } from '../host';
 import { OpError, OP_ERROR_CODES } from '../op-error';
-import type { MaterialTable } from '../pool/material-table';
 import { ZonePool } from '../pool/zone-pool';
 import { AudioLevels } from '../show/audio-input';
 import { EffectLayer } from '../show/effect-layer';
@@ -36,7 +35,8 @@ export interface ZoneEntry {
 }
 
 export interface ZoneRegistryOptions {
-  readonly materials: MaterialTable;
+  /** The material table's list (append-only), handed to the host with every frame. */
+  readonly materials: string[];
   readonly effects: Readonly<Record<EffectName, Effect>>;
   /** Entity cap per zone (≤ 1024). */
   readonly maxEntities: number;
@@ -53,7 +53,7 @@ export class ZoneRegistry {
   readonly frame: { zones: (ZoneAnchor | null)[]; frames: (ArrayBuffer | null)[]; materials: string[] };
 
   constructor(private readonly options: ZoneRegistryOptions) {
-    this.frame = { zones: [], frames: [], materials: options.materials.materials };
+    this.frame = { zones: [], frames: [], materials: options.materials };
   }
 
   /** Loads the stored document; problems are reported, never thrown. */
