@@ -3,34 +3,17 @@ package dev.audioviz.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import dev.audioviz.core.testing.LogCapture;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LateTickReportTest {
     private final Logger logger = Logger.getLogger("late-tick-report-test");
-    private final List<String> warnings = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-
-    LateTickReportTest() {
-        logger.setUseParentHandlers(false);
-        logger.addHandler(capture);
-    }
+    private final LogCapture capture = LogCapture.on(logger, Level.ALL);
+    private final List<String> warnings = capture.messages;
 
     @AfterEach
     void detach() {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.audioviz.core.config.CoreConfig;
 import dev.audioviz.core.storage.DocumentStore;
+import dev.audioviz.core.testing.LogCapture;
 import dev.audioviz.core.testing.ManualClock;
 import dev.audioviz.core.testing.TestCores;
 import dev.audioviz.core.world.EngineDiff;
@@ -18,12 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -240,20 +238,7 @@ class FrameCopierTest {
                       return ticks === 3 || ticks === 4 ? bad : good;
                 """);
         Logger logger = Logger.getAnonymousLogger();
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        logger.setUseParentHandlers(false);
-        logger.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        });
+        List<String> warnings = LogCapture.on(logger, Level.WARNING).messages;
         CoreConfig config = TestCores.config(Map.of());
         JavaHost host = new JavaHost(new ManualClock(0), logger, new DocumentStore(dir), (c, t) -> {}, (z, m) -> {});
         Watchdog watchdog = new Watchdog(System::nanoTime, logger, Duration.ofMillis(5));
