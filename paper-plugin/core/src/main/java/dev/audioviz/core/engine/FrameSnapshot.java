@@ -3,6 +3,7 @@ package dev.audioviz.core.engine;
 import dev.audioviz.core.world.ZoneAnchor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One tick's {@code TickFrame} (scripts/src/host.ts) in plain Java: per zone slot its anchor and its
@@ -11,11 +12,10 @@ import java.util.List;
  * Script thread only.
  */
 final class FrameSnapshot {
+    /** Per slot, the zone's anchor this tick; null for a free slot. */
     private ZoneAnchor[] anchors = new ZoneAnchor[0];
-    /** Frame holders per slot, kept across ticks so their byte arrays are reused. */
+    /** Frame holders per slot, kept across ticks so their byte arrays are reused; meaningful where anchored. */
     private ZoneFrame[] holders = new ZoneFrame[0];
-    /** The slots in use this tick: holders[i] when in use, else null. */
-    private ZoneFrame[] frames = new ZoneFrame[0];
     private int slots;
     private List<String> materials = List.of();
 
@@ -24,10 +24,8 @@ final class FrameSnapshot {
         if (anchors.length < slots) {
             anchors = Arrays.copyOf(anchors, slots);
             holders = Arrays.copyOf(holders, slots);
-            frames = Arrays.copyOf(frames, slots);
         }
         Arrays.fill(anchors, null);
-        Arrays.fill(frames, null);
         this.slots = slots;
         this.materials = materials;
     }
@@ -37,8 +35,7 @@ final class FrameSnapshot {
         if (slot < 0 || slot >= slots) throw new IndexOutOfBoundsException("slot " + slot + " of " + slots);
         ZoneFrame frame = holders[slot];
         if (frame == null) holders[slot] = frame = new ZoneFrame();
-        anchors[slot] = anchor;
-        frames[slot] = frame;
+        anchors[slot] = Objects.requireNonNull(anchor, "anchor"); // an anchored slot is a slot in use
         return frame;
     }
 
@@ -54,7 +51,7 @@ final class FrameSnapshot {
 
     /** The frame of the zone in {@code slot}, or null for a free slot. */
     ZoneFrame frame(int slot) {
-        return slot < slots ? frames[slot] : null;
+        return slot < slots && anchors[slot] != null ? holders[slot] : null;
     }
 
     /** Material index → material id (append-only over an engine's life). */
