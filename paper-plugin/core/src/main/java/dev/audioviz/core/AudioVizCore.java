@@ -3,6 +3,7 @@ package dev.audioviz.core;
 import dev.audioviz.core.command.CommandReply;
 import dev.audioviz.core.command.CommandSenderInfo;
 import dev.audioviz.core.config.CoreConfig;
+import dev.audioviz.core.engine.CallClock;
 import dev.audioviz.core.engine.EngineDriver;
 import dev.audioviz.core.engine.EngineStatusView;
 import dev.audioviz.core.engine.FrameHandoff;
@@ -123,7 +124,7 @@ public final class AudioVizCore implements AutoCloseable {
         graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
         logRuntime(graal.getImplementationName());
 
-        watchdog = new Watchdog(System::nanoTime, logger, pollInterval(config.engineCallBudget()));
+        watchdog = new Watchdog(CallClock.cpuTime(), logger, pollInterval(config.engineCallBudget()));
         watchdog.start();
         documents = new BackgroundDocuments(new DocumentStore(dataFolder), logger);
         JavaHost host = new JavaHost(clock, logger, documents, this::sendToClient, this::announce);

@@ -49,10 +49,12 @@ public record CoreConfig(
             "",
             ProtocolLimits.PLUGIN_QUEUE_CAPACITY,
             256,
-            // Budgets sized for a stock JDK, where GraalJS interprets: a 256-entity pattern takes a few ms
-            // there (well under 1 ms once compiled), and a runaway call must still end inside one 50 ms tick.
+            // Budgets sized for a stock JDK, where GraalJS interprets: a 1024-entity zone's tick takes 1–2.5 ms
+            // there (well under 0.2 ms once compiled), so 20 ms leaves room for many zones, and a runaway call
+            // ends well inside one 50 ms tick. The call budget counts the script thread's CPU time, so a loaded
+            // machine or a GC pause does not cut a normal tick short.
             15,
-            Duration.ofMillis(40),
+            Duration.ofMillis(20),
             48,
             1,
             200,

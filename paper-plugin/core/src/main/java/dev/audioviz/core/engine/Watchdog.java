@@ -2,8 +2,8 @@ package dev.audioviz.core.engine;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.graalvm.polyglot.Context;
 
@@ -12,7 +12,9 @@ import org.graalvm.polyglot.Context;
  * script thread brackets each call with {@link #guard} / {@link #release}; a daemon thread polls
  * {@link #check()}. An over-budget call is interrupted with {@link Context#interrupt}; if the same call is still
  * running after {@value #MAX_INTERRUPTS} interrupts a budget apart (stuck outside guest code) its context is
- * closed, and its session recreated.
+ * closed, and its session recreated. Budgets are counted on a {@link CallClock}: in production the script
+ * thread's CPU time, so only what a call itself runs is charged (a call blocked outside guest code burns no CPU
+ * and is left alone: it holds up only the script thread, never the server thread).
  */
 public final class Watchdog implements AutoCloseable {
     /**
@@ -24,15 +26,16 @@ public final class Watchdog implements AutoCloseable {
     /** Interrupts tried on one call before its context is closed instead. */
     public static final int MAX_INTERRUPTS = 3;
 
-    private final LongSupplier nanoTime;
+    private final CallClock clock;
     private final Logger logger;
     private final long pollNanos;
     private volatile Context context;
+    private volatile Thread caller;
     private volatile String callName;
     private volatile long deadlineNanos;
     private volatile long budgetNanos;
     private int attempts;
-    private final java.util.concurrent.atomic.AtomicLong interrupts = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong interrupts = new AtomicLong();
     private volatile long callSeq;
     private volatile boolean active;
     private volatile boolean fired;
@@ -40,11 +43,11 @@ public final class Watchdog implements AutoCloseable {
     private volatile Thread poller;
 
     /**
-     * @param nanoTime monotonic nanoseconds ({@code System::nanoTime}; a test passes a manual one)
+     * @param clock what a call's time is counted on ({@link CallClock#cpuTime()}; a test passes a manual one)
      * @param pollInterval how often the poller looks, e.g. 2 ms for a 20 ms budget
      */
-    public Watchdog(LongSupplier nanoTime, Logger logger, Duration pollInterval) {
-        this.nanoTime = nanoTime;
+    public Watchdog(CallClock clock, Logger logger, Duration pollInterval) {
+        this.clock = clock;
         this.logger = logger;
         this.pollNanos = pollInterval.toNanos();
     }
@@ -65,12 +68,13 @@ public final class Watchdog implements AutoCloseable {
     /** Marks the start of an engine call on the script thread. */
     void guard(Context ctx, String name, long budgetNanos) {
         context = ctx;
+        caller = Thread.currentThread();
         callName = name;
         fired = false;
         cancelled = false;
         attempts = 0;
         this.budgetNanos = budgetNanos;
-        deadlineNanos = nanoTime.getAsLong() + budgetNanos;
+        deadlineNanos = clock.nanos(caller) + budgetNanos;
         callSeq++;
         active = true;
     }
@@ -103,7 +107,7 @@ public final class Watchdog implements AutoCloseable {
     public void check() {
         if (!active) return;
         long seq = callSeq;
-        long now = nanoTime.getAsLong();
+        long now = clock.nanos(caller);
         if (now - deadlineNanos < 0) return;
         Context ctx = context;
         if (!active || seq != callSeq || ctx == null) return;

@@ -79,7 +79,7 @@ class GoldenFrameIntegrationTest {
         List<String> sent = new ArrayList<>();
         JavaHost host = new JavaHost(clock, Logger.getLogger("golden"), new DocumentStore(data),
                 (client, text) -> sent.add(client + "\t" + text), (zone, message) -> {});
-        Watchdog watchdog = new Watchdog(System::nanoTime, Logger.getLogger("golden"), Duration.ofMillis(5));
+        Watchdog watchdog = new Watchdog(CallClock.cpuTime(), Logger.getLogger("golden"), Duration.ofMillis(5));
         int compared = 0;
         int sentSeen = 0;
         try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();

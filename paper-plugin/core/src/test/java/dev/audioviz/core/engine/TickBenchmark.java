@@ -44,7 +44,7 @@ public final class TickBenchmark {
         CoreConfig config = CoreConfig.fromMap(Map.of("engine.pattern_budget_ms", 1000, "engine.max_entities_per_zone", 1024));
         ManualClock clock = new ManualClock(transcript.startMillis());
         JavaHost host = new JavaHost(clock, logger, new DocumentStore(data), (c, t) -> {}, (z, m) -> {});
-        Watchdog watchdog = new Watchdog(System::nanoTime, logger, Duration.ofMillis(5));
+        Watchdog watchdog = new Watchdog(CallClock.cpuTime(), logger, Duration.ofMillis(5));
         try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
                 EngineSession session = EngineSession.load(graal, "engine.js", Files.readString(bundle), host, config,
                         watchdog, logger, TimeUnit.SECONDS.toNanos(120), () -> {})) {

@@ -34,7 +34,7 @@ class WatchdogIntegrationTest {
     @Test
     void interruptsAGuardedCallOnceItsBudgetIsSpent() throws Exception {
         AtomicLong nanos = new AtomicLong();
-        Watchdog watchdog = new Watchdog(nanos::get, Logger.getLogger("test"), Duration.ofMillis(1));
+        Watchdog watchdog = new Watchdog(CallClock.wall(nanos::get), Logger.getLogger("test"), Duration.ofMillis(1));
         try (Context context = Context.create("js")) {
             AtomicReference<PolyglotException> failure = new AtomicReference<>();
             CountDownLatch running = new CountDownLatch(1);
@@ -64,6 +64,71 @@ class WatchdogIntegrationTest {
             assertTrue(failure.get() != null && failure.get().isInterrupted(), "the loop was interrupted");
             assertTrue(watchdog.fired());
         }
+    }
+
+    @Test
+    void chargesACallOnlyWithTheTimeOfTheThreadThatMadeIt() throws Exception {
+        // Per-thread clocks: the script thread's stands still (descheduled on a loaded machine) while the
+        // others run on; only the script thread's own time may spend its budget.
+        Map<Thread, AtomicLong> clocks = new java.util.concurrent.ConcurrentHashMap<>();
+        CallClock clock = thread -> clocks.computeIfAbsent(thread, t -> new AtomicLong()).get();
+        Watchdog watchdog = new Watchdog(clock, Logger.getLogger("test"), Duration.ofMillis(1));
+        try (Context context = Context.create("js")) {
+            AtomicReference<PolyglotException> failure = new AtomicReference<>();
+            CountDownLatch running = new CountDownLatch(1);
+            context.getBindings("js").putMember("running", (ProxyExecutable) a -> {
+                running.countDown();
+                return null;
+            });
+            AtomicReference<Thread> scriptThread = new AtomicReference<>();
+            Thread script = new Thread(() -> {
+                scriptThread.set(Thread.currentThread());
+                watchdog.guard(context, "loop", 20_000_000);
+                try {
+                    context.eval("js", "running(); while (true) {}");
+                } catch (PolyglotException e) {
+                    failure.set(e);
+                } finally {
+                    watchdog.release();
+                }
+            });
+            script.start();
+            running.await();
+            clocks.computeIfAbsent(Thread.currentThread(), t -> new AtomicLong()).set(1_000_000_000);
+            watchdog.check();
+            assertTrue(script.isAlive(), "other threads' time is not charged to the call");
+            clocks.get(scriptThread.get()).set(20_000_000);
+            watchdog.check();
+            script.join(60_000);
+            assertTrue(failure.get() != null && failure.get().isInterrupted(), "interrupted on its own time");
+        }
+    }
+
+    @Test
+    void theCpuClockChargesAThreadForRunningButNotForWaiting() throws Exception {
+        CallClock cpu = CallClock.cpuTime();
+        CountDownLatch release = new CountDownLatch(1);
+        Thread waiting = new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiting.start();
+        long waitingBefore = cpu.nanos(waiting);
+        long mineBefore = cpu.nanos(Thread.currentThread());
+        long wallBefore = System.nanoTime();
+        long spins = 0;
+        while (System.nanoTime() - wallBefore < 200_000_000L) spins++; // 200 ms of work on this thread
+        long waited = cpu.nanos(waiting) - waitingBefore;
+        long worked = cpu.nanos(Thread.currentThread()) - mineBefore;
+        release.countDown();
+        waiting.join();
+        assertTrue(spins > 0);
+        assertTrue(waited < 20_000_000L, "a waiting thread used " + waited + " ns of CPU in 200 ms");
+        // Even with the other core busy, a spinning thread gets a good share of 200 ms.
+        assertTrue(worked > 40_000_000L, "a spinning thread used only " + worked + " ns of CPU in 200 ms");
     }
 
     @Test
