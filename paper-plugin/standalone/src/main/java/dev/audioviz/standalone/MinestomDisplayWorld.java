@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.logging.Logger;
 import net.kyori.adventure.text.Component;
 import net.minestom.server.coordinate.Pos;
-import net.minestom.server.coordinate.Vec;
 import net.minestom.server.entity.EntityType;
 import net.minestom.server.entity.Player;
 import net.minestom.server.entity.metadata.display.AbstractDisplayMeta;
@@ -32,8 +31,6 @@ import net.minestom.server.network.packet.server.SendablePacket;
  * allocated only for fields that changed. Call every method on the server (tick) thread.
  */
 public final class MinestomDisplayWorld implements DisplayWorld {
-    /** Packed brightness override meaning "use the world's light" (Minecraft's default, -1). */
-    private static final int NO_BRIGHTNESS_OVERRIDE = -1;
     /** How far display entities are drawn, as a multiple of the client's entity distance (vanilla default 1). */
     private static final float VIEW_RANGE = 4f;
 
@@ -51,6 +48,8 @@ public final class MinestomDisplayWorld implements DisplayWorld {
     private long applyCount;
     /** Zone slot → anchor the slot's entities were spawned at. */
     private ZoneAnchor[] anchors = new ZoneAnchor[0];
+    /** The metadata changes of the record being applied (reused). */
+    private final MetadataChanges changes = new MetadataChanges();
     /** Material index → block state / item stack, resolved once (the engine's material list is append-only). */
     private final MaterialCache materialCache;
     private boolean warnedForeignWorld;
@@ -112,21 +111,10 @@ public final class MinestomDisplayWorld implements DisplayWorld {
                 entity = new ShowEntity(entityType(ints[io + EngineDiff.I_KIND]));
                 entity.setNoGravity(true);
                 entity.setHasPhysics(false);
-                AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();
-                meta.setViewRange(VIEW_RANGE);
-                // Start invisible (scale 0) unless the record carries a transform: spawned entities grow in.
-                meta.setScale(Vec.ZERO);
+                ((AbstractDisplayMeta) entity.getEntityMeta()).setViewRange(VIEW_RANGE);
                 flags |= EngineDiff.MATERIAL | EngineDiff.BRIGHTNESS;
             }
-            AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();
-            if (!spawning) entity.useOutbox(outboxOf(slot, entity));
-            meta.setNotifyAboutChanges(false);
-            try {
-                update(meta, flags, ints, io, floats, fo, materials);
-            } finally {
-                meta.setNotifyAboutChanges(true); // sends the record's changes as one metadata packet
-                entity.useOutbox(null);
-            }
+            update(entity, slot, spawning, flags, ints, io, floats, fo, materials);
             if (spawning) {
                 store(slot, index, entity);
                 ZoneAnchor anchor = zones.get(slot);
@@ -137,36 +125,45 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         }
     }
 
-    private void update(
-            AbstractDisplayMeta meta, int flags, int[] ints, int io, float[] floats, int fo, List<String> materials) {
+    /**
+     * Applies one record's changes. The transform and brightness become one metadata packet built here (see
+     * {@link ShowEntity}); glow and material go through the entity's meta, batched into one more packet (rare:
+     * they change on spawns and scene changes). A spawning entity is not in the world yet: it sends nothing now,
+     * and its viewers get its whole state when it appears.
+     */
+    private void update(ShowEntity entity, int slot, boolean spawning, int flags, int[] ints, int io, float[] floats,
+            int fo, List<String> materials) {
         if ((flags & EngineDiff.TRANSFORM) != 0 && finite(floats, fo)) {
-            float tx = floats[fo + EngineDiff.F_TX];
-            float ty = floats[fo + EngineDiff.F_TY];
-            float tz = floats[fo + EngineDiff.F_TZ];
-            float s = floats[fo + EngineDiff.F_SCALE];
-            meta.setTranslation(new Vec(tx, ty, tz));
-            meta.setScale(new Vec(s, s, s));
-            setRotation(meta, floats[fo + EngineDiff.F_QX], floats[fo + EngineDiff.F_QY],
-                    floats[fo + EngineDiff.F_QZ], floats[fo + EngineDiff.F_QW]);
-            meta.setTransformationInterpolationDuration(Math.max(0, ints[io + EngineDiff.I_INTERPOLATION]));
-            growCullingBox(meta, tx, ty, tz, s);
+            entity.transform(changes, floats[fo + EngineDiff.F_TX], floats[fo + EngineDiff.F_TY],
+                    floats[fo + EngineDiff.F_TZ], floats[fo + EngineDiff.F_SCALE], floats[fo + EngineDiff.F_QX],
+                    floats[fo + EngineDiff.F_QY], floats[fo + EngineDiff.F_QZ], floats[fo + EngineDiff.F_QW],
+                    Math.max(0, ints[io + EngineDiff.I_INTERPOLATION]));
         }
-        if ((flags & EngineDiff.RESTART_INTERPOLATION) != 0) {
-            // Delay 0 restarts the client's interpolation from the current state (sent even when unchanged).
-            meta.setTransformationInterpolationStartDelta(0);
-        }
+        if ((flags & EngineDiff.RESTART_INTERPOLATION) != 0 && !spawning) entity.restartInterpolation(changes);
         if ((flags & EngineDiff.BRIGHTNESS) != 0) {
             int b = ints[io + EngineDiff.I_BRIGHTNESS];
-            if (b < 0) meta.setBrightnessOverride(NO_BRIGHTNESS_OVERRIDE);
-            else meta.setBrightness(Math.min(15, b), Math.min(15, b));
+            // Minecraft packs block light in bits 4–7 and sky light in bits 20–23.
+            entity.brightness(changes, b < 0 ? ShowEntity.WORLD_LIGHT : Math.min(15, b) << 4 | Math.min(15, b) << 20);
         }
-        if ((flags & EngineDiff.GLOW) != 0) {
-            int color = ints[io + EngineDiff.I_GLOW_COLOR];
-            meta.setHasGlowingEffect(color != -1);
-            if (color != -1) meta.setGlowColorOverride(color & 0xFFFFFF);
+        if (spawning) {
+            changes.clear();
+        } else if (!changes.isEmpty()) {
+            outboxOf(slot, entity).add(changes.takePacket(entity.getEntityId()));
         }
-        if ((flags & EngineDiff.MATERIAL) != 0) {
-            setMaterial(meta, ints[io + EngineDiff.I_MATERIAL], materials);
+        if ((flags & (EngineDiff.GLOW | EngineDiff.MATERIAL)) == 0) return;
+        AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();
+        if (!spawning) entity.useOutbox(outboxOf(slot, entity));
+        meta.setNotifyAboutChanges(false);
+        try {
+            if ((flags & EngineDiff.GLOW) != 0) {
+                int color = ints[io + EngineDiff.I_GLOW_COLOR];
+                meta.setHasGlowingEffect(color != -1);
+                if (color != -1) meta.setGlowColorOverride(color & 0xFFFFFF);
+            }
+            if ((flags & EngineDiff.MATERIAL) != 0) setMaterial(meta, ints[io + EngineDiff.I_MATERIAL], materials);
+        } finally {
+            meta.setNotifyAboutChanges(true); // sends these changes as one metadata packet
+            entity.useOutbox(null);
         }
     }
 
@@ -178,16 +175,6 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         return true;
     }
 
-    /**
-     * Minestom compares quaternion arrays by reference, so an unchanged rotation would be resent with every
-     * move; compare the values here and send (and allocate) only a real change.
-     */
-    private static void setRotation(AbstractDisplayMeta meta, float qx, float qy, float qz, float qw) {
-        float[] q = meta.getLeftRotation();
-        if (q[0] == qx && q[1] == qy && q[2] == qz && q[3] == qw) return;
-        meta.setLeftRotation(new float[] {qx, qy, qz, qw});
-    }
-
     private void setMaterial(AbstractDisplayMeta meta, int index, List<String> materials) {
         switch (meta) {
             case BlockDisplayMeta block -> block.setBlockState(materialCache.block(index, materials));
@@ -195,18 +182,6 @@ public final class MinestomDisplayWorld implements DisplayWorld {
             case TextDisplayMeta text -> text.setText(Component.text(materialCache.name(index, materials)));
             default -> { }
         }
-    }
-
-    /**
-     * Clients cull a display entity by its width/height box around the entity position; the box grows to
-     * cover where the engine moved it (translation up to the zone's size) and never shrinks, so a tick's
-     * moves add no extra metadata once the box fits.
-     */
-    private static void growCullingBox(AbstractDisplayMeta meta, float tx, float ty, float tz, float scale) {
-        float width = 2 * (Math.max(Math.abs(tx), Math.abs(tz)) + scale);
-        float height = Math.abs(ty) + scale;
-        if (width > meta.getWidth()) meta.setWidth((float) Math.ceil(width));
-        if (height > meta.getHeight()) meta.setHeight((float) Math.ceil(height));
     }
 
     /** A zone that moved (same slot, new origin) takes its entities along. */

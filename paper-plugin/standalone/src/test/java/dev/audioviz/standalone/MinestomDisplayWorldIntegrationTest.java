@@ -77,6 +77,11 @@ class MinestomDisplayWorldIntegrationTest {
                 && Math.abs(o.get("z").getAsDouble() - z) < 1e-4;
     }
 
+    private static boolean quaternion(JsonElement v, double x, double y, double z, double w) {
+        JsonObject o = v.getAsJsonObject();
+        return vector(v, x, y, z) && Math.abs(o.get("w").getAsDouble() - w) < 1e-4;
+    }
+
     @Test
     void spawnsBlockDisplaysAtTheZoneAnchorWithTheirTransform() {
         apply(new DiffBuilder(List.of(STAGE), MATERIALS)
@@ -120,6 +125,46 @@ class MinestomDisplayWorldIntegrationTest {
         awaitField(id, "interpolation_delay", v -> v.getAsInt() == 0);
         // The entity itself never moved: only its transformation did (the client interpolates it).
         assertTrue(client.events(e -> ProtocolClient.is(e, "spawn") && e.get("id").getAsInt() == id).size() == 1);
+    }
+
+    @Test
+    void aViewerWhoJoinsLaterSeesEachEntityAsItIsNow() throws Exception {
+        List<ZoneAnchor> zones = List.of(STAGE, SIDE, SIDE, SIDE, SIDE, SIDE, STAGE);
+        apply(new DiffBuilder(zones, MATERIALS).spawnBlock(6, 0, 0, 1, 1, 1, 1).build());
+        int id = entityId(6, 0);
+        awaitSpawn(id);
+        float half = (float) Math.sqrt(0.5);
+        int flags = EngineDiff.TRANSFORM | EngineDiff.BRIGHTNESS | EngineDiff.RESTART_INTERPOLATION;
+        apply(new DiffBuilder(zones, MATERIALS)
+                .record(6, 0, flags, EngineDiff.KIND_BLOCK, 0, 9, -1, 4, 2, 3, 0.5f, 0.75f)
+                .turned(0, half, 0, half)
+                .build());
+        // The watcher gets only what changed, in one packet.
+        JsonObject change = client.await(e -> ProtocolClient.is(e, "metadata") && e.get("id").getAsInt() == id
+                && e.getAsJsonObject("fields").has("left_rotation")
+                && quaternion(e.getAsJsonObject("fields").get("left_rotation"), 0, half, 0, half),
+                "the turn of entity " + id)
+                .getAsJsonObject("fields");
+        assertTrue(vector(change.get("translation"), 2, 3, 0.5) && vector(change.get("scale"), 0.75, 0.75, 0.75),
+                change.toString());
+        assertEquals(9 << 4 | 9 << 20, change.get("brightness").getAsInt());
+        assertEquals(4, change.get("interpolation_duration").getAsInt());
+        assertEquals(0, change.get("interpolation_delay").getAsInt());
+        assertTrue(!change.has("displayed"), "the unchanged material is not resent: " + change);
+
+        // A newcomer gets the whole state with the spawn, though the meta never held the moved fields.
+        try (ProtocolClient late = ProtocolClient.join(MinecraftServer.getServer().getPort(), "Latecomer")) {
+            late.await(e -> ProtocolClient.is(e, "spawn") && e.get("id").getAsInt() == id, "spawn of " + id);
+            JsonObject all = late.await(e -> ProtocolClient.is(e, "metadata") && e.get("id").getAsInt() == id,
+                    "metadata of " + id).getAsJsonObject("fields");
+            assertTrue(vector(all.get("translation"), 2, 3, 0.5), all.toString());
+            assertTrue(vector(all.get("scale"), 0.75, 0.75, 0.75), all.toString());
+            assertTrue(quaternion(all.get("left_rotation"), 0, half, 0, half), all.toString());
+            assertEquals(9 << 4 | 9 << 20, all.get("brightness").getAsInt());
+            assertEquals(4, all.get("interpolation_duration").getAsInt());
+            assertEquals(Block.SEA_LANTERN.stateId(), all.get("displayed").getAsInt());
+            assertTrue(all.get("width").getAsDouble() >= 2 * (2 + 0.75), "the culling box: " + all);
+        }
     }
 
     @Test

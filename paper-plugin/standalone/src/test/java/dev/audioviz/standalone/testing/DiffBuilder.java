@@ -61,6 +61,16 @@ public final class DiffBuilder {
                 -1, interpolationTicks, tx, ty, tz, scale);
     }
 
+    /** Gives the last record this rotation quaternion (records start unturned: 0, 0, 0, 1). */
+    public DiffBuilder turned(float qx, float qy, float qz, float qw) {
+        int fo = (count - 1) * EngineDiff.FLOAT_STRIDE;
+        floats[fo + EngineDiff.F_QX] = qx;
+        floats[fo + EngineDiff.F_QY] = qy;
+        floats[fo + EngineDiff.F_QZ] = qz;
+        floats[fo + EngineDiff.F_QW] = qw;
+        return this;
+    }
+
     public EngineDiff build() {
         return new EngineDiff(count, ints.clone(), floats.clone(), zones, materials);
     }
