@@ -38,6 +38,8 @@ export interface Engine {
   /**
    * One server tick: drains the queue, runs patterns and effects, returns every zone's shown frame; null when
    * there is nothing to show this tick (the tick failed, or the engine was disposed): the world stays as it is.
+   * A drain stops after a `load_script` message (the rest waits for the next tick), so a tick evaluates at
+   * most one script: a host that budgets calls gives a tick that may load one a script's budget.
    * Never throws.
    */
   tick(): TickFrame | null;
@@ -47,7 +49,10 @@ export interface Engine {
   complete(sender: CommandSender, args: readonly string[]): string[];
   /** Loads or replaces a pattern from bundle source text (hot reload); returns an error message or null. */
   loadPatternSource(name: string, source: string): string | null;
-  /** The host interrupted a runaway call: the pattern that was running counts an overrun. */
+  /**
+   * The host interrupted a runaway call: the pattern that was running counts an overrun, and a script load
+   * that was running is answered with a `SCRIPT_REJECTED` error.
+   */
   interrupted(): void;
   /** Current entity states of a zone, zone-local 0–1 (for the hub's 3D preview; allocates). */
   zoneEntities(zone: string): BatchEntity[];

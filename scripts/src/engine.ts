@@ -126,7 +126,11 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
       safely('loadPatternSource', 'the pattern could not be loaded; the error was logged', () =>
         loadPatternSource(String(name), String(source)),
       ),
-    interrupted: () => safely('interrupted', undefined, () => stage.interrupted()),
+    interrupted: () =>
+      safely('interrupted', undefined, () => {
+        stage.interrupted();
+        protocol.interrupted();
+      }),
     zoneEntities: (zone) => safely('zoneEntities', [], () => zoneEntities(stage, zone)),
     status: () =>
       safely(

@@ -31,6 +31,9 @@ export class ProtocolHandler {
     { clientId: string; message: PluginInbound['batch_update'] }
   >();
 
+  /** The `load_script` being evaluated right now, if any. */
+  private loading: { clientId: string; name: string; seq: number | undefined } | null = null;
+
   constructor(private readonly options: ProtocolOptions) {}
 
   clientConnected(clientId: string, trusted: boolean): void {
@@ -41,8 +44,12 @@ export class ProtocolHandler {
     this.trusted.delete(clientId);
   }
 
-  /** Handles one raw frame of a drain (audio and batches wait for `endDrain`). */
-  handle(clientId: string, text: string): void {
+  /**
+   * Handles one raw frame of a drain (audio and batches wait for `endDrain`). Returns false after a
+   * `load_script`: the drain stops there, so a tick evaluates at most one script (hosts give such a tick a
+   * longer time budget, one script's worth) and the messages after it see the script loaded.
+   */
+  handle(clientId: string, text: string): boolean {
     const parsed = pluginValidator.parse(text);
     if (!parsed.ok) {
       this.send(
@@ -50,9 +57,33 @@ export class ProtocolHandler {
         { type: 'error', message: parsed.error.message, code: parsed.error.code },
         seqOf(text, parsed.error.code),
       );
-      return;
+      return true;
     }
     const message = parsed.value;
+    this.handleMessage(clientId, message);
+    return message.type !== 'load_script';
+  }
+
+  /**
+   * The host cut the last call short. A script load it interrupted is answered here: the client learns its
+   * script was rejected instead of waiting for a reply that never comes.
+   */
+  interrupted(): void {
+    const load = this.loading;
+    this.loading = null;
+    if (load === null) return;
+    this.send(
+      load.clientId,
+      {
+        type: 'error',
+        message: `${load.name}: it ran past the server's time budget and was stopped (an endless loop?)`,
+        code: OP_ERROR_CODES.SCRIPT_REJECTED,
+      },
+      load.seq,
+    );
+  }
+
+  private handleMessage(clientId: string, message: PluginInboundMessage): void {
     try {
       this.dispatch(clientId, message);
     } catch (err) {
@@ -67,6 +98,7 @@ export class ProtocolHandler {
         },
         message._seq,
       );
+      this.loading = null; // answered (after the reply: a reply twice beats none)
     }
   }
 
@@ -200,7 +232,11 @@ export class ProtocolHandler {
             'load_script needs an authenticated connection: connect with the plugin token',
           );
         }
+        // Known while it runs, so `interrupted()` can answer if the host stops it. Not cleared in a `finally`:
+        // once the host interrupts a call, the code still running in it (catch, finally) may be cut short too.
+        this.loading = { clientId, name: m.name, seq };
         const error = this.options.loadScript(m.name, m.source);
+        this.loading = null;
         if (error !== null) throw new OpError(OP_ERROR_CODES.SCRIPT_REJECTED, `${m.name}: ${error}`);
         this.send(clientId, { type: 'script_loaded', name: m.name }, seq);
         return;

@@ -69,8 +69,11 @@ export class MessageQueue {
     if (this.size >= this.warnAt) this.maybeWarn();
   }
 
-  /** Hands every waiting message to `consume` in arrival order and empties the queue. */
-  drain(consume: (clientId: string, text: string) => void): void {
+  /**
+   * Hands the waiting messages to `consume` in arrival order, each removed before it is handed over. When
+   * `consume` returns false the drain stops there and the rest waits, in order, for the next drain.
+   */
+  drain(consume: (clientId: string, text: string) => boolean): void {
     // Only what was waiting when the drain began: a message enqueued by `consume` waits for the next tick.
     let n = this.size;
     while (n-- > 0) {
@@ -80,7 +83,7 @@ export class MessageQueue {
       this.head = (this.head + 1) % this.capacity;
       this.size--;
       this.chars -= text.length;
-      consume(clientId, text);
+      if (!consume(clientId, text)) return;
     }
   }
 

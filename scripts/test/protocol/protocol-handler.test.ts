@@ -1,7 +1,9 @@
 /** Every :8765 message through a real engine on a recording host: replies, errors with `_seq` and code. */
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/engine';
+import type { Control } from '../../src/control';
 import type { Engine } from '../../src/engine-api';
+import { ProtocolHandler } from '../../src/protocol/protocol-handler';
 import { audioFrame, RecordingHost } from '../recording-host';
 
 function setup(): {
@@ -181,6 +183,74 @@ describe('ProtocolHandler', () => {
       ask({ type: 'load_script', name: 'broken', source: 'throw new Error("bad")', _seq: 3 })[0]['code'],
       'SCRIPT_REJECTED',
     );
+  });
+
+  it('evaluates one script per tick; the messages after it wait and see it loaded', () => {
+    const { host, engine } = setup();
+    const source =
+      "module.exports.default = { meta: { id: 'tiny', name: 'Tiny', category: 'test', recommendedEntities: 1, params: {} }, create: function () { return null; }, calculate: function () {} };";
+    engine.enqueue('hub', JSON.stringify({ type: 'load_script', name: 'tiny', source, _seq: 1 }));
+    engine.enqueue('hub', JSON.stringify({ type: 'set_pattern', zone: 'main', pattern: 'tiny', _seq: 2 }));
+    host.apply(engine.tick());
+    assert.deepEqual(host.take('hub'), [{ type: 'script_loaded', name: 'tiny', _seq: 1 }]);
+    assert.equal(engine.status().queueLength, 1);
+    host.apply(engine.tick());
+    assert.deepEqual(host.take('hub'), [{ type: 'pattern_changed', pattern: 'tiny', zone: 'main', _seq: 2 }]);
+  });
+
+  it('answers a script load that the host cut short with SCRIPT_REJECTED, once', () => {
+    // In GraalJS a host interrupt may cut the load and then the handler's own error handling short: a
+    // stand-in host that fails every call until the interrupt is reported, and a load that never returns.
+    const host = new RecordingHost();
+    let cut = true;
+    const send = host.send.bind(host);
+    const log = host.log.bind(host);
+    host.send = (clientId, text) => {
+      if (cut) throw new Error('Execution got interrupted.');
+      send(clientId, text);
+    };
+    host.log = (level, message) => {
+      if (cut) throw new Error('Execution got interrupted.');
+      log(level, message);
+    };
+    const handler = new ProtocolHandler({
+      host,
+      control: {} as Control, // load_script never touches the show
+      loadScript: () => {
+        throw new Error('Execution got interrupted.');
+      },
+      version: 'test',
+    });
+    handler.clientConnected('hub', true);
+    const load = { type: 'load_script', name: 'spin', source: 'while (true) {}', _seq: 4 };
+    assert.throws(() => handler.handle('hub', JSON.stringify(load)));
+    cut = false;
+    handler.interrupted();
+    const replies = host.take('hub');
+    assert.equal(replies.length, 1, JSON.stringify(replies));
+    assert.equal(replies[0]['code'], 'SCRIPT_REJECTED');
+    assert.equal(replies[0]['_seq'], 4);
+    assert.match(String(replies[0]['message']), /spin: it ran past the server's time budget/);
+    handler.interrupted(); // a later interrupt has nothing left to answer
+    assert.deepEqual(host.take('hub'), []);
+  });
+
+  it('does not answer a script load twice when its error reply got through', () => {
+    const host = new RecordingHost();
+    const handler = new ProtocolHandler({
+      host,
+      control: {} as Control,
+      loadScript: () => {
+        throw new Error('unexpected');
+      },
+      version: 'test',
+    });
+    handler.clientConnected('hub', true);
+    handler.handle('hub', JSON.stringify({ type: 'load_script', name: 'x', source: '1', _seq: 5 }));
+    handler.interrupted();
+    const replies = host.take('hub');
+    assert.equal(replies.length, 1, JSON.stringify(replies));
+    assert.equal(replies[0]['code'], 'INTERNAL_ERROR');
   });
 
   it('keeps a beat that arrived in an older audio_state of the same tick', () => {

@@ -7,7 +7,10 @@ function queue(capacity: number) {
   const q = new MessageQueue({ capacity, now: () => clock.t, warn: (m) => warnings.push(m) });
   const drained = (): string[] => {
     const out: string[] = [];
-    q.drain((c, t) => out.push(`${c}:${t}`));
+    q.drain((c, t) => {
+      out.push(`${c}:${t}`);
+      return true;
+    });
     return out;
   };
   return { q, clock, warnings, drained };
@@ -41,7 +44,10 @@ describe('MessageQueue', () => {
     q.push('a', 'x'.repeat(50)); // alone over budget: everything else goes, it stays (the validator refuses it)
     assert.equal(q.length, 1);
     const seen: string[] = [];
-    q.drain((_c, t) => seen.push(t));
+    q.drain((_c, t) => {
+      seen.push(t);
+      return true;
+    });
     assert.deepEqual(seen, ['x'.repeat(50)]);
   });
 
@@ -72,8 +78,23 @@ describe('MessageQueue', () => {
     q.drain((_c, t) => {
       seen.push(t);
       q.push('a', 'later');
+      return true;
     });
     assert.deepEqual(seen, ['1']);
     assert.equal(q.length, 1);
+  });
+
+  it('stops a drain where the consumer says so and keeps the rest in order', () => {
+    const { q, drained } = queue(5);
+    for (const t of ['1', 'stop', '3', '4']) q.push('a', t);
+    const seen: string[] = [];
+    q.drain((_c, t) => {
+      seen.push(t);
+      return t !== 'stop';
+    });
+    assert.deepEqual(seen, ['1', 'stop']);
+    assert.equal(q.length, 2);
+    q.push('a', '5');
+    assert.deepEqual(drained(), ['a:3', 'a:4', 'a:5']);
   });
 });

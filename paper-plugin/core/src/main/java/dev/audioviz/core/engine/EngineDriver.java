@@ -39,6 +39,12 @@ public final class EngineDriver {
     private String bundleName;
     private String bundleSource;
     private long ticksSinceLoad;
+    /**
+     * {@code load_script} messages handed to the engine and perhaps not evaluated yet: the engine evaluates one
+     * per tick, so each gets one tick with a script's budget (a message the engine dropped only lengthens one
+     * tick's budget).
+     */
+    private int scriptsWaiting;
     private boolean resetPending;
     private long ticks;
     private volatile EngineStatusView status = EngineStatusView.NONE;
@@ -124,10 +130,13 @@ public final class EngineDriver {
         if (session == null || !handoff.isFree()) return;
         inbound.drainTo(item -> {
             switch (item.kind()) {
-                case MESSAGE -> guarded(() -> {
-                    session.enqueue(item.clientId(), item.text());
-                    return null;
-                });
+                case MESSAGE, SCRIPT -> {
+                    if (item.kind() == InboundQueue.Inbound.Kind.SCRIPT) scriptsWaiting++;
+                    guarded(() -> {
+                        session.enqueue(item.clientId(), item.text());
+                        return null;
+                    });
+                }
                 case CONNECTED -> guarded(() -> {
                     clients.put(item.clientId(), item.trusted());
                     session.clientConnected(item.clientId(), item.trusted());
@@ -141,7 +150,15 @@ public final class EngineDriver {
             }
         });
         ticksSinceLoad++;
-        EngineDiff diff = guarded(session::tick);
+        EngineDiff diff;
+        if (scriptsWaiting > 0) {
+            // The engine evaluates at most one script per tick: this tick may be evaluating one, cold.
+            scriptsWaiting--;
+            session.budget(Math.max(config.engineCallBudget().toNanos(), WARMUP_BUDGET_NANOS));
+            diff = session.tick();
+        } else {
+            diff = guarded(session::tick);
+        }
         if (diff == null && !resetPending) return;
         handoff.publish(new FrameHandoff.Frame(diff != null ? diff : EngineDiff.EMPTY, resetPending));
         resetPending = false;

@@ -243,7 +243,15 @@ final class EngineSession implements AutoCloseable {
         if (dead) return fallback;
         watchdog.guard(context, name, budgetNanos);
         try {
-            return body.get();
+            T result = body.get();
+            if (watchdog.fired()) {
+                // The script caught the interrupt and returned (the engine logs what it caught): the call was
+                // still cut short, and the engine must hear of it like any interrupted call.
+                watchdog.release();
+                Thread.interrupted();
+                reportInterrupted(name);
+            }
+            return result;
         } catch (PolyglotException e) {
             Thread.interrupted();
             if (e.isCancelled() || watchdog.cancelled()) {

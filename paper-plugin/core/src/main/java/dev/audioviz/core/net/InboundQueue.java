@@ -15,8 +15,14 @@ public final class InboundQueue {
     public record Inbound(Kind kind, String clientId, String text, boolean trusted) {
         public enum Kind {
             MESSAGE,
+            /** A message that loads a script ({@code load_script}): its tick needs a script's time budget. */
+            SCRIPT,
             CONNECTED,
             DISCONNECTED
+        }
+
+        boolean isMessage() {
+            return kind == Kind.MESSAGE || kind == Kind.SCRIPT;
         }
     }
 
@@ -32,10 +38,14 @@ public final class InboundQueue {
         this.capacity = capacity;
     }
 
-    /** Adds a text frame; drops the oldest waiting message when full. Never blocks for long. */
-    public synchronized void offerMessage(String clientId, String text) {
+    /**
+     * Adds a text frame; drops the oldest waiting message when full. Never blocks for long.
+     *
+     * @param loadsScript true for a {@code load_script} message (see {@link Inbound.Kind#SCRIPT})
+     */
+    public synchronized void offerMessage(String clientId, String text, boolean loadsScript) {
         if (messages == capacity) dropOldestMessage();
-        items.addLast(new Inbound(Inbound.Kind.MESSAGE, clientId, text, false));
+        items.addLast(new Inbound(loadsScript ? Inbound.Kind.SCRIPT : Inbound.Kind.MESSAGE, clientId, text, false));
         messages++;
         accepted++;
     }
@@ -81,7 +91,7 @@ public final class InboundQueue {
     private void dropOldestMessage() {
         Iterator<Inbound> it = items.iterator();
         while (it.hasNext()) {
-            if (it.next().kind() == Inbound.Kind.MESSAGE) {
+            if (it.next().isMessage()) {
                 it.remove();
                 messages--;
                 dropped++;

@@ -236,7 +236,8 @@ public final class PluginSocketServer {
         } else if (type.equals("auth")) {
             socket.send(SocketReplies.authOk());
         } else {
-            queue.offerMessage(session.id, text);
+            // A script load is evaluated in a tick with a script's budget (the engine evaluates one per tick).
+            queue.offerMessage(session.id, text, type.equals("load_script"));
         }
     }
 

@@ -11,9 +11,9 @@ class InboundQueueTest {
     @Test
     void dropsTheOldestMessageWhenFullAndCountsIt() {
         InboundQueue q = new InboundQueue(2);
-        q.offerMessage("c1", "a");
-        q.offerMessage("c1", "b");
-        q.offerMessage("c1", "c");
+        q.offerMessage("c1", "a", false);
+        q.offerMessage("c1", "b", false);
+        q.offerMessage("c1", "c", false);
         assertEquals(1, q.dropped());
         assertEquals(3, q.accepted());
         List<String> texts = new ArrayList<>();
@@ -26,8 +26,8 @@ class InboundQueueTest {
     void neverDropsConnectEventsAndKeepsArrivalOrder() {
         InboundQueue q = new InboundQueue(1);
         q.offerConnected("c1", true);
-        q.offerMessage("c1", "a");
-        q.offerMessage("c1", "b");
+        q.offerMessage("c1", "a", false);
+        q.offerMessage("c1", "b", false);
         q.offerDisconnected("c1");
         List<Inbound.Kind> kinds = new ArrayList<>();
         q.drainTo(i -> kinds.add(i.kind()));
