@@ -4,6 +4,8 @@ package org.bukkit.configuration;
 import java.util.Map;
 
 public class MemorySection {
+    protected MemorySection() {}
+
     public Map<String, Object> getValues(boolean deep) {
         throw new UnsupportedOperationException("compile-only stub");
     }

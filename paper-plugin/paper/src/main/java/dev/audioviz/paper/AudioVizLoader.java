@@ -34,8 +34,8 @@ public final class AudioVizLoader implements PluginLoader {
     }
 
     /**
-     * {@link MavenLibraryResolver#MAVEN_CENTRAL_DEFAULT_MIRROR} where it exists (Paper 1.21.6 and later); on
-     * older servers the field is missing, so the same lookup it performs is repeated here.
+     * {@link MavenLibraryResolver#MAVEN_CENTRAL_DEFAULT_MIRROR} where it exists (Paper 1.21.6 and later, and 1.21.4
+     * builds from June 2025); on older servers the field is missing, so the same lookup it performs is repeated here.
      */
     static String centralMirror() {
         try {

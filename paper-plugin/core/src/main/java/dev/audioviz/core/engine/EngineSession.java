@@ -37,6 +37,7 @@ final class EngineSession implements AutoCloseable {
               }
               return {
                 version: String(api.ENGINE_VERSION),
+                rehearse: typeof api.rehearse === 'function' ? api.rehearse : null,
                 create: (host, options) => api.createEngine(host, JSON.parse(options)),
                 command: (engine, sender, args) => engine.command(JSON.parse(sender), JSON.parse(args)),
                 complete: (engine, sender, args) => engine.complete(JSON.parse(sender), JSON.parse(args)),
@@ -103,6 +104,7 @@ final class EngineSession implements AutoCloseable {
             try {
                 context.eval(Source.newBuilder("js", bundleSource, bundleName).buildLiteral());
                 Value glue = context.eval("js", GLUE);
+                rehearse(glue, bundleName, logger);
                 beforeCreate.run();
                 Value engine = glue.getMember("create").execute(host.toProxy(), optionsJson(config));
                 return new EngineSession(context, glue, engine, watchdog, logger);
@@ -116,6 +118,23 @@ final class EngineSession implements AutoCloseable {
         } catch (RuntimeException e) {
             context.close(true);
             throw new ScriptLoadException(bundleName + " did not load: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the bundle's dress rehearsal (scripts/src/rehearsal.ts), if it has one, so the live engine starts with
+     * warm code paths and its per-call budget stops only runaway code. Part of the load, under its budget.
+     */
+    private static void rehearse(Value glue, String bundleName, Logger logger) {
+        Value rehearse = glue.getMember("rehearse");
+        if (rehearse.isNull()) return;
+        long started = System.nanoTime();
+        Value report = rehearse.execute();
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        logger.info("AudioViz engine from " + bundleName + " rehearsed every command, message and pattern in " + ms
+                + " ms (" + report.getMember("calls").asInt() + " calls), so its first real calls run warm");
+        for (String failure : strings(report.getMember("failures"))) {
+            logger.warning("AudioViz engine rehearsal: " + failure);
         }
     }
 

@@ -6,7 +6,10 @@ import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.RemoteRepository;
 
 public class MavenLibraryResolver implements ClassPathLibrary {
-    /** Present from Paper 1.21.6 on; callers must cope with its absence on 1.21.4–1.21.5. */
+    /**
+     * Present from Paper 1.21.6 on and in 1.21.4 builds from June 2025; missing from earlier 1.21.4 builds and
+     * from every 1.21.5 build, so callers must cope with its absence.
+     */
     public static final String MAVEN_CENTRAL_DEFAULT_MIRROR = stub();
 
     public MavenLibraryResolver() {}
