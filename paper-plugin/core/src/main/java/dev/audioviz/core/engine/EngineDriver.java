@@ -216,6 +216,7 @@ public final class EngineDriver {
 
     private void afterLoad() {
         ticksSinceLoad = 0;
+        scriptsWaiting = 0; // the old engine's queue went with it
         resetPending = true; // the new engine spawns its entities afresh
         version = session.version();
         clients.forEach((id, trusted) -> guarded(() -> {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -31,19 +32,20 @@ class WatchdogIntegrationTest {
 
     private final RecordingDisplayWorld world = new RecordingDisplayWorld();
 
-    @Test
-    void interruptsAGuardedCallOnceItsBudgetIsSpent() throws Exception {
-        AtomicLong nanos = new AtomicLong();
-        Watchdog watchdog = new Watchdog(CallClock.wall(nanos::get), Logger.getLogger("test"), Duration.ofMillis(1));
-        try (Context context = Context.create("js")) {
-            AtomicReference<PolyglotException> failure = new AtomicReference<>();
+    /** An endless JS loop on its own thread under {@code watchdog} (20 ms budget), running once constructed. */
+    private static final class GuardedLoop implements AutoCloseable {
+        final Context context = Context.create("js");
+        final AtomicReference<PolyglotException> failure = new AtomicReference<>();
+        final Thread thread;
+
+        GuardedLoop(Watchdog watchdog) throws InterruptedException {
             CountDownLatch running = new CountDownLatch(1);
             // The loop tells the test it is running, so the interrupt cannot arrive before the context is entered.
             context.getBindings("js").putMember("running", (ProxyExecutable) a -> {
                 running.countDown();
                 return null;
             });
-            Thread script = new Thread(() -> {
+            thread = new Thread(() -> {
                 watchdog.guard(context, "loop", 20_000_000);
                 try {
                     context.eval("js", "running(); while (true) {}");
@@ -53,15 +55,33 @@ class WatchdogIntegrationTest {
                     watchdog.release();
                 }
             });
-            script.start();
+            thread.start();
             running.await();
+        }
+
+        /** True once the loop ended by an interrupt (waits for it). */
+        boolean endedByInterrupt() throws InterruptedException {
+            thread.join(60_000);
+            return failure.get() != null && failure.get().isInterrupted();
+        }
+
+        @Override
+        public void close() {
+            context.close(true);
+        }
+    }
+
+    @Test
+    void interruptsAGuardedCallOnceItsBudgetIsSpent() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        Watchdog watchdog = new Watchdog(CallClock.wall(nanos::get), Logger.getLogger("test"), Duration.ofMillis(1));
+        try (GuardedLoop loop = new GuardedLoop(watchdog)) {
             nanos.set(19_999_999);
             watchdog.check();
-            assertTrue(script.isAlive(), "still within its budget");
+            assertTrue(loop.thread.isAlive(), "still within its budget");
             nanos.set(20_000_000);
             watchdog.check();
-            script.join(60_000);
-            assertTrue(failure.get() != null && failure.get().isInterrupted(), "the loop was interrupted");
+            assertTrue(loop.endedByInterrupt(), "the loop was interrupted");
             assertTrue(watchdog.fired());
         }
     }
@@ -70,37 +90,16 @@ class WatchdogIntegrationTest {
     void chargesACallOnlyWithTheTimeOfTheThreadThatMadeIt() throws Exception {
         // Per-thread clocks: the script thread's stands still (descheduled on a loaded machine) while the
         // others run on; only the script thread's own time may spend its budget.
-        Map<Thread, AtomicLong> clocks = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Thread, AtomicLong> clocks = new ConcurrentHashMap<>();
         CallClock clock = thread -> clocks.computeIfAbsent(thread, t -> new AtomicLong()).get();
         Watchdog watchdog = new Watchdog(clock, Logger.getLogger("test"), Duration.ofMillis(1));
-        try (Context context = Context.create("js")) {
-            AtomicReference<PolyglotException> failure = new AtomicReference<>();
-            CountDownLatch running = new CountDownLatch(1);
-            context.getBindings("js").putMember("running", (ProxyExecutable) a -> {
-                running.countDown();
-                return null;
-            });
-            AtomicReference<Thread> scriptThread = new AtomicReference<>();
-            Thread script = new Thread(() -> {
-                scriptThread.set(Thread.currentThread());
-                watchdog.guard(context, "loop", 20_000_000);
-                try {
-                    context.eval("js", "running(); while (true) {}");
-                } catch (PolyglotException e) {
-                    failure.set(e);
-                } finally {
-                    watchdog.release();
-                }
-            });
-            script.start();
-            running.await();
+        try (GuardedLoop loop = new GuardedLoop(watchdog)) {
             clocks.computeIfAbsent(Thread.currentThread(), t -> new AtomicLong()).set(1_000_000_000);
             watchdog.check();
-            assertTrue(script.isAlive(), "other threads' time is not charged to the call");
-            clocks.get(scriptThread.get()).set(20_000_000);
+            assertTrue(loop.thread.isAlive(), "other threads' time is not charged to the call");
+            clocks.get(loop.thread).set(20_000_000);
             watchdog.check();
-            script.join(60_000);
-            assertTrue(failure.get() != null && failure.get().isInterrupted(), "interrupted on its own time");
+            assertTrue(loop.endedByInterrupt(), "interrupted on its own time");
         }
     }
 
