@@ -50,8 +50,9 @@ export interface Engine {
   /** Loads or replaces a pattern from bundle source text (hot reload); returns an error message or null. */
   loadPatternSource(name: string, source: string): string | null;
   /**
-   * The host interrupted a runaway call: the pattern that was running counts an overrun, and a script load
-   * that was running is answered with a `SCRIPT_REJECTED` error.
+   * The host interrupted a runaway call: the pattern that was running counts an overrun, and a :8765 message
+   * that was being handled is answered with an `error` (`SCRIPT_REJECTED` for a script load, else
+   * `INTERNAL_ERROR`), so no request waits for a reply that never comes.
    */
   interrupted(): void;
   /** Current entity states of a zone, zone-local 0–1 (for the hub's 3D preview; allocates). */

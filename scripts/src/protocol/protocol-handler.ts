@@ -31,8 +31,8 @@ export class ProtocolHandler {
     { clientId: string; message: PluginInbound['batch_update'] }
   >();
 
-  /** The `load_script` being evaluated right now, if any. */
-  private loading: { clientId: string; name: string; seq: number | undefined } | null = null;
+  /** The message being handled right now, if any. */
+  private inFlight: { clientId: string; message: PluginInboundMessage } | null = null;
 
   constructor(private readonly options: ProtocolOptions) {}
 
@@ -60,26 +60,35 @@ export class ProtocolHandler {
       return true;
     }
     const message = parsed.value;
+    // Known while it is handled, so `interrupted()` can answer it if the host stops the call. Not cleared in
+    // a `finally`: once the host interrupts a call, the code still running in it (catch, finally) may be cut
+    // short too.
+    this.inFlight = { clientId, message };
     this.handleMessage(clientId, message);
+    this.inFlight = null;
     return message.type !== 'load_script';
   }
 
   /**
-   * The host cut the last call short. A script load it interrupted is answered here: the client learns its
-   * script was rejected instead of waiting for a reply that never comes.
+   * The host cut the last call short. A message it interrupted is answered here: the client learns what
+   * became of its request instead of waiting for a reply that never comes.
    */
   interrupted(): void {
-    const load = this.loading;
-    this.loading = null;
-    if (load === null) return;
+    const cut = this.inFlight;
+    this.inFlight = null;
+    if (cut === null) return;
+    const m = cut.message;
+    const script = m.type === 'load_script';
     this.send(
-      load.clientId,
+      cut.clientId,
       {
         type: 'error',
-        message: `${load.name}: it ran past the server's time budget and was stopped (an endless loop?)`,
-        code: OP_ERROR_CODES.SCRIPT_REJECTED,
+        message: script
+          ? `${m.name}: it ran past the server's time budget and was stopped (an endless loop?)`
+          : `the server stopped handling "${m.type}": it ran past its time budget; try again`,
+        code: script ? OP_ERROR_CODES.SCRIPT_REJECTED : OP_ERROR_CODES.INTERNAL_ERROR,
       },
-      load.seq,
+      m._seq,
     );
   }
 
@@ -98,7 +107,7 @@ export class ProtocolHandler {
         },
         message._seq,
       );
-      this.loading = null; // answered (after the reply: a reply twice beats none)
+      this.inFlight = null; // answered (after the reply: a reply twice beats none)
     }
   }
 
@@ -112,11 +121,13 @@ export class ProtocolHandler {
     }
     this.newestAudio.clear();
     for (const { clientId, message } of this.newestBatch.values()) {
+      this.inFlight = { clientId, message };
       this.guarded(clientId, message._seq, () => {
         const updated = control.stage.applyBatch(message);
         if (message._seq !== undefined)
           this.send(clientId, { type: 'batch_updated', zone: message.zone, updated }, message._seq);
       });
+      this.inFlight = null;
     }
     this.newestBatch.clear();
   }
@@ -232,11 +243,7 @@ export class ProtocolHandler {
             'load_script needs an authenticated connection: connect with the plugin token',
           );
         }
-        // Known while it runs, so `interrupted()` can answer if the host stops it. Not cleared in a `finally`:
-        // once the host interrupts a call, the code still running in it (catch, finally) may be cut short too.
-        this.loading = { clientId, name: m.name, seq };
         const error = this.options.loadScript(m.name, m.source);
-        this.loading = null;
         if (error !== null) throw new OpError(OP_ERROR_CODES.SCRIPT_REJECTED, `${m.name}: ${error}`);
         this.send(clientId, { type: 'script_loaded', name: m.name }, seq);
         return;

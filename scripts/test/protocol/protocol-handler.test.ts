@@ -198,9 +198,11 @@ describe('ProtocolHandler', () => {
     assert.deepEqual(host.take('hub'), [{ type: 'pattern_changed', pattern: 'tiny', zone: 'main', _seq: 2 }]);
   });
 
-  it('answers a script load that the host cut short with SCRIPT_REJECTED, once', () => {
-    // In GraalJS a host interrupt may cut the load and then the handler's own error handling short: a
-    // stand-in host that fails every call until the interrupt is reported, and a load that never returns.
+  /**
+   * In GraalJS a host interrupt may cut a call and then the handler's own error handling short: a stand-in host
+   * that fails every call until the interrupt is reported, and a script load that never returns normally.
+   */
+  function cutShort(): { host: RecordingHost; handler: ProtocolHandler; report: () => void } {
     const host = new RecordingHost();
     let cut = true;
     const send = host.send.bind(host);
@@ -215,17 +217,25 @@ describe('ProtocolHandler', () => {
     };
     const handler = new ProtocolHandler({
       host,
-      control: {} as Control, // load_script never touches the show
+      control: {} as Control, // neither ping nor load_script touches the show
       loadScript: () => {
         throw new Error('Execution got interrupted.');
       },
       version: 'test',
     });
     handler.clientConnected('hub', true);
+    const report = (): void => {
+      cut = false;
+      handler.interrupted();
+    };
+    return { host, handler, report };
+  }
+
+  it('answers a script load that the host cut short with SCRIPT_REJECTED, once', () => {
+    const { host, handler, report } = cutShort();
     const load = { type: 'load_script', name: 'spin', source: 'while (true) {}', _seq: 4 };
     assert.throws(() => handler.handle('hub', JSON.stringify(load)));
-    cut = false;
-    handler.interrupted();
+    report();
     const replies = host.take('hub');
     assert.equal(replies.length, 1, JSON.stringify(replies));
     assert.equal(replies[0]['code'], 'SCRIPT_REJECTED');
@@ -233,6 +243,19 @@ describe('ProtocolHandler', () => {
     assert.match(String(replies[0]['message']), /spin: it ran past the server's time budget/);
     handler.interrupted(); // a later interrupt has nothing left to answer
     assert.deepEqual(host.take('hub'), []);
+  });
+
+  it('answers any request the host cut short, so no _seq goes unanswered', () => {
+    const { host, handler, report } = cutShort();
+    assert.throws(() => handler.handle('hub', JSON.stringify({ type: 'ping', _seq: 8 })));
+    report();
+    const replies = host.take('hub');
+    assert.equal(replies.length, 1, JSON.stringify(replies));
+    assert.deepEqual(
+      { code: replies[0]['code'], seq: replies[0]['_seq'] },
+      { code: 'INTERNAL_ERROR', seq: 8 },
+    );
+    assert.match(String(replies[0]['message']), /stopped handling "ping".*try again/);
   });
 
   it('does not answer a script load twice when its error reply got through', () => {
