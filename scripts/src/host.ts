@@ -11,6 +11,12 @@ export type DocumentName = 'zones' | 'scenes' | 'settings';
 export interface Host {
   /** Milliseconds on a monotonic-enough clock (the server's). */
   now(): number;
+  /**
+   * Optional: milliseconds of CPU time the engine's thread has used (monotonic; only differences count).
+   * Pattern budgets are counted on it where a host has it, so time the thread spends waiting for a core or a
+   * garbage collection on a loaded server does not count against a pattern; otherwise on `now()`.
+   */
+  cpuTime?(): number;
   log(level: LogLevel, message: string): void;
   /** The stored text of a document, or null if it was never written. */
   readDocument(name: DocumentName): string | null;

@@ -84,6 +84,25 @@ describe('engine safety', () => {
     assert.equal(host.logged('failed').length, 1, 'the fallback runs fine');
   });
 
+  it("counts a pattern's own CPU time where the host measures it, not a loaded machine's delays", () => {
+    // The wall clock jumps 10 ms per read (the engine's thread waits for a core); its CPU time does not.
+    const host = new (class extends SlowHost {
+      cpu = 0;
+      cpuSlow = false;
+      cpuTime(): number {
+        if (this.cpuSlow) this.cpu += 10;
+        return this.cpu;
+      }
+    })();
+    const { engine, tick } = stage(host);
+    host.slow = true;
+    tick(WARM_UP_CALLS + 3);
+    assert.deepEqual(engine.status().disabledPatterns, [], 'waiting is not running');
+    host.cpuSlow = true;
+    tick(3);
+    assert.deepEqual(engine.status().disabledPatterns, ['bars'], 'running long is');
+  });
+
   it('counts an interrupted call against the pattern that was running', () => {
     const host = new SlowHost();
     const { engine, tick } = stage(host);

@@ -124,10 +124,11 @@ public final class AudioVizCore implements AutoCloseable {
         graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
         logRuntime(graal.getImplementationName());
 
-        watchdog = new Watchdog(CallClock.cpuTime(), logger, pollInterval(config.engineCallBudget()));
+        CallClock cpu = CallClock.cpuTime();
+        watchdog = new Watchdog(cpu, logger, pollInterval(config.engineCallBudget()));
         watchdog.start();
         documents = new BackgroundDocuments(new DocumentStore(dataFolder), logger);
-        JavaHost host = new JavaHost(clock, logger, documents, this::sendToClient, this::announce);
+        JavaHost host = new JavaHost(clock, cpu, logger, documents, this::sendToClient, this::announce);
         driver = new EngineDriver(graal, host, config, watchdog, logger, inbound, handoff);
         scriptThread = new ScriptThread(driver::tick, logger, config.tickDelay(), System::nanoTime);
         lateTickReport = new LateTickReport(logger, config.tickDelay().toMillis());

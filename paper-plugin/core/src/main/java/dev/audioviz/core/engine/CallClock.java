@@ -5,7 +5,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.function.LongSupplier;
 
 /**
- * The clock engine-call budgets are counted on: nanoseconds a given thread has used. Production counts the
+ * The clock engine budgets are counted on (the watchdog's per-call budget, and through the host's {@code cpuTime}
+ * the engine's per-pattern budget): nanoseconds a given thread has used. Production counts the
  * script thread's CPU time, so a call is charged only for what it ran, not for the time a loaded machine
  * (server, hub and clients on two cores) or a garbage-collection pause kept it off a core; a runaway loop
  * still burns CPU at full speed and is stopped just as fast. Tests pass a manual clock.

@@ -13,36 +13,45 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * The engine's {@code Host} (scripts/src/host.ts) implemented in Java. Scripts get no host access; this
- * narrow object of six functions is the only Java they can reach. Every function runs on the script thread.
+ * narrow object of seven functions is the only Java they can reach. Every function runs on the script thread.
  */
 public final class JavaHost {
     private final InstantSource clock;
+    private final CallClock cpuClock;
     private final Logger logger;
     private final Documents documents;
     private final BiConsumer<String, String> send;
     private final BiConsumer<String, String> announce;
 
     /**
+     * @param clock the server's clock ({@code now})
+     * @param cpuClock the calling thread's CPU time ({@code cpuTime}: what pattern budgets are counted on)
      * @param send delivers a text frame to a :8765 client (clientId, text)
      * @param announce shows a line near a zone, or to everyone for a null zone (zone, message)
      */
     public JavaHost(
             InstantSource clock,
+            CallClock cpuClock,
             Logger logger,
             Documents documents,
             BiConsumer<String, String> send,
             BiConsumer<String, String> announce) {
         this.clock = clock;
+        this.cpuClock = cpuClock;
         this.logger = logger;
         this.documents = documents;
         this.send = send;
         this.announce = announce;
     }
 
-    /** The object handed to {@code createEngine(host)}: members now, log, readDocument, writeDocument, send, announce. */
+    /**
+     * The object handed to {@code createEngine(host)}: members now, cpuTime, log, readDocument, writeDocument, send,
+     * announce.
+     */
     ProxyObject toProxy() {
         return ProxyObject.fromMap(Map.of(
                 "now", (ProxyExecutable) args -> (double) clock.millis(),
+                "cpuTime", (ProxyExecutable) args -> cpuClock.nanos(Thread.currentThread()) / 1e6,
                 "log", (ProxyExecutable) args -> {
                     log(string(args, 0), string(args, 1));
                     return null;

@@ -161,7 +161,7 @@ class FrameCopierTest {
         logger.setUseParentHandlers(false);
         AtomicLong nanos = new AtomicLong();
         Watchdog watchdog = new Watchdog(CallClock.wall(nanos::get), logger, Duration.ofMillis(5));
-        JavaHost host = new JavaHost(new ManualClock(0), logger, new DocumentStore(dir), (c, t) -> {}, (z, m) -> {});
+        JavaHost host = new JavaHost(new ManualClock(0), CallClock.cpuTime(), logger, new DocumentStore(dir), (c, t) -> {}, (z, m) -> {});
         try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
                 EngineSession session = EngineSession.load(graal, "frames.js", bundle, host, TestCores.config(Map.of()),
                         watchdog, logger, TimeUnit.SECONDS.toNanos(60), () -> {})) {
@@ -240,7 +240,7 @@ class FrameCopierTest {
         Logger logger = Logger.getAnonymousLogger();
         List<String> warnings = LogCapture.on(logger, Level.WARNING).messages;
         CoreConfig config = TestCores.config(Map.of());
-        JavaHost host = new JavaHost(new ManualClock(0), logger, new DocumentStore(dir), (c, t) -> {}, (z, m) -> {});
+        JavaHost host = new JavaHost(new ManualClock(0), CallClock.cpuTime(), logger, new DocumentStore(dir), (c, t) -> {}, (z, m) -> {});
         Watchdog watchdog = new Watchdog(CallClock.cpuTime(), logger, Duration.ofMillis(5));
         try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
                 EngineSession session = EngineSession.load(graal, "frames.js", bundle, host, config, watchdog, logger,

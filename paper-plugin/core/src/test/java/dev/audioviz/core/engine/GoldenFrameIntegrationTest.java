@@ -77,7 +77,7 @@ class GoldenFrameIntegrationTest {
 
         ManualClock clock = new ManualClock(transcript.startMillis());
         List<String> sent = new ArrayList<>();
-        JavaHost host = new JavaHost(clock, Logger.getLogger("golden"), new DocumentStore(data),
+        JavaHost host = new JavaHost(clock, CallClock.cpuTime(), Logger.getLogger("golden"), new DocumentStore(data),
                 (client, text) -> sent.add(client + "\t" + text), (zone, message) -> {});
         Watchdog watchdog = new Watchdog(CallClock.cpuTime(), Logger.getLogger("golden"), Duration.ofMillis(5));
         int compared = 0;

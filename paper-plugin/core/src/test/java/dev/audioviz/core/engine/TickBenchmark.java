@@ -43,7 +43,7 @@ public final class TickBenchmark {
         // Must match the options graal.bench.mjs gives golden-frames.mjs when it sets the scene.
         CoreConfig config = CoreConfig.fromMap(Map.of("engine.pattern_budget_ms", 1000, "engine.max_entities_per_zone", 1024));
         ManualClock clock = new ManualClock(transcript.startMillis());
-        JavaHost host = new JavaHost(clock, logger, new DocumentStore(data), (c, t) -> {}, (z, m) -> {});
+        JavaHost host = new JavaHost(clock, CallClock.cpuTime(), logger, new DocumentStore(data), (c, t) -> {}, (z, m) -> {});
         Watchdog watchdog = new Watchdog(CallClock.cpuTime(), logger, Duration.ofMillis(5));
         try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
                 EngineSession session = EngineSession.load(graal, "engine.js", Files.readString(bundle), host, config,
