@@ -52,12 +52,16 @@ public final class Watchdog implements AutoCloseable {
         this.pollNanos = pollInterval.toNanos();
     }
 
-    /** Starts the polling thread. */
+    /** Starts the polling thread: it looks every poll interval while a call runs, and sleeps between calls. */
     public void start() {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                check();
-                LockSupport.parkNanos(pollNanos);
+                if (active) {
+                    check();
+                    LockSupport.parkNanos(this, pollNanos);
+                } else {
+                    LockSupport.park(this); // guard() wakes it (a wake-up before this park is not lost)
+                }
             }
         }, "AudioViz watchdog");
         t.setDaemon(true);
@@ -77,6 +81,8 @@ public final class Watchdog implements AutoCloseable {
         deadlineNanos = clock.nanos(caller) + budgetNanos;
         callSeq++;
         active = true;
+        Thread p = poller;
+        if (p != null) LockSupport.unpark(p);
     }
 
     /** Marks the end of the call started by the last {@link #guard}. */
