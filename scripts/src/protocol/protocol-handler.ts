@@ -47,7 +47,7 @@ export class ProtocolHandler {
   /**
    * Handles one raw frame of a drain (audio and batches wait for `endDrain`). Returns false after a
    * `load_script`: the drain stops there, so a tick evaluates at most one script (hosts give such a tick a
-   * longer time budget, one script's worth) and the messages after it see the script loaded.
+   * longer time budget, one script's worth); the messages after it wait, in order, for the next tick.
    */
   handle(clientId: string, text: string): boolean {
     const parsed = pluginValidator.parse(text);
@@ -107,7 +107,6 @@ export class ProtocolHandler {
         },
         message._seq,
       );
-      this.inFlight = null; // answered (after the reply: a reply twice beats none)
     }
   }
 

@@ -24,10 +24,6 @@ final class MetadataChanges {
         entries[count++] = entry;
     }
 
-    boolean isEmpty() {
-        return count == 0;
-    }
-
     /** The entries so far as one packet for {@code entityId}, or null when there are none; starts over. */
     EntityMetaDataPacket takePacket(int entityId) {
         if (count == 0) return null;

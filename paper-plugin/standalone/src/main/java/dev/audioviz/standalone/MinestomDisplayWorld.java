@@ -18,6 +18,7 @@ import net.minestom.server.entity.metadata.display.ItemDisplayMeta;
 import net.minestom.server.entity.metadata.display.TextDisplayMeta;
 import net.minestom.server.instance.Instance;
 import net.minestom.server.network.packet.server.SendablePacket;
+import net.minestom.server.network.packet.server.play.EntityMetaDataPacket;
 
 /**
  * {@link DisplayWorld} on Minestom: one display entity per engine record, anchored at its zone's origin and
@@ -147,8 +148,9 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         }
         if (spawning) {
             changes.clear();
-        } else if (!changes.isEmpty()) {
-            outboxOf(slot, entity).add(changes.takePacket(entity.getEntityId()));
+        } else {
+            EntityMetaDataPacket packet = changes.takePacket(entity.getEntityId());
+            if (packet != null) outboxOf(slot, entity).add(packet);
         }
         if ((flags & (EngineDiff.GLOW | EngineDiff.MATERIAL)) == 0) return;
         AbstractDisplayMeta meta = (AbstractDisplayMeta) entity.getEntityMeta();

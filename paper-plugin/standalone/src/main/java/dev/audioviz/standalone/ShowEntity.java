@@ -14,9 +14,9 @@ import net.minestom.server.network.packet.server.play.EntityMetaDataPacket;
 /**
  * A display entity of the show.
  *
- * <p>What the engine changes every tick (translation, scale, rotation, interpolation, brightness) is kept here
- * (and the culling box that follows them) in plain fields, not in the entity's {@code MetadataHolder}: an update compares against these fields and
- * adds only what changed to one {@link MetadataChanges} packet. Going through the holder costs a lookup, an
+ * <p>What the engine changes every tick (translation, scale, rotation, interpolation, brightness), and the
+ * culling box that follows them, is kept here in plain fields, not in the entity's {@code MetadataHolder}: an
+ * update compares against these fields and adds only what changed to one {@link MetadataChanges} packet. Going through the holder costs a lookup, an
  * {@code equals}, an entry and a synchronized map write per field, and touches half a dozen objects per
  * entity, ×1024 per tick, each a cache miss on a server that did other work since the last tick. A viewer
  * that starts watching gets the holder's entries with these fields laid over them ({@link #getMetadataPacket}).

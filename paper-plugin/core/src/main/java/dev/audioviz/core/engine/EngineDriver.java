@@ -112,8 +112,7 @@ public final class EngineDriver {
     public String loadPattern(String name, String source) {
         if (session == null) return "no engine is running";
         // Evaluating new source is cold work, not a tick: it gets the warm-up budget.
-        session.budget(Math.max(config.engineCallBudget().toNanos(), WARMUP_BUDGET_NANOS));
-        String error = session.loadPattern(name, source);
+        String error = guarded(true, () -> session.loadPattern(name, source));
         if (error == null) {
             patterns.put(name, source);
             logger.info("AudioViz pattern " + name + " loaded");
@@ -150,15 +149,10 @@ public final class EngineDriver {
             }
         });
         ticksSinceLoad++;
-        EngineDiff diff;
-        if (scriptsWaiting > 0) {
-            // The engine evaluates at most one script per tick: this tick may be evaluating one, cold.
-            scriptsWaiting--;
-            session.budget(Math.max(config.engineCallBudget().toNanos(), WARMUP_BUDGET_NANOS));
-            diff = session.tick();
-        } else {
-            diff = guarded(session::tick);
-        }
+        // The engine evaluates at most one script per tick: this tick may be evaluating one, cold.
+        boolean mayEvaluateScript = scriptsWaiting > 0;
+        if (mayEvaluateScript) scriptsWaiting--;
+        EngineDiff diff = guarded(mayEvaluateScript, session::tick);
         if (diff == null && !resetPending) return;
         handoff.publish(new FrameHandoff.Frame(diff != null ? diff : EngineDiff.EMPTY, resetPending));
         resetPending = false;
@@ -235,9 +229,14 @@ public final class EngineDriver {
 
     /** Sets the call budget (longer during warm-up) before a session call. */
     private <T> T guarded(java.util.function.Supplier<T> call) {
-        boolean warm = ticksSinceLoad > config.warmupTicks();
+        return guarded(false, call);
+    }
+
+    /** Sets the call budget before a session call: the warm-up budget for cold work, or during warm-up. */
+    private <T> T guarded(boolean cold, java.util.function.Supplier<T> call) {
         long budget = config.engineCallBudget().toNanos();
-        session.budget(warm ? budget : Math.max(budget, WARMUP_BUDGET_NANOS));
+        boolean relaxed = cold || ticksSinceLoad <= config.warmupTicks();
+        session.budget(relaxed ? Math.max(budget, WARMUP_BUDGET_NANOS) : budget);
         return call.get();
     }
 }
