@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.audioviz.core.command.CommandReply;
 import dev.audioviz.core.command.CommandSenderInfo;
+import dev.audioviz.core.testing.LogCapture;
 import dev.audioviz.core.testing.ManualClock;
 import dev.audioviz.core.testing.RecordingDisplayWorld;
 import dev.audioviz.core.testing.ServerLoop;
@@ -17,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,14 +108,29 @@ class RealEngineIntegrationTest {
     void hotLoadsAPatternBundleWhileFramesFlow() throws Exception {
         Path builtIn = Path.of(System.getProperty("audioviz.engine.bundle.dir", "../../scripts/bundle"))
                 .resolve("patterns/circle.js");
-        Files.copy(builtIn, data.resolve("scripts/patterns/circle.js"));
-        run("pattern", "set", "circle", "stage");
-        Files.writeString(data.resolve("scripts/patterns/circle.js"), Files.readString(builtIn) + "\n// edited\n");
-        flowUntil(() -> core.status().lastReloadError() == null && core.status().framesApplied() > 20, "frames after reload");
-        Files.writeString(data.resolve("scripts/patterns/broken.js"), "module.exports.default = {};");
-        flowUntil(() -> core.status().lastReloadError() != null, "the rejected pattern reported");
-        long frames = core.status().framesApplied();
-        flowUntil(() -> core.status().framesApplied() > frames + 5, "frames still flowing");
+        Logger logger = Logger.getLogger("audioviz-test");
+        LogCapture log = LogCapture.on(logger, Level.INFO);
+        try {
+            // Each step waits for its own file to be loaded: files that settle in one scan load in folder order,
+            // and a good load after the broken one would clear the error this test waits for.
+            java.util.function.IntSupplier circleLoads =
+                    () -> (int) log.messages.stream().filter("AudioViz pattern circle loaded"::equals).count();
+            Files.copy(builtIn, data.resolve("scripts/patterns/circle.js"));
+            flowUntil(() -> circleLoads.getAsInt() == 1, "the copied pattern loaded");
+            run("pattern", "set", "circle", "stage");
+            Files.writeString(data.resolve("scripts/patterns/circle.js"), Files.readString(builtIn) + "\n// edited\n");
+            flowUntil(() -> circleLoads.getAsInt() == 2, "the edited pattern loaded");
+            long reloaded = core.status().framesApplied();
+            flowUntil(() -> core.status().lastReloadError() == null && core.status().framesApplied() > reloaded + 5,
+                    "frames after reload");
+            Files.writeString(data.resolve("scripts/patterns/broken.js"), "module.exports.default = {};");
+            flowUntil(() -> core.status().lastReloadError() != null, "the rejected pattern reported");
+            long frames = core.status().framesApplied();
+            flowUntil(() -> core.status().framesApplied() > frames + 5, "frames still flowing");
+        } finally {
+            logger.removeHandler(log);
+            logger.setUseParentHandlers(true);
+        }
     }
 
     @Test
