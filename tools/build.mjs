@@ -1,5 +1,6 @@
 // npm run build: compiles every workspace (tsc -b), runs each workspace's own bundling step, then builds
 // the Java reactor with a JDK ≥ 21. Flags: --no-java (TypeScript only), --java-tests (let Maven run tests).
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { findJdk, javaEnv, NO_JDK_MESSAGE } from './jdk.mjs';
@@ -12,9 +13,22 @@ export async function buildTypeScript() {
   step('Compiling TypeScript (tsc -b)');
   if ((await run('npx', ['tsc', '-b'], { cwd: root })) !== 0) return false;
   step('Bundling (each workspace\'s "build" script)');
-  return (
-    (await run('npm', ['run', 'build', '--workspaces', '--if-present', '--silent'], { cwd: root })) === 0
-  );
+  if ((await run('npm', ['run', 'build', '--workspaces', '--if-present', '--silent'], { cwd: root })) !== 0)
+    return false;
+  return linkCommands();
+}
+
+/**
+ * `npm ci` links a workspace's `bin` only if its target exists, and the targets are in `dist/`, built after
+ * the install: re-linking once they exist puts `audioviz-hub` and `audioviz-agent` on `npx`'s path.
+ */
+async function linkCommands() {
+  const withBin = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+    .workspaces.map((dir) => JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')))
+    .filter((pkg) => pkg.bin)
+    .map((pkg) => pkg.name);
+  step(`Linking the command-line tools (${withBin.join(', ')})`);
+  return (await run('npm', ['rebuild', '--ignore-scripts', '--silent', ...withBin], { cwd: root })) === 0;
 }
 
 export async function buildJava({ tests = false } = {}) {
