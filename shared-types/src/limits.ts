@@ -45,6 +45,21 @@ export const DJ_MAX_FRAMES_PER_SECOND = 120;
 export const DJ_FRAME_RATE = 60;
 /** Default maximum number of connected DJs. */
 export const DEFAULT_MAX_DJS = 10;
+/**
+ * Largest message an agent accepts from a hub. Ours stay small, but MCAV's VJ server sends a `stream_route` of
+ * about 250 KB right after auth; the bound still keeps a hostile hub from making the agent buffer without end.
+ */
+export const MAX_HUB_TO_DJ_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * After `auth_success` an agent holds its frames until it has answered `clock_sync_request` (MCAV's VJ server
+ * reads the very next message as the answer), or until this long has passed with no request, ms.
+ */
+export const DJ_CLOCK_SYNC_WAIT_MS = 1_000;
+/**
+ * A reconnect refused with 4005 "Already connected" usually means the hub has not yet noticed the agent's old,
+ * dead socket: the agent retries this many times on its backoff before it believes the id is really taken.
+ */
+export const DJ_STALE_SESSION_RETRIES = 3;
 
 // ---- :8766 browser ⇄ hub ----
 export const BROWSER_AUTH_TIMEOUT_MS = 5_000;

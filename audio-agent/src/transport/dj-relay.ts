@@ -8,10 +8,12 @@
 import WebSocket from 'ws';
 import {
   CLOSE_CODES,
+  DJ_CLOCK_SYNC_WAIT_MS,
   DJ_OUTBOUND,
   DJ_RELAY_POLICY,
+  DJ_STALE_SESSION_RETRIES,
   HeartbeatMonitor,
-  MAX_HUB_MESSAGE_BYTES,
+  MAX_HUB_TO_DJ_MESSAGE_BYTES,
   NON_RETRYABLE_CLOSE_CODES,
   Reconnector,
   createPortValidator,
@@ -28,8 +30,11 @@ import { djAudioFrame, type LinkFrame } from './frames';
 import { TypedEmitter, type LinkEvents } from './link-events';
 import { VizClient, type LinkServices } from './viz-client';
 
-/** Checks what the hub sends; anything that fails is ignored with a warning. */
-const hubReplies = createPortValidator(DJ_OUTBOUND, MAX_HUB_MESSAGE_BYTES);
+/**
+ * Checks what the hub sends; a known message that fails is ignored with a warning. Hubs may send more than we
+ * know (MCAV's VJ server sends `stream_route`, `dj_info`, ...): unknown types are ignored, one warning each.
+ */
+const hubReplies = createPortValidator(DJ_OUTBOUND, MAX_HUB_TO_DJ_MESSAGE_BYTES);
 
 /** A heartbeat counts as failed when this many bytes already wait in the socket (the link is stalled). */
 const MAX_BUFFERED_BYTES = 256 * 1024;
@@ -97,6 +102,12 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
   private initialTries = 0;
   private seq = 0;
   private viz: VizClient | null = null;
+  /** Frames flow only once clock sync is answered (or was never asked for); see DJ_CLOCK_SYNC_WAIT_MS. */
+  private streaming = false;
+  private clockSyncTimer: TimerHandle | null = null;
+  /** 4005 refusals since the last successful auth (see DJ_STALE_SESSION_RETRIES). */
+  private staleSessionRefusals = 0;
+  private readonly unknownTypesWarned = new Set<string>();
 
   constructor(
     config: Partial<DJRelayConfig> & Pick<DJRelayConfig, 'vjServerUrl' | 'djId' | 'djKey'>,
@@ -140,7 +151,7 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
    * @param tsS the frame's time, unix seconds (default: the clock's now)
    */
   sendFrame(fields: LinkFrame, tsS = this.clock.now() / 1000): boolean {
-    if (!this.isConnected) return false;
+    if (!this.isConnected || !this.streaming) return false;
     if (this.config.directMode) return this.viz?.sendFrame(fields, tsS) ?? false;
     return this.sendRaw(djAudioFrame(fields, this.seq++, tsS));
   }
@@ -154,7 +165,7 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
     if (wasConnected) this.sendRaw({ type: 'going_offline' });
     this.viz?.close();
     this.viz = null;
-    this.heartbeat.stop();
+    this.stopStreaming();
     this.clearConnectTimer();
     const socket = this.socket;
     if (socket === null) return;
@@ -180,7 +191,7 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
   private open(): void {
     if (this.stopped) return;
     if (!this.everConnected) this.initialTries++;
-    const socket = new WebSocket(this.config.vjServerUrl, { maxPayload: MAX_HUB_MESSAGE_BYTES });
+    const socket = new WebSocket(this.config.vjServerUrl, { maxPayload: MAX_HUB_TO_DJ_MESSAGE_BYTES });
     this.socket = socket;
     const timeout = this.config.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.connectTimer = this.clock.setTimeout(() => {
@@ -205,7 +216,7 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
 
   private receive(text: string): void {
     const result = hubReplies.parse(text);
-    if (!result.ok) return this.emit('warning', `Ignored a message from the hub: ${result.error.message}`);
+    if (!result.ok) return this.ignored(result.error.code, result.error.message, text);
     const message = result.value;
     switch (message.type) {
       case 'auth_success':
@@ -226,7 +237,7 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
           dj_send_time: now,
           server_time: message.server_time,
         });
-        return;
+        return this.startStreaming();
       }
       case 'status_update':
         this.isActive = message.is_active;
@@ -255,7 +266,10 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
     this.everConnected = true;
     this.isActive = message.is_active;
     this.reconnector.succeeded();
+    this.staleSessionRefusals = 0;
+    // The first heartbeat goes out one interval from now, after clock sync (DJ_CLOCK_SYNC_WAIT_MS is shorter).
     this.heartbeat.start();
+    this.clockSyncTimer = this.clock.setTimeout(() => this.startStreaming(), DJ_CLOCK_SYNC_WAIT_MS);
     const c = this.config;
     c.minecraftHost ??= message.minecraft_host;
     c.minecraftPort ??= message.minecraft_port;
@@ -263,6 +277,32 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
     c.entityCount ??= message.entity_count;
     if (c.directMode) this.startDirect();
     this.emit('connected');
+  }
+
+  /** Clock sync is done (or was never asked for): frames may flow. */
+  private startStreaming(): void {
+    if (this.streaming || !this.isConnected) return;
+    if (this.clockSyncTimer !== null) this.clock.clearTimeout(this.clockSyncTimer);
+    this.clockSyncTimer = null;
+    this.streaming = true;
+  }
+
+  private stopStreaming(): void {
+    if (this.clockSyncTimer !== null) this.clock.clearTimeout(this.clockSyncTimer);
+    this.clockSyncTimer = null;
+    this.streaming = false;
+    this.heartbeat.stop();
+  }
+
+  /** A hub message we cannot use: unknown types are another hub's vocabulary, warned about once each. */
+  private ignored(code: string, reason: string, text: string): void {
+    if (code === 'UNKNOWN_TYPE') {
+      const type = /"type"\s*:\s*"([^"]{1,64})"/.exec(text)?.[1] ?? '?';
+      if (this.unknownTypesWarned.has(type) || this.unknownTypesWarned.size >= 64) return;
+      this.unknownTypesWarned.add(type);
+      return this.emit('warning', `Ignored hub messages of type "${type}", which this agent does not use`);
+    }
+    this.emit('warning', `Ignored a message from the hub: ${reason}`);
   }
 
   private startDirect(): void {
@@ -300,11 +340,20 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
     if (socket !== this.socket) return;
     this.socket = null;
     this.clearConnectTimer();
-    this.heartbeat.stop();
+    this.stopStreaming();
     const wasConnected = this.isConnected;
     this.isConnected = false;
     if (wasConnected) this.emit('disconnected', { code, reason });
     if (this.stopped) return;
+    if (
+      code === CLOSE_CODES.ALREADY_CONNECTED &&
+      this.everConnected &&
+      this.staleSessionRefusals++ < DJ_STALE_SESSION_RETRIES
+    ) {
+      this.emit('warning', `The hub still holds this DJ's previous connection (${code}); retrying`);
+      this.reconnector.schedule();
+      return;
+    }
     if (NON_RETRYABLE_CLOSE_CODES.includes(code)) {
       this.stopped = true;
       this.viz?.close();
