@@ -18,6 +18,7 @@ import dev.audioviz.core.storage.BackgroundDocuments;
 import dev.audioviz.core.storage.DocumentStore;
 import dev.audioviz.core.world.DisplayWorld;
 import dev.audioviz.core.world.EngineDiff;
+import dev.audioviz.core.world.FaultLog;
 import dev.audioviz.core.world.ZoneAnchor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,8 @@ public final class AudioVizCore implements AutoCloseable {
     public static final String SERVER_TYPE_STANDALONE = "standalone";
     /** The bundle built into the jar (scripts/bundle/engine.js, added by the core's build). */
     public static final String BUILT_IN_BUNDLE = "audioviz/engine/engine.js";
+    /** The {@code error} code of a fault inside the host (scripts/src/op-error.ts's vocabulary). */
+    static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private final CoreConfig config;
     private final DisplayWorld world;
@@ -64,6 +67,8 @@ public final class AudioVizCore implements AutoCloseable {
     private final InboundQueue inbound;
     private final CommandSuggestions suggestions;
     private final ZoneAnnouncer announcer;
+    /** Failures of a whole server-tick apply, each logged once (server thread). */
+    private final FaultLog tickFaults;
     private Engine graal;
     private Watchdog watchdog;
     private EngineDriver driver;
@@ -107,6 +112,7 @@ public final class AudioVizCore implements AutoCloseable {
         this.inbound = new InboundQueue(config.queueCapacity());
         this.announcer = new ZoneAnnouncer(world, config.announceRadius());
         this.suggestions = new CommandSuggestions();
+        this.tickFaults = new FaultLog(logger);
     }
 
     /**
@@ -159,17 +165,34 @@ public final class AudioVizCore implements AutoCloseable {
         if (!running) return;
         serverTasks.runPending();
         FrameHandoff.Frame frame = handoff.take();
-        if (frame != null) {
-            EngineDiff diff = frame.diff();
-            if (frame.resetWorld()) world.removeAll();
-            announcer.zones(diff.zones());
-            // An empty diff still matters when its zone list is new: a zone that moved takes its entities along.
-            if (diff.count() > 0 || diff.zones() != appliedZones) world.apply(diff);
-            appliedZones = diff.zones();
-            appliedFrames++;
+        try {
+            if (frame != null) applyFrame(frame);
+        } catch (RuntimeException e) {
+            // Thrown out of here it would end the platform's repeating task: no more frames, no engine ticks, no
+            // replies. The frame is lost; the next one applies as usual.
+            reportTickFault(e);
+        } finally {
+            scriptThread.requestTick();
         }
-        scriptThread.requestTick();
         lateTickReport.check(scriptThread.lateTicks(), clock.millis());
+    }
+
+    private void applyFrame(FrameHandoff.Frame frame) {
+        EngineDiff diff = frame.diff();
+        if (frame.resetWorld()) world.removeAll();
+        announcer.zones(diff.zones());
+        // An empty diff still matters when its zone list is new: a zone that moved takes its entities along.
+        if (diff.count() > 0 || diff.zones() != appliedZones) world.apply(diff);
+        appliedZones = diff.zones();
+        appliedFrames++;
+    }
+
+    /** Once per kind of failure: the console, and an INTERNAL_ERROR to the :8765 clients (no request caused it). */
+    private void reportTickFault(RuntimeException e) {
+        String message = "AudioViz could not apply a frame (" + e + "); it is skipped, the show goes on";
+        if (!tickFaults.once("tick " + e.getClass().getName() + ' ' + e.getMessage(), message, e)) return;
+        PluginSocketServer s = socket;
+        if (s != null) s.sendErrorToAll(INTERNAL_ERROR, message);
     }
 
     /**

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real engine bundle with the default call budget and no warm-up grace, driven over a real :8765 client:
  * a script is evaluated cold in the interpreter, far past a tick's budget, so its tick gets a script's budget;
- * an endless script is stopped and answered, and the engine goes on; and thanks to the bundle's rehearsal at
- * load, the first command or batch of its kind runs warm, within the budget.
+ * an endless script is stopped and answered, and the engine goes on; and the first command or batch of its
+ * kind is never cut short: the bundle's rehearsal at load warms its path, and the first call of each kind gets
+ * the warm-up budget, since on a slow machine even a rehearsed path's first real call can take longer than 20 ms.
  */
 class ColdPathsIntegrationTest {
     @TempDir
@@ -83,7 +84,7 @@ class ColdPathsIntegrationTest {
     }
 
     @Test
-    void theFirstCommandsAndBatchRunWarmWithinTheBudget() throws Exception {
+    void theFirstCommandsAndBatchOfTheirKindAreNotCutShort() throws Exception {
         for (List<String> args : List.of(List.of("zone", "create", "stage", "arena", "world", "0", "64", "0"),
                 List.of("pool", "init", "stage", "64"), List.of("pattern", "set", "galaxy", "stage"))) {
             CompletableFuture<CommandReply> reply = core.command(CommandSenderInfo.console(), args);

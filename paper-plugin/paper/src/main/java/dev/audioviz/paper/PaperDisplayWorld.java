@@ -3,6 +3,7 @@ package dev.audioviz.paper;
 import dev.audioviz.core.net.ProtocolLimits;
 import dev.audioviz.core.world.DisplayWorld;
 import dev.audioviz.core.world.EngineDiff;
+import dev.audioviz.core.world.FaultLog;
 import dev.audioviz.core.world.ZoneAnchor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,8 @@ final class PaperDisplayWorld implements DisplayWorld {
     private Location[] anchorLocations = new Location[4];
     private World[] anchorWorlds = new World[4];
     private final PaperMaterials materials;
+    /** Entities that failed to apply and unknown materials, each logged once. */
+    private final FaultLog faults;
     private final Display.Brightness[] brightness = new Display.Brightness[16];
     private final Map<Integer, Color> glowColors = new HashMap<>();
     private final Vector3f translation = new Vector3f();
@@ -69,7 +72,8 @@ final class PaperDisplayWorld implements DisplayWorld {
     PaperDisplayWorld(Server server, Logger logger, DisplaySettings settings, Function<String, ItemStack> itemStacks) {
         this.server = server;
         this.settings = settings;
-        this.materials = new PaperMaterials(server, itemStacks, logger);
+        this.faults = new FaultLog(logger);
+        this.materials = new PaperMaterials(server, itemStacks, faults);
         for (int i = 0; i < brightness.length; i++) brightness[i] = new Display.Brightness(i, i);
     }
 
@@ -77,38 +81,49 @@ final class PaperDisplayWorld implements DisplayWorld {
     public void apply(EngineDiff diff) {
         updateAnchors(diff.zones());
         materials.use(diff.materials());
-        int[] ints = diff.ints();
-        float[] floats = diff.floats();
         for (int r = 0; r < diff.count(); r++) {
-            int i = r * EngineDiff.INT_STRIDE;
-            int f = r * EngineDiff.FLOAT_STRIDE;
-            int zone = ints[i + EngineDiff.I_ZONE];
-            int index = ints[i + EngineDiff.I_ENTITY];
-            int flags = ints[i + EngineDiff.I_FLAGS];
-            if (zone < 0 || zone >= anchors.length || index < 0 || index >= ProtocolLimits.MAX_ENTITIES_PER_ZONE) {
-                continue; // the engine never sends these; a bad record must not take the tick down
+            try {
+                applyRecord(diff.ints(), diff.floats(), r);
+            } catch (RuntimeException e) {
+                // One entity that Paper refuses must not take the tick, and the rest of the show, down with it.
+                int zone = diff.ints()[r * EngineDiff.INT_STRIDE + EngineDiff.I_ZONE];
+                String name = zone >= 0 && zone < diff.zones().size() ? diff.zones().get(zone).name() : "#" + zone;
+                faults.once("apply " + name + ' ' + e.getClass().getName(), "AudioViz could not show an entity of"
+                        + " zone " + name + " (" + e + "); it is skipped, the rest of the show goes on", e);
             }
-            Display[] slot = slot(zone);
-            Display entity = slot[index];
-            if ((flags & EngineDiff.REMOVE) != 0) {
-                if (entity != null) entity.remove();
-                slot[index] = null;
-                continue;
-            }
-            int kind = kind(ints[i + EngineDiff.I_KIND]);
-            if (entity != null && ((flags & EngineDiff.SPAWN) != 0 || kindOf(entity) != kind)) {
-                // A respawn, or the zone's kind changed: a display cannot change its class, so start afresh.
-                entity.remove();
-                entity = null;
-            }
-            if (entity == null || !entity.isValid()) {
-                // SPAWN, a new kind, or the chunk unloaded and took the entity with it: spawn with this record's
-                // state.
-                slot[index] = spawn(zone, kind, ints, floats, i, f, flags | EngineDiff.SPAWN);
-                continue;
-            }
-            update(entity, ints, floats, i, f, flags);
         }
+    }
+
+    private void applyRecord(int[] ints, float[] floats, int r) {
+        int i = r * EngineDiff.INT_STRIDE;
+        int f = r * EngineDiff.FLOAT_STRIDE;
+        int zone = ints[i + EngineDiff.I_ZONE];
+        int index = ints[i + EngineDiff.I_ENTITY];
+        int flags = ints[i + EngineDiff.I_FLAGS];
+        if (zone < 0 || zone >= anchors.length || index < 0 || index >= ProtocolLimits.MAX_ENTITIES_PER_ZONE) {
+            return; // the engine never sends these; a bad record must not take the tick down
+        }
+        Display[] slot = slot(zone);
+        Display entity = slot[index];
+        if ((flags & EngineDiff.REMOVE) != 0) {
+            slot[index] = null;
+            if (entity != null) entity.remove();
+            return;
+        }
+        int kind = kind(ints[i + EngineDiff.I_KIND]);
+        if (entity != null && ((flags & EngineDiff.SPAWN) != 0 || kindOf(entity) != kind)) {
+            // A respawn, or the zone's kind changed: a display cannot change its class, so start afresh.
+            slot[index] = null;
+            entity.remove();
+            entity = null;
+        }
+        if (entity == null || !entity.isValid()) {
+            // SPAWN, a new kind, or the chunk unloaded and took the entity with it: spawn with this record's
+            // state.
+            slot[index] = spawn(zone, kind, ints, floats, i, f, flags | EngineDiff.SPAWN);
+            return;
+        }
+        update(entity, ints, floats, i, f, flags);
     }
 
     @Override

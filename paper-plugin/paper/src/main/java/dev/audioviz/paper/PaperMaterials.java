@@ -1,11 +1,10 @@
 package dev.audioviz.paper;
 
+import dev.audioviz.core.world.FaultLog;
+import dev.audioviz.core.world.MaterialNames;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import net.kyori.adventure.text.Component;
 import org.bukkit.Material;
 import org.bukkit.Server;
@@ -13,17 +12,18 @@ import org.bukkit.block.data.BlockData;
 import org.bukkit.inventory.ItemStack;
 
 /**
- * Resolves the engine's material ids ("minecraft:sea_lantern") into block data, item stacks and text, each once
- * per material index and only for the kinds that use it. The engine's list is append-only, so an index keeps
- * its meaning for the whole session. An unknown id is shown as {@link #FALLBACK} and reported once per kind.
+ * Resolves the engine's material names, in any spelling {@link MaterialNames} reads ("SEA_LANTERN",
+ * "minecraft:sea_lantern"), into block data, item stacks and text, each once per material index and only for
+ * the kinds that use it. The engine's list is append-only, so an index keeps its meaning for the whole session.
+ * A name that is no block / item on this server is shown as {@link #FALLBACK} and reported once per kind;
+ * resolving never throws, since it runs inside the server tick.
  */
 final class PaperMaterials {
     static final String FALLBACK = "minecraft:white_concrete";
 
     private final Server server;
     private final Function<String, ItemStack> itemStacks;
-    private final Logger logger;
-    private final Set<String> reported = new HashSet<>();
+    private final FaultLog faults;
     private List<String> materials = List.of();
     private BlockData[] blocks = new BlockData[0];
     private ItemStack[] items = new ItemStack[0];
@@ -35,10 +35,10 @@ final class PaperMaterials {
      * @param itemStacks the item stack of a material id, or null when the server has no such item
      *     ({@link #itemStack} on a server)
      */
-    PaperMaterials(Server server, Function<String, ItemStack> itemStacks, Logger logger) {
+    PaperMaterials(Server server, Function<String, ItemStack> itemStacks, FaultLog faults) {
         this.server = server;
         this.itemStacks = itemStacks;
-        this.logger = logger;
+        this.faults = faults;
     }
 
     /** The server's item stack of {@code id}, or null when it is not an item there. */
@@ -64,11 +64,15 @@ final class PaperMaterials {
         if (index < 0 || index >= materials.size()) return null;
         BlockData data = blocks[index];
         if (data == null) {
-            String id = materials.get(index);
+            String name = materials.get(index);
+            String id = MaterialNames.normalize(name);
             try {
-                data = server.createBlockData(id);
-            } catch (IllegalArgumentException e) {
-                report(id, "block");
+                data = id == null ? null : server.createBlockData(id);
+            } catch (RuntimeException e) {
+                data = null; // Paper throws IllegalArgumentException for a name that is no block
+            }
+            if (data == null) {
+                report(name, "block");
                 if (fallbackBlock == null) fallbackBlock = server.createBlockData(FALLBACK);
                 data = fallbackBlock;
             }
@@ -82,10 +86,15 @@ final class PaperMaterials {
         if (index < 0 || index >= materials.size()) return null;
         ItemStack item = items[index];
         if (item == null) {
-            String id = materials.get(index);
-            item = itemStacks.apply(id);
+            String name = materials.get(index);
+            String id = MaterialNames.normalize(name);
+            try {
+                item = id == null ? null : itemStacks.apply(id);
+            } catch (RuntimeException e) {
+                item = null;
+            }
             if (item == null) {
-                report(id, "item");
+                report(name, "item");
                 if (fallbackItem == null) fallbackItem = itemStacks.apply(FALLBACK);
                 item = fallbackItem;
             }
@@ -105,10 +114,9 @@ final class PaperMaterials {
         return text;
     }
 
-    private void report(String id, String kind) {
-        if (reported.add(kind + ' ' + id)) {
-            logger.warning("AudioViz material " + id + " is not a" + (kind.equals("item") ? "n " : " ") + kind
-                    + " on this server; showing " + FALLBACK + " instead");
-        }
+    private void report(String name, String kind) {
+        faults.once("material " + kind + ' ' + name, "AudioViz material " + name + " is not a"
+                + (kind.equals("item") ? "n " : " ") + kind + " on this server; showing " + FALLBACK + " instead",
+                null);
     }
 }

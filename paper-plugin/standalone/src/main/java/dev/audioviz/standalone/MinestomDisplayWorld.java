@@ -3,6 +3,7 @@ package dev.audioviz.standalone;
 import dev.audioviz.core.net.ProtocolLimits;
 import dev.audioviz.core.world.DisplayWorld;
 import dev.audioviz.core.world.EngineDiff;
+import dev.audioviz.core.world.FaultLog;
 import dev.audioviz.core.world.ZoneAnchor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,8 @@ public final class MinestomDisplayWorld implements DisplayWorld {
     private final Instance instance;
     private final PlayerDirectory players;
     private final Logger logger;
+    /** Failures of one entity or one zone, and unknown materials, each logged once. */
+    private final FaultLog faults;
     /** Zone slot → entity index → entity; grown on demand up to the engine's per-zone cap. */
     private ShowEntity[][] entities = new ShowEntity[0][];
     /** Zone slot → its viewers during the current {@link #apply} (see {@link ShowEntity}). */
@@ -59,13 +62,15 @@ public final class MinestomDisplayWorld implements DisplayWorld {
     /**
      * @param instance the world the entities are spawned in
      * @param players where chat lines and "players near" questions go
-     * @param logger where unknown materials and foreign worlds are reported (once each)
+     * @param logger where unknown materials, entities that fail to show and foreign worlds are reported (once
+     *     each)
      */
     public MinestomDisplayWorld(Instance instance, PlayerDirectory players, Logger logger) {
         this.instance = instance;
         this.players = players;
         this.logger = logger;
-        this.materialCache = new MaterialCache(logger);
+        this.faults = new FaultLog(logger);
+        this.materialCache = new MaterialCache(faults);
     }
 
     @Override
@@ -79,50 +84,63 @@ public final class MinestomDisplayWorld implements DisplayWorld {
         }
     }
 
-    /** Applies each record; update packets collect in the zone outboxes (sent by {@link #sendOutboxes}). */
+    /**
+     * Applies each record; update packets collect in the zone outboxes (sent by {@link #sendOutboxes}). A record
+     * that fails is logged once per zone and skipped: the other entities of this tick still update.
+     */
     private void applyRecords(EngineDiff diff) {
+        for (int r = 0; r < diff.count(); r++) {
+            try {
+                applyRecord(diff, r);
+            } catch (RuntimeException e) {
+                changes.clear(); // what the failed record had gathered must not go out with the next one
+                int slot = diff.ints()[r * EngineDiff.INT_STRIDE + EngineDiff.I_ZONE];
+                String zone = slot >= 0 && slot < diff.zones().size() ? diff.zones().get(slot).name() : "#" + slot;
+                faults.once("apply " + zone + ' ' + e.getClass().getName(), "AudioViz could not show an entity of"
+                        + " zone " + zone + " (" + e + "); it is skipped, the rest of the show goes on", e);
+            }
+        }
+    }
+
+    private void applyRecord(EngineDiff diff, int r) {
         int[] ints = diff.ints();
         float[] floats = diff.floats();
         List<ZoneAnchor> zones = diff.zones();
-        List<String> materials = diff.materials();
-        for (int r = 0; r < diff.count(); r++) {
-            int io = r * EngineDiff.INT_STRIDE;
-            int fo = r * EngineDiff.FLOAT_STRIDE;
-            int slot = ints[io + EngineDiff.I_ZONE];
-            int index = ints[io + EngineDiff.I_ENTITY];
-            int flags = ints[io + EngineDiff.I_FLAGS];
-            // The engine never sends these; a record outside the zone table or the per-zone cap is dropped
-            // rather than allowed to grow the arrays without bound.
-            if (slot < 0 || slot >= zones.size() || index < 0 || index >= ProtocolLimits.MAX_ENTITIES_PER_ZONE) {
-                continue;
-            }
-            if ((flags & EngineDiff.REMOVE) != 0) {
-                remove(slot, index);
-                continue;
-            }
-            ShowEntity entity = entityAt(slot, index);
-            boolean spawning = (flags & EngineDiff.SPAWN) != 0;
-            if (spawning && entity != null) {
-                entity.remove(); // a respawn with another kind or material starts from a fresh entity
-                entity = null;
-                liveCount--;
-            }
-            if (entity == null) {
-                if (!spawning) continue; // an update for an entity that was never spawned (e.g. after removeAll)
-                entity = new ShowEntity(entityType(ints[io + EngineDiff.I_KIND]));
-                entity.setNoGravity(true);
-                entity.setHasPhysics(false);
-                ((AbstractDisplayMeta) entity.getEntityMeta()).setViewRange(VIEW_RANGE);
-                flags |= EngineDiff.MATERIAL | EngineDiff.BRIGHTNESS;
-            }
-            update(entity, slot, spawning, flags, ints, io, floats, fo, materials);
-            if (spawning) {
-                store(slot, index, entity);
-                ZoneAnchor anchor = zones.get(slot);
-                checkWorld(anchor);
-                entity.setInstance(instance, new Pos(anchor.x(), anchor.y(), anchor.z()));
-                liveCount++;
-            }
+        int io = r * EngineDiff.INT_STRIDE;
+        int fo = r * EngineDiff.FLOAT_STRIDE;
+        int slot = ints[io + EngineDiff.I_ZONE];
+        int index = ints[io + EngineDiff.I_ENTITY];
+        int flags = ints[io + EngineDiff.I_FLAGS];
+        // The engine never sends these; a record outside the zone table or the per-zone cap is dropped
+        // rather than allowed to grow the arrays without bound.
+        if (slot < 0 || slot >= zones.size() || index < 0 || index >= ProtocolLimits.MAX_ENTITIES_PER_ZONE) {
+            return;
+        }
+        if ((flags & EngineDiff.REMOVE) != 0) {
+            remove(slot, index);
+            return;
+        }
+        ShowEntity entity = entityAt(slot, index);
+        boolean spawning = (flags & EngineDiff.SPAWN) != 0;
+        if (spawning && entity != null) {
+            remove(slot, index); // a respawn with another kind or material starts from a fresh entity
+            entity = null;
+        }
+        if (entity == null) {
+            if (!spawning) return; // an update for an entity that was never spawned (e.g. after removeAll)
+            entity = new ShowEntity(entityType(ints[io + EngineDiff.I_KIND]));
+            entity.setNoGravity(true);
+            entity.setHasPhysics(false);
+            ((AbstractDisplayMeta) entity.getEntityMeta()).setViewRange(VIEW_RANGE);
+            flags |= EngineDiff.MATERIAL | EngineDiff.BRIGHTNESS;
+        }
+        update(entity, slot, spawning, flags, ints, io, floats, fo, diff.materials());
+        if (spawning) {
+            ZoneAnchor anchor = zones.get(slot);
+            checkWorld(anchor);
+            entity.setInstance(instance, new Pos(anchor.x(), anchor.y(), anchor.z()));
+            store(slot, index, entity);
+            liveCount++;
         }
     }
 
@@ -195,7 +213,13 @@ public final class MinestomDisplayWorld implements DisplayWorld {
             if (before != null && !samePlace(before, now) && slot < entities.length) {
                 Pos pos = new Pos(now.x(), now.y(), now.z());
                 for (ShowEntity e : entities[slot]) {
-                    if (e != null) e.teleport(pos);
+                    if (e == null) continue;
+                    try {
+                        e.teleport(pos);
+                    } catch (RuntimeException ex) {
+                        faults.once("move " + now.name(), "AudioViz could not move an entity of zone " + now.name()
+                                + " (" + ex + "); the rest of the show goes on", ex);
+                    }
                 }
             }
             anchors[slot] = now;
@@ -236,8 +260,14 @@ public final class MinestomDisplayWorld implements DisplayWorld {
             List<SendablePacket> outbox = zoneOutboxes.get(slot);
             if (outbox.isEmpty()) continue;
             List<Player> viewers = zoneViewers.get(slot);
-            for (int i = 0; i < viewers.size(); i++) viewers.get(i).sendPackets(outbox);
-            outbox.clear();
+            try {
+                for (int i = 0; i < viewers.size(); i++) viewers.get(i).sendPackets(outbox);
+            } catch (RuntimeException e) {
+                faults.once("send " + slot, "AudioViz could not send zone slot " + slot + "'s updates (" + e
+                        + "); the other zones still update", e);
+            } finally {
+                outbox.clear();
+            }
         }
     }
 

@@ -94,6 +94,39 @@ class StandaloneShowIntegrationTest {
         assertTrue(frames.get() > 0);
     }
 
+    /**
+     * MCAV's renderers name materials the Bukkit way ({@code SEA_LANTERN}); such a name, and one that is no block
+     * at all, once stopped the server tick for good. The show must go on: later requests are answered and the
+     * entities keep moving for the joined client.
+     */
+    @Test
+    void bukkitAndUnknownMaterialNamesDoNotStopTheShow() {
+        Waits.until(() -> stageDisplays().size() >= 16, "the default zone's entities on the stage", client::state);
+        socket.send("{\"type\":\"init_pool\",\"zone\":\"" + DefaultShow.ZONE
+                + "\",\"count\":16,\"material\":\"SEA_LANTERN\"}");
+        socket.send(batch(0.2, "SEA_LANTERN", "not_a_block_xyz", "minecraft:stone"));
+        socket.send("{\"type\":\"get_zones\",\"_seq\":4242}");
+        Waits.until(() -> socket.received().stream().anyMatch(m -> m.contains("\"zones\"") && m.contains("4242")),
+                "the zones reply after the batch with Bukkit and unknown materials", () -> "" + socket.received());
+
+        int before = client.events(e -> ProtocolClient.is(e, "metadata")).size();
+        socket.send(batch(0.8, "SEA_LANTERN", "not_a_block_xyz", "minecraft:stone"));
+        Waits.until(() -> client.events(e -> ProtocolClient.is(e, "metadata")).size() > before,
+                "the entities to move again after the bad materials", client::state);
+    }
+
+    /** A {@code batch_update} for the default zone: 16 entities at height {@code y}, materials taken in turn. */
+    private static String batch(double y, String... materials) {
+        StringBuilder entities = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0) entities.append(',');
+            entities.append("{\"id\":\"block_").append(i).append("\",\"x\":").append((i % 4) / 4.0)
+                    .append(",\"y\":").append(y).append(",\"z\":").append((i / 4) / 4.0)
+                    .append(",\"scale\":0.5,\"material\":\"").append(materials[i % materials.length]).append("\"}");
+        }
+        return "{\"type\":\"batch_update\",\"zone\":\"" + DefaultShow.ZONE + "\",\"entities\":[" + entities + "]}";
+    }
+
     @Test
     void playersSeeTheZoneThroughAudiovizCommands() throws Exception {
         client.chat("/audioviz zone list");

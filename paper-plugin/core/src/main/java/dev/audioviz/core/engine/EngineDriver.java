@@ -45,6 +45,8 @@ public final class EngineDriver {
      * tick's budget).
      */
     private int scriptsWaiting;
+    /** Kinds of call seen since the load; a kind's first call gets the warm-up budget. */
+    private final FirstCalls firstCalls = new FirstCalls();
     private boolean resetPending;
     private long ticks;
     private volatile EngineStatusView status = EngineStatusView.NONE;
@@ -127,10 +129,12 @@ public final class EngineDriver {
         if (session == null) return;
         if (!session.alive()) session = restart(session, bundleName, bundleSource);
         if (session == null || !handoff.isFree()) return;
+        boolean[] newKind = {false};
         inbound.drainTo(item -> {
             switch (item.kind()) {
                 case MESSAGE, SCRIPT -> {
                     if (item.kind() == InboundQueue.Inbound.Kind.SCRIPT) scriptsWaiting++;
+                    if (firstCalls.first("message " + item.type())) newKind[0] = true;
                     guarded(() -> {
                         session.enqueue(item.clientId(), item.text());
                         return null;
@@ -149,10 +153,11 @@ public final class EngineDriver {
             }
         });
         ticksSinceLoad++;
-        // The engine evaluates at most one script per tick: this tick may be evaluating one, cold.
+        // The engine evaluates at most one script per tick: this tick may be evaluating one, cold. It may also
+        // handle the first message of a type, on a path that has not run for real yet.
         boolean mayEvaluateScript = scriptsWaiting > 0;
         if (mayEvaluateScript) scriptsWaiting--;
-        EngineDiff diff = guarded(mayEvaluateScript, session::tick);
+        EngineDiff diff = guarded(mayEvaluateScript || newKind[0], session::tick);
         if (diff == null && !resetPending) return;
         handoff.publish(new FrameHandoff.Frame(diff != null ? diff : EngineDiff.EMPTY, resetPending));
         resetPending = false;
@@ -161,12 +166,12 @@ public final class EngineDriver {
 
     public CommandReply command(CommandSenderInfo sender, List<String> args) {
         if (session == null) return CommandReply.failed("The engine is not running; check the console.");
-        return guarded(() -> session.command(sender, args));
+        return guarded(firstCalls.first("command " + verb(args)), () -> session.command(sender, args));
     }
 
     public List<String> complete(CommandSenderInfo sender, List<String> args) {
         if (session == null) return List.of();
-        return guarded(() -> session.complete(sender, args));
+        return guarded(firstCalls.first("complete " + verb(args)), () -> session.complete(sender, args));
     }
 
     /** Saves and closes the engine. */
@@ -208,8 +213,14 @@ public final class EngineDriver {
         }
     }
 
+    /** A command's kind: its first two words ({@code zone create}, {@code pattern set}). */
+    private static String verb(List<String> args) {
+        return String.join(" ", args.subList(0, Math.min(2, args.size())));
+    }
+
     private void afterLoad() {
         ticksSinceLoad = 0;
+        firstCalls.reset();
         scriptsWaiting = 0; // the old engine's queue went with it
         resetPending = true; // the new engine spawns its entities afresh
         version = session.version();

@@ -1,5 +1,6 @@
 package dev.audioviz.core.engine;
 
+import dev.audioviz.core.world.FaultLog;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -9,7 +10,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -26,6 +26,7 @@ public final class ScriptThread {
 
     private final Runnable tick;
     private final Logger logger;
+    private final FaultLog faults;
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(TASK_CAPACITY);
     private final AtomicBoolean tickRequested = new AtomicBoolean();
     private final long tickDelayNanos;
@@ -52,6 +53,7 @@ public final class ScriptThread {
     public ScriptThread(Runnable tick, Logger logger, Duration tickDelay, LongSupplier nanoTime) {
         this.tick = tick;
         this.logger = logger;
+        this.faults = new FaultLog(logger);
         this.tickDelayNanos = tickDelay.toNanos();
         this.nanoTime = nanoTime;
         this.thread = new Thread(this::loop, "AudioViz script");
@@ -150,11 +152,13 @@ public final class ScriptThread {
         return Math.max(0, Math.min(tickDelayNanos, room));
     }
 
+    /** A failure is logged once per kind (a tick that fails the same way every tick must not flood the log). */
     private void runSafely(Runnable r) {
         try {
             r.run();
         } catch (RuntimeException e) {
-            logger.log(Level.SEVERE, "AudioViz script thread task failed; continuing", e);
+            faults.once(e.getClass().getName() + ' ' + e.getMessage(), "AudioViz script thread task failed;"
+                    + " continuing", e);
         }
     }
 }

@@ -11,8 +11,11 @@ import java.util.function.Consumer;
  * two per accepted client.
  */
 public final class InboundQueue {
-    /** One item: a text frame, or a client's arrival ({@code trusted} set) or departure. */
-    public record Inbound(Kind kind, String clientId, String text, boolean trusted) {
+    /**
+     * One item: a text frame with its message {@code type}, or a client's arrival ({@code trusted} set) or
+     * departure (no type, no text).
+     */
+    public record Inbound(Kind kind, String clientId, String type, String text, boolean trusted) {
         public enum Kind {
             MESSAGE,
             /** A message that loads a script ({@code load_script}): its tick needs a script's time budget. */
@@ -39,23 +42,23 @@ public final class InboundQueue {
     }
 
     /**
-     * Adds a text frame; drops the oldest waiting message when full. Never blocks for long.
-     *
-     * @param loadsScript true for a {@code load_script} message (see {@link Inbound.Kind#SCRIPT})
+     * Adds a text frame of message type {@code type}; drops the oldest waiting message when full. Never blocks
+     * for long. A {@code load_script} message is of {@link Inbound.Kind#SCRIPT}.
      */
-    public synchronized void offerMessage(String clientId, String text, boolean loadsScript) {
+    public synchronized void offerMessage(String clientId, String type, String text) {
         if (messages == capacity) dropOldestMessage();
-        items.addLast(new Inbound(loadsScript ? Inbound.Kind.SCRIPT : Inbound.Kind.MESSAGE, clientId, text, false));
+        Inbound.Kind kind = type.equals("load_script") ? Inbound.Kind.SCRIPT : Inbound.Kind.MESSAGE;
+        items.addLast(new Inbound(kind, clientId, type, text, false));
         messages++;
         accepted++;
     }
 
     public synchronized void offerConnected(String clientId, boolean trusted) {
-        items.addLast(new Inbound(Inbound.Kind.CONNECTED, clientId, null, trusted));
+        items.addLast(new Inbound(Inbound.Kind.CONNECTED, clientId, null, null, trusted));
     }
 
     public synchronized void offerDisconnected(String clientId) {
-        items.addLast(new Inbound(Inbound.Kind.DISCONNECTED, clientId, null, false));
+        items.addLast(new Inbound(Inbound.Kind.DISCONNECTED, clientId, null, null, false));
     }
 
     /** Hands every waiting item to {@code sink} in arrival order (called on the script thread). */

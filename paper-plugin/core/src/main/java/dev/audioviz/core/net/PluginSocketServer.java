@@ -146,6 +146,18 @@ public final class PluginSocketServer {
         }
     }
 
+    /**
+     * Sends an unsolicited {@code error} (no {@code _seq}) to every authenticated client: a fault of the show no
+     * single request caused, which every client driving it should hear of. Thread-safe.
+     */
+    public void sendErrorToAll(String code, String message) {
+        String text = SocketReplies.error(code, message, null);
+        for (Map.Entry<String, WebSocket> client : clients.entrySet()) {
+            ClientSession session = client.getValue().getAttachment();
+            if (session != null && session.authenticated) send(client.getKey(), text);
+        }
+    }
+
     /** Closes clients that missed the auth deadline or stayed silent too long. */
     public void sweep() {
         long now = clock.millis();
@@ -217,7 +229,7 @@ public final class PluginSocketServer {
             if (!session.authenticated) {
                 close(socket, session, ProtocolLimits.CLOSE_INVALID_MESSAGE, "the first message must be auth");
             } else {
-                socket.send(SocketReplies.error("invalid_json", e.getMessage(), null));
+                socket.send(SocketReplies.error("INVALID_JSON", e.getMessage(), null));
             }
             return;
         }
@@ -228,7 +240,7 @@ public final class PluginSocketServer {
         }
         Object seq = fields.get("_seq");
         if (!(type instanceof String)) {
-            socket.send(SocketReplies.error("missing_type", "every message needs a string \"type\"", seq));
+            socket.send(SocketReplies.error("INVALID_FIELD", "message.type: every message needs a string \"type\"", seq));
         } else if (type.equals("ping")) {
             Object ts = fields.get("timestamp");
             long timestamp = ts instanceof Double d ? d.longValue() : clock.millis();
@@ -236,8 +248,8 @@ public final class PluginSocketServer {
         } else if (type.equals("auth")) {
             socket.send(SocketReplies.authOk());
         } else {
-            // A script load is evaluated in a tick with a script's budget (the engine evaluates one per tick).
-            queue.offerMessage(session.id, text, type.equals("load_script"));
+            // The type sets the budget of the tick that handles it (a script load, or a type's first message).
+            queue.offerMessage(session.id, (String) type, text);
         }
     }
 
@@ -327,7 +339,7 @@ public final class PluginSocketServer {
         public void onMessage(WebSocket socket, java.nio.ByteBuffer bytes) {
             ClientSession session = socket.getAttachment();
             if (session != null) {
-                socket.send(SocketReplies.error("binary_frame", "send JSON text frames, not binary", null));
+                socket.send(SocketReplies.error("BINARY_FRAME", "send JSON text frames, not binary", null));
             }
         }
 

@@ -11,9 +11,9 @@ class InboundQueueTest {
     @Test
     void dropsTheOldestMessageWhenFullAndCountsIt() {
         InboundQueue q = new InboundQueue(2);
-        q.offerMessage("c1", "a", false);
-        q.offerMessage("c1", "b", false);
-        q.offerMessage("c1", "c", false);
+        q.offerMessage("c1", "t", "a");
+        q.offerMessage("c1", "t", "b");
+        q.offerMessage("c1", "t", "c");
         assertEquals(1, q.dropped());
         assertEquals(3, q.accepted());
         List<String> texts = new ArrayList<>();
@@ -26,8 +26,8 @@ class InboundQueueTest {
     void neverDropsConnectEventsAndKeepsArrivalOrder() {
         InboundQueue q = new InboundQueue(1);
         q.offerConnected("c1", true);
-        q.offerMessage("c1", "a", false);
-        q.offerMessage("c1", "b", false);
+        q.offerMessage("c1", "t", "a");
+        q.offerMessage("c1", "t", "b");
         q.offerDisconnected("c1");
         List<Inbound.Kind> kinds = new ArrayList<>();
         q.drainTo(i -> kinds.add(i.kind()));
