@@ -6,6 +6,7 @@
 import {
   AUDIO_PRESETS,
   EFFECT_NAMES,
+  canonicalMaterial,
   PRESET_NAMES,
   type EffectName,
   type PatternInfo,
@@ -26,6 +27,7 @@ import {
   ZONE_TEMPLATES,
   type EntityKind,
   type Vec3,
+  type Zone,
 } from './zones/zone';
 import type { ZoneEntry } from './zones/zone-registry';
 
@@ -81,11 +83,16 @@ export class Control {
     const entry = this.stage.zones.require(name);
     const zone = entry.zone;
     if (config.pattern !== undefined) this.requirePattern(config.pattern);
+    // Checked before anything changes, so a refused config leaves the zone as it was.
+    const materials =
+      config.materials !== undefined
+        ? (config.materials.map(blockId) as Zone['materials'])
+        : config.block_type !== undefined
+          ? bandMaterials(config.block_type)
+          : undefined;
     if (config.size !== undefined) zone.size = { ...config.size };
     if (config.rotation !== undefined) zone.rotation = config.rotation;
-    if (config.block_type !== undefined)
-      zone.materials = [0, 1, 2, 3, 4].map(() => config.block_type) as never;
-    if (config.materials !== undefined) zone.materials = [...config.materials] as never;
+    if (materials !== undefined) zone.materials = materials;
     if (config.brightness !== undefined) zone.brightness = config.brightness;
     if (config.interpolation !== undefined) zone.interpolation = config.interpolation;
     if (config.glow_on_beat !== undefined) zone.glowOnBeat = config.glow_on_beat;
@@ -113,7 +120,7 @@ export class Control {
   initPool(name: string, count = DEFAULT_POOL_SIZE, material?: string): number {
     const entry = this.stage.zones.require(name);
     if (material !== undefined) {
-      entry.zone.materials = [material, material, material, material, material];
+      entry.zone.materials = bandMaterials(material);
       this.stage.zones.changed(entry);
     }
     return this.stage.zones.setEntityCount(entry, count);
@@ -347,4 +354,22 @@ function checkSize(size: Vec3): void {
       throw new OpError(OP_ERROR_CODES.INVALID_ARGUMENT, `a zone is 1–64 blocks along each axis, got ${v}`);
     }
   }
+}
+
+/** A material in canonical form ("SEA_LANTERN" → "minecraft:sea_lantern"); what cannot be a block id is refused. */
+function blockId(name: string): string {
+  const id = canonicalMaterial(name);
+  if (id === null) {
+    throw new OpError(
+      OP_ERROR_CODES.INVALID_ARGUMENT,
+      `"${name}" is not a block id such as minecraft:sea_lantern`,
+    );
+  }
+  return id;
+}
+
+/** One material for all five bands. */
+function bandMaterials(name: string): Zone['materials'] {
+  const id = blockId(name);
+  return [id, id, id, id, id];
 }

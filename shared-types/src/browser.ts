@@ -118,6 +118,10 @@ export const VjState = message('vj_state', {
   freeze: Type.Optional(Type.Boolean()),
   health: Health,
   minecraft_connected: Type.Boolean(),
+  /** (MCAV) `djs`, `active_dj_id` and `current_patterns` again, under the names MCAV's admin panel reads. */
+  dj_roster: Type.Optional(Type.Array(RosterEntry, { maxItems: 256 })),
+  active_dj: Type.Optional(Type.Union([Name, Type.Null()])),
+  zone_patterns: Type.Optional(Type.Record(Type.String(), Name)),
 });
 export const State = message('state', {
   entities: Type.Record(Type.String(), Type.Array(BatchEntity, { maxItems: MAX_ENTITIES_PER_ZONE })),
@@ -135,9 +139,20 @@ export const State = message('state', {
 export const BrowserDjRoster = message('dj_roster', {
   djs: Type.Array(RosterEntry, { maxItems: 256 }),
   active_dj_id: Type.Union([Name, Type.Null()]),
+  /** (MCAV) the same roster under the names MCAV's admin panel reads. */
+  roster: Type.Optional(Type.Array(RosterEntry, { maxItems: 256 })),
+  active_dj: Type.Optional(Type.Union([Name, Type.Null()])),
 });
-export const DjJoined = message('dj_joined', { dj_id: Name, dj_name: Type.String({ maxLength: 64 }) });
-export const DjLeft = message('dj_left', { dj_id: Name });
+/** `dj` repeats the DJ as MCAV's profile object; `dj_left.dj_name` is MCAV's too. */
+export const DjJoined = message('dj_joined', {
+  dj_id: Name,
+  dj_name: Type.String({ maxLength: 64 }),
+  dj: Type.Optional(Type.Object({ dj_id: Name, dj_name: Type.String({ maxLength: 64 }) })),
+});
+export const DjLeft = message('dj_left', {
+  dj_id: Name,
+  dj_name: Type.Optional(Type.String({ maxLength: 64 })),
+});
 export const DjPending = message('dj_pending', { dj: PendingDj });
 export const MinecraftStatus = message('minecraft_status', { connected: Type.Boolean() });
 export const BrowserPatternChanged = message('pattern_changed', {

@@ -13,7 +13,8 @@ const Level = Type.Number({ minimum: -1e6, maximum: 1e6 });
 
 export const DjAuth = message('dj_auth', {
   dj_id: Name,
-  dj_key: Type.String({ minLength: 1, maxLength: 256 }),
+  /** May be empty (MCAV's client sends "" when no key is set); a hub that checks keys refuses it. */
+  dj_key: Type.String({ maxLength: 256 }),
   dj_name: DjName,
   direct_mode: Type.Optional(Type.Boolean()),
 });
@@ -74,6 +75,9 @@ export const RosterEntry = Type.Object({
   dj_name: DjName,
   is_active: Type.Boolean(),
   queue_position: Type.Integer({ minimum: 0 }),
+  /** (ext) Frames of this DJ the hub refused (malformed), and whether its latest frame was one of them. */
+  frames_refused: Type.Optional(Type.Integer({ minimum: 0 })),
+  refusing_frames: Type.Optional(Type.Boolean()),
 });
 export type RosterEntry = Static<typeof RosterEntry>;
 export const DjRoster = message('dj_roster', {
@@ -82,6 +86,16 @@ export const DjRoster = message('dj_roster', {
 });
 export const PresetSync = message('preset_sync', {
   preset: Type.Union(PRESET_NAMES.map((name) => Type.Literal(name))),
+  /** (ext) The preset's values in the shape of MCAV's `preset_sync.preset` object. */
+  settings: Type.Optional(
+    Type.Object({
+      name: Type.String({ maxLength: 64 }),
+      attack: Type.Number({ minimum: 0, maximum: 1 }),
+      release: Type.Number({ minimum: 0, maximum: 1 }),
+      beat_threshold: Type.Number({ minimum: 0 }),
+      band_sensitivity: Type.Array(Type.Number(), { maxItems: 5 }),
+    }),
+  ),
 });
 export const ServerShutdown = message('server_shutdown', {});
 export const DjPong = message('pong', { timestamp: Type.Optional(Type.Number()) });

@@ -37,3 +37,29 @@ export { HeartbeatMonitor } from './heartbeat';
 export type { HeartbeatFailure, HeartbeatHandlers } from './heartbeat';
 export { AUDIO_PRESETS } from './presets';
 export type { AudioPreset } from './presets';
+export {
+  MCAV_DEFAULT_ZONE,
+  MCAV_PATTERN_ALIASES,
+  MCAV_PLUGIN_UNSUPPORTED,
+  canonicalMaterial,
+  patternName,
+  readPluginMessage,
+} from './compat/plugin-link';
+export type { PluginReadResult, SkippedEntity } from './compat/plugin-link';
+export {
+  COMPAT_CODES,
+  DJ_FRAME_DEFAULTS,
+  MCAV_BROWSER_ALIASES,
+  MCAV_BROWSER_UNSUPPORTED,
+  MCAV_DJ_UNSUPPORTED,
+  browserRosterMessage,
+  djJoinedMessage,
+  mcavPresetSettings,
+  mcavVjStateFields,
+  normaliseDjAudioFrame,
+  readBrowserMessage,
+  readDjMessage,
+} from './compat/dj-link';
+export type { CompatError, CompatResult, McavPresetSettings } from './compat/dj-link';
+export { readHubMessage } from './compat/hub-replies';
+export type { HubMessage, HubRead, HubReadError, StreamRoute } from './compat/hub-replies';

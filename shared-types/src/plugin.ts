@@ -15,12 +15,15 @@ const Size = Type.Object({
 const EntityCount = Type.Integer({ minimum: 0, maximum: MAX_ENTITIES_PER_ZONE });
 const EntityIds = Type.Array(Type.String({ maxLength: 16 }), { maxItems: MAX_ENTITIES_PER_ZONE });
 
-/** One entity of an external renderer's frame; position is zone-local 0–1. */
-export const BatchEntity = Type.Object({
+/**
+ * One entity of an external renderer's frame; position is zone-local 0–1. Every field but `id` may be left
+ * out: the entity keeps its last value (an entity that only hides sends `{"id", "scale": 0}`).
+ */
+const BATCH_ENTITY_FIELDS = {
   id: Type.String({ pattern: '^block_[0-9]{1,4}$', maxLength: 10 }),
-  x: Unit,
-  y: Unit,
-  z: Unit,
+  x: Type.Optional(Unit),
+  y: Type.Optional(Unit),
+  z: Type.Optional(Unit),
   scale: Type.Optional(Type.Number({ minimum: 0, maximum: 4 })),
   rotation: Type.Optional(Type.Number({ minimum: -360, maximum: 360 })),
   band: Type.Optional(BandIndex),
@@ -29,8 +32,16 @@ export const BatchEntity = Type.Object({
   brightness: Type.Optional(Type.Integer({ minimum: 0, maximum: 15 })),
   interpolation: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   material: Type.Optional(Material),
-});
+};
+export const BatchEntity = Type.Object(BATCH_ENTITY_FIELDS);
 export type BatchEntity = Static<typeof BatchEntity>;
+
+/** The display backends a renderer may offer (MCAV's names); this server draws with display entities only. */
+const RendererBackend = Type.Union([
+  Type.Literal('display_entities'),
+  Type.Literal('particles'),
+  Type.Literal('hologram'),
+]);
 
 /** A zone as the plugin reports it. */
 export const ZoneInfo = Type.Object({
@@ -94,6 +105,9 @@ export const BatchUpdate = message('batch_update', {
   is_beat: Type.Optional(Type.Boolean()),
   beat_intensity: Type.Optional(Unit),
 });
+/** One entity changed on its own (MCAV's `update_entity`), applied at once. */
+export const UpdateEntity = message('update_entity', { zone: Name, ...BATCH_ENTITY_FIELDS });
+export const GetRendererCapabilities = message('get_renderer_capabilities', { zone: Type.Optional(Name) });
 export const GetZones = message('get_zones', {});
 export const GetZone = message('get_zone', { zone: Name });
 export const SetZoneConfig = message('set_zone_config', { zone: Name, config: ZoneConfig });
@@ -159,6 +173,12 @@ export const ErrorReply = message('error', {
   code: Type.Optional(Type.String({ maxLength: 64 })),
 });
 export const BatchUpdated = message('batch_updated', { zone: Name, updated: Type.Integer({ minimum: 0 }) });
+export const EntityUpdated = message('entity_updated', { zone: Name, id: BATCH_ENTITY_FIELDS.id });
+export const RendererCapabilities = message('renderer_capabilities', {
+  zone: Type.Optional(Name),
+  supported_backends: Type.Array(RendererBackend, { minItems: 1, maxItems: 3 }),
+  active_backend: RendererBackend,
+});
 export const Zones = message('zones', { zones: Type.Array(ZoneInfo, { maxItems: 256 }) });
 export const ZoneReply = message('zone', { zone: ZoneInfo });
 export const ZoneConfigUpdated = message('zone_config_updated', {
@@ -191,6 +211,8 @@ export const PLUGIN_INBOUND = {
   ping: Ping,
   audio_state: AudioState,
   batch_update: BatchUpdate,
+  update_entity: UpdateEntity,
+  get_renderer_capabilities: GetRendererCapabilities,
   get_zones: GetZones,
   get_zone: GetZone,
   set_zone_config: SetZoneConfig,
@@ -213,6 +235,8 @@ export const PLUGIN_OUTBOUND = {
   pong: Pong,
   error: ErrorReply,
   batch_updated: BatchUpdated,
+  entity_updated: EntityUpdated,
+  renderer_capabilities: RendererCapabilities,
   zones: Zones,
   zone: ZoneReply,
   zone_config_updated: ZoneConfigUpdated,

@@ -64,6 +64,8 @@ export const PLUGIN_INBOUND_EXAMPLES: Record<string, object> = {
     beat_intensity: 0,
     _seq: 7,
   },
+  update_entity: { type: 'update_entity', zone: 'main', id: 'block_3', scale: 0, _seq: 8 },
+  get_renderer_capabilities: { type: 'get_renderer_capabilities', zone: 'main' },
   get_zones: { type: 'get_zones' },
   get_zone: { type: 'get_zone', zone: 'main' },
   set_zone_config: {
@@ -104,6 +106,13 @@ export const PLUGIN_OUTBOUND_EXAMPLES: Record<string, object> = {
     _seq: 3,
   },
   batch_updated: { type: 'batch_updated', zone: 'main', updated: 2, _seq: 7 },
+  entity_updated: { type: 'entity_updated', zone: 'main', id: 'block_3', _seq: 8 },
+  renderer_capabilities: {
+    type: 'renderer_capabilities',
+    zone: 'main',
+    supported_backends: ['display_entities'],
+    active_backend: 'display_entities',
+  },
   zones: { type: 'zones', zones: [zone] },
   zone: { type: 'zone', zone },
   zone_config_updated: { type: 'zone_config_updated', zone: 'main', config: { rotation: 90 } },

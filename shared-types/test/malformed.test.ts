@@ -31,7 +31,7 @@ const CASES: [AnyValidator, unknown, string][] = [
   [plugin, batch([entity({ x: 1.5 })]), 'batch_update.entities[0].x: expected number ≤ 1, got 1.5'],
   [plugin, batch([entity({ y: -0.1 })]), 'batch_update.entities[0].y: expected number ≥ 0, got -0.1'],
   [plugin, batch([entity({ z: '0.5' })]), 'batch_update.entities[0].z: expected number, got "0.5"'],
-  [plugin, batch([without(entity({}), 'x')]), 'batch_update.entities[0].x: expected number, got nothing'],
+  [plugin, batch([entity({ x: null })]), 'batch_update.entities[0].x: expected number, got null'],
   [
     plugin,
     batch([entity({ id: 'zombie_1' })]),

@@ -112,6 +112,7 @@ export async function runCommand(s: Settings, env: RunEnvironment): Promise<numb
     });
     relay.on('status', (active) => log(active ? 'you are live' : 'you are queued'));
     relay.on('minecraft', (up) => log(`direct link to the plugin ${up ? 'up' : 'down'}`));
+    relay.on('debug', (text) => log(`debug: ${text}`));
     link = relay;
   } else {
     const target = plugUrl(String(s.minecraft));

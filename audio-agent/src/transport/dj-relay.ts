@@ -9,14 +9,14 @@ import WebSocket from 'ws';
 import {
   CLOSE_CODES,
   DJ_CLOCK_SYNC_WAIT_MS,
-  DJ_OUTBOUND,
   DJ_RELAY_POLICY,
   DJ_STALE_SESSION_RETRIES,
   HeartbeatMonitor,
   MAX_HUB_TO_DJ_MESSAGE_BYTES,
   NON_RETRYABLE_CLOSE_CODES,
   Reconnector,
-  createPortValidator,
+  VALIDATION_CODES,
+  readHubMessage,
   systemClock,
   systemRandom,
   type Clock,
@@ -24,17 +24,16 @@ import {
   type DjOutbound,
   type PresetName,
   type RandomSource,
+  type HubReadError,
+  type StreamRoute,
   type TimerHandle,
 } from '@audioviz/shared-types';
 import { djAudioFrame, type LinkFrame } from './frames';
 import { TypedEmitter, type LinkEvents } from './link-events';
 import { VizClient, type LinkServices } from './viz-client';
 
-/**
- * Checks what the hub sends; a known message that fails is ignored with a warning. Hubs may send more than we
- * know (MCAV's VJ server sends `stream_route`, `dj_info`, ...): unknown types are ignored, one warning each.
- */
-const hubReplies = createPortValidator(DJ_OUTBOUND, MAX_HUB_TO_DJ_MESSAGE_BYTES);
+/** Kinds of unusable hub message reported at most once each per relay, so a chatty hub cannot flood the log. */
+const MAX_REPORTED_KINDS = 64;
 
 /** A heartbeat counts as failed when this many bytes already wait in the socket (the link is stalled). */
 const MAX_BUFFERED_BYTES = 256 * 1024;
@@ -82,6 +81,8 @@ export interface DJRelayEvents extends LinkEvents {
   preset: [preset: PresetName];
   /** Direct mode: the plugin link came up or went down. */
   minecraft: [connected: boolean];
+  /** Detail for troubleshooting only, e.g. a hub message type this agent does not use (once per type). */
+  debug: [message: string];
 }
 
 export class DJRelay extends TypedEmitter<DJRelayEvents> {
@@ -107,7 +108,8 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
   private clockSyncTimer: TimerHandle | null = null;
   /** 4005 refusals since the last successful auth (see DJ_STALE_SESSION_RETRIES). */
   private staleSessionRefusals = 0;
-  private readonly unknownTypesWarned = new Set<string>();
+  /** Kinds of unusable hub messages already reported (see `ignored`). */
+  private readonly reportedKinds = new Set<string>();
 
   constructor(
     config: Partial<DJRelayConfig> & Pick<DJRelayConfig, 'vjServerUrl' | 'djId' | 'djKey'>,
@@ -215,8 +217,8 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
   }
 
   private receive(text: string): void {
-    const result = hubReplies.parse(text);
-    if (!result.ok) return this.ignored(result.error.code, result.error.message, text);
+    const result = readHubMessage(text);
+    if (!result.ok) return this.ignored(result.error);
     const message = result.value;
     switch (message.type) {
       case 'auth_success':
@@ -242,6 +244,8 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
       case 'status_update':
         this.isActive = message.is_active;
         return this.emit('status', message.is_active);
+      case 'stream_route':
+        return this.routed(message);
       case 'preset_sync':
         return this.emit('preset', message.preset);
       case 'server_shutdown':
@@ -294,15 +298,37 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
     this.heartbeat.stop();
   }
 
-  /** A hub message we cannot use: unknown types are another hub's vocabulary, warned about once each. */
-  private ignored(code: string, reason: string, text: string): void {
-    if (code === 'UNKNOWN_TYPE') {
-      const type = /"type"\s*:\s*"([^"]{1,64})"/.exec(text)?.[1] ?? '?';
-      if (this.unknownTypesWarned.has(type) || this.unknownTypesWarned.size >= 64) return;
-      this.unknownTypesWarned.add(type);
-      return this.emit('warning', `Ignored hub messages of type "${type}", which this agent does not use`);
-    }
-    this.emit('warning', `Ignored a message from the hub: ${reason}`);
+  /** MCAV's routing policy: who is live, and (direct mode) where Minecraft is when `auth_success` did not say. */
+  private routed(route: StreamRoute): void {
+    const c = this.config;
+    c.minecraftHost ??= route.minecraft_host;
+    c.minecraftPort ??= route.minecraft_port;
+    c.zone ??= route.zone;
+    if (c.directMode) this.startDirect();
+    if (route.is_active === this.isActive) return;
+    this.isActive = route.is_active;
+    this.emit('status', route.is_active);
+  }
+
+  /**
+   * A hub message the agent cannot use is skipped, never fatal. Unknown types are another hub's vocabulary
+   * (MCAV's `dj_info`, `pattern_sync`, ...): one debug line per type. A known type that fails its check is a
+   * warning, once per type, since a hub that sends one bad `dj_roster` sends it on every change.
+   */
+  private ignored(error: HubReadError): void {
+    const unknown = error.code === VALIDATION_CODES.UNKNOWN_TYPE;
+    const kind = `${unknown ? 'unknown' : 'invalid'}:${error.type ?? error.code}`;
+    if (this.reportedKinds.has(kind) || this.reportedKinds.size >= MAX_REPORTED_KINDS) return;
+    this.reportedKinds.add(kind);
+    if (unknown)
+      return this.emit(
+        'debug',
+        `Ignored hub messages of type "${error.type}", which this agent does not use`,
+      );
+    this.emit(
+      'warning',
+      `Ignored a message from the hub (further ones like it are not reported): ${error.message}`,
+    );
   }
 
   private startDirect(): void {

@@ -304,24 +304,27 @@ describe('DJRelay against a hub on loopback', () => {
     assert.equal(r.isActive, false);
   });
 
-  it('ignores malformed or unknown hub messages with a warning and stays connected', async () => {
+  it('skips malformed, invalid and unknown hub messages, reports each kind once and stays connected', async () => {
     hub = await startServer(0, hubHandler());
     const r = makeRelay(hub.url, new FakeClock());
     const connected = nextEvent(events(r), 'connected');
     r.connect();
     await connected;
     const warnings: string[] = [];
+    const debug: string[] = [];
     r.on('warning', (w) => warnings.push(w));
-    const second = new Promise<void>((resolve) => r.on('warning', () => warnings.length === 2 && resolve()));
-    hub.sockets[0]!.send('{not json');
+    r.on('debug', (d) => debug.push(d));
+    const badStatus = JSON.stringify({ type: 'status_update', is_active: 'yes' });
+    for (const text of ['{not json', '{not json', badStatus, badStatus]) hub.sockets[0]!.send(text);
     hub.sockets[0]!.send(JSON.stringify({ type: 'launch_rockets' }));
     hub.sockets[0]!.send(JSON.stringify({ type: 'launch_rockets' }));
-    await second;
-    await settle();
-    assert.match(warnings[0] ?? '', /^Ignored a message from the hub: .*JSON/);
-    assert.deepEqual(warnings.slice(1), [
-      'Ignored hub messages of type "launch_rockets", which this agent does not use',
-    ]);
+    const status = new Promise((resolve) => r.once('status', resolve));
+    hub.sockets[0]!.send(JSON.stringify({ type: 'status_update', is_active: false }));
+    await status; // the hub's messages are read in order: everything before it has been handled
+    assert.equal(warnings.length, 2, warnings.join(' | '));
+    assert.match(warnings[0] ?? '', /^Ignored a message from the hub .*JSON/);
+    assert.match(warnings[1] ?? '', /status_update\.is_active/);
+    assert.deepEqual(debug, ['Ignored hub messages of type "launch_rockets", which this agent does not use']);
     assert.equal(r.connected, true);
   });
 

@@ -119,7 +119,9 @@ describe('DJRelay against a hub with MCAV’s :9000 handshake', () => {
     hub = await startServer(0, mcav.handler);
     const r = makeRelay(hub.url, new FakeClock(1_700_000_000_000));
     const warnings: string[] = [];
+    const debug: string[] = [];
     r.on('warning', (w) => warnings.push(w));
+    r.on('debug', (d) => debug.push(d));
     const log = recordEvents(events(r));
     // Like the run loop, try to stream the moment the link is up: before the hub's clock_sync_request is read.
     let sentOnConnect: boolean | null = null;
@@ -135,14 +137,45 @@ describe('DJRelay against a hub with MCAV’s :9000 handshake', () => {
     assert.equal(mcav.afterSync[0]?.['type'], 'clock_sync_response');
     assert.equal(r.connected, true);
     assert.deepEqual(log, ['connected']);
-    assert.deepEqual(
-      warnings.filter((w) => /stream_route|dj_info/.test(w)).length,
-      2,
-      `one warning per unknown type: ${warnings.join(' | ')}`,
-    );
+    assert.deepEqual(warnings, [], 'stream_route is understood, not refused');
+    assert.deepEqual(debug, ['Ignored hub messages of type "dj_info", which this agent does not use']);
     hub.sockets[0]!.send(JSON.stringify(streamRoute()));
+    hub.sockets[0]!.send(JSON.stringify({ type: 'dj_info', dj_name: 'Alice', dj_id: 'alice' }));
     await settle();
-    assert.equal(warnings.length, 2, 'the second stream_route is not warned about again');
+    assert.equal(debug.length, 1, 'the second dj_info is not reported again');
+    assert.equal(r.connected, true);
+  });
+
+  it('follows MCAV’s stream_route and its preset_sync object', async () => {
+    hub = await startServer(0, mcavLikeHub().handler);
+    const r = makeRelay(hub.url, new FakeClock());
+    const connected = nextEvent(events(r), 'connected');
+    r.connect();
+    await connected;
+    await hub.next('clock_sync_response');
+    const warnings: string[] = [];
+    r.on('warning', (w) => warnings.push(w));
+    const status = new Promise((resolve) => r.once('status', resolve));
+    hub.sockets[0]!.send(JSON.stringify({ ...streamRoute(), is_active: false }));
+    assert.equal(await status, false, 'another DJ went live: this one is queued');
+    assert.equal(r.isActive, false);
+    const presets: string[] = [];
+    r.on('preset', (p) => presets.push(p));
+    const settings = { attack: 0.7, release: 0.15, beat_threshold: 1.1, min_db: -40, max_db: -5 };
+    for (const name of ['EDM', 'my-custom'])
+      hub.sockets[0]!.send(
+        JSON.stringify({
+          type: 'preset_sync',
+          preset: { name, ...settings, band_sensitivity: [1, 1, 1, 1, 1] },
+        }),
+      );
+    const queued = new Promise((resolve) => r.once('status', resolve));
+    hub.sockets[0]!.send(JSON.stringify({ type: 'status_update', is_active: true }));
+    assert.equal(await queued, true);
+    assert.deepEqual(presets, ['edm']);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /preset_sync\.preset/);
+    assert.equal(r.connected, true);
   });
 
   it('streams after DJ_CLOCK_SYNC_WAIT_MS when a hub never asks for clock sync', async () => {

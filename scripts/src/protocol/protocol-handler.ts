@@ -4,7 +4,13 @@
  * newest `audio_state` per zone (and for all zones) and the newest `batch_update` per zone are applied.
  * Every refusal is an `error` reply with the request's `_seq` and a stable `code`; nothing throws out.
  */
-import { pluginValidator, type PluginInbound, type PluginInboundMessage } from '@audioviz/shared-types';
+import {
+  MCAV_DEFAULT_ZONE,
+  readPluginMessage,
+  type PluginInbound,
+  type PluginInboundMessage,
+  type SkippedEntity,
+} from '@audioviz/shared-types';
 import type { Control } from '../control';
 import type { Host } from '../host';
 import { OpError, OP_ERROR_CODES } from '../op-error';
@@ -12,6 +18,8 @@ import { errorText } from '../show/pattern-library';
 
 /** The key of the audio for every zone in the per-drain newest-audio map. */
 const ALL_ZONES = '';
+/** A client that keeps sending bad entities hears about it at most this often, ms. */
+const SKIPPED_REPORT_INTERVAL_MS = 1_000;
 
 export interface ProtocolOptions {
   readonly host: Host;
@@ -24,6 +32,8 @@ export interface ProtocolOptions {
 
 export class ProtocolHandler {
   private readonly trusted = new Map<string, boolean>();
+  /** When each client was last told about entities dropped from its batches. */
+  private readonly skippedReportedAt = new Map<string, number>();
   private lastDjAnnounced = '';
   private readonly newestAudio = new Map<string, PluginInbound['audio_state']>();
   private readonly newestBatch = new Map<
@@ -42,6 +52,7 @@ export class ProtocolHandler {
 
   clientDisconnected(clientId: string): void {
     this.trusted.delete(clientId);
+    this.skippedReportedAt.delete(clientId);
   }
 
   /**
@@ -50,7 +61,7 @@ export class ProtocolHandler {
    * longer time budget, one script's worth); the messages after it wait, in order, for the next tick.
    */
   handle(clientId: string, text: string): boolean {
-    const parsed = pluginValidator.parse(text);
+    const parsed = readPluginMessage(text);
     if (!parsed.ok) {
       this.send(
         clientId,
@@ -59,7 +70,8 @@ export class ProtocolHandler {
       );
       return true;
     }
-    const message = parsed.value;
+    if (parsed.skipped.length > 0) this.reportSkipped(clientId, parsed.skipped, parsed.value._seq);
+    const message = this.withZoneAlias(parsed.value);
     // Known while it is handled, so `interrupted()` can answer it if the host stops the call. Not cleared in
     // a `finally`: once the host interrupts a call, the code still running in it (catch, finally) may be cut
     // short too.
@@ -90,6 +102,37 @@ export class ProtocolHandler {
       },
       m._seq,
     );
+  }
+
+  /** Entities dropped from a batch (the rest was applied), said at most once a second per client. */
+  private reportSkipped(clientId: string, skipped: readonly SkippedEntity[], seq: number | undefined): void {
+    const now = this.options.host.now();
+    const last = this.skippedReportedAt.get(clientId);
+    if (last !== undefined && now - last < SKIPPED_REPORT_INTERVAL_MS) return;
+    this.skippedReportedAt.set(clientId, now);
+    const listed = skipped
+      .slice(0, 3)
+      .map((s) => `entities[${s.index}]${s.id === null ? '' : ` (${s.id})`}: ${s.reason}`)
+      .join('; ');
+    const more = skipped.length > 3 ? `; and ${skipped.length - 3} more` : '';
+    this.send(
+      clientId,
+      {
+        type: 'error',
+        code: 'INVALID_FIELD',
+        message: `skipped ${skipped.length} entit${skipped.length === 1 ? 'y' : 'ies'}, applied the rest: ${listed}${more}`,
+      },
+      seq,
+    );
+  }
+
+  /** MCAV's default zone name reaches this server's first zone when no zone has that name. */
+  private withZoneAlias(m: PluginInboundMessage): PluginInboundMessage {
+    if (!('zone' in m) || m.zone !== MCAV_DEFAULT_ZONE) return m;
+    const zones = this.options.control.stage.zones;
+    if (zones.get(MCAV_DEFAULT_ZONE) !== undefined) return m;
+    const first = zones.all().next();
+    return first.done === true ? m : { ...m, zone: first.value.zone.name };
   }
 
   private handleMessage(clientId: string, message: PluginInboundMessage): void {
@@ -172,6 +215,24 @@ export class ProtocolHandler {
         this.newestBatch.set(m.zone, { clientId, message: m });
         return;
       }
+      case 'update_entity': {
+        const { type: _type, zone, _seq, v: _v, ...entity } = m;
+        control.stage.applyBatch({ type: 'batch_update', zone, entities: [entity] });
+        this.send(clientId, { type: 'entity_updated', zone, id: entity.id }, seq);
+        return;
+      }
+      case 'get_renderer_capabilities':
+        this.send(
+          clientId,
+          {
+            type: 'renderer_capabilities',
+            ...defined({ zone: m.zone }),
+            supported_backends: ['display_entities'],
+            active_backend: 'display_entities',
+          },
+          seq,
+        );
+        return;
       case 'get_zones':
         this.send(clientId, { type: 'zones', zones: control.zoneInfos() }, seq);
         return;

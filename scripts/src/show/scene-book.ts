@@ -5,7 +5,7 @@
  */
 import { PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
 import type { ParamValue } from '../patterns/pattern';
-import { isMaterial } from '../zones/zone-document';
+import { readMaterials } from '../zones/zone-document';
 import { zoneNameProblem, type Zone } from '../zones/zone';
 
 /** What a scene stores of one zone. */
@@ -151,9 +151,8 @@ function readScene(raw: unknown): Scene | null {
           if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') entry.params[k] = v;
         }
       }
-      const m = z['materials'];
-      if (Array.isArray(m) && m.length === 5 && m.every(isMaterial))
-        entry.materials = [...m] as Zone['materials'];
+      const materials = readMaterials(z['materials']);
+      if (materials !== null) entry.materials = materials;
       const b = z['brightness'];
       if (typeof b === 'number' && Number.isInteger(b) && b >= 0 && b <= 15) entry.brightness = b;
       if (typeof z['glowOnBeat'] === 'boolean') entry.glowOnBeat = z['glowOnBeat'];

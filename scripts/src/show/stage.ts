@@ -99,9 +99,9 @@ export class Stage {
     for (const e of batch.entities) {
       const i = entityIndex(e.id);
       if (i >= pool.capacity) continue;
-      frame.x[i] = e.x;
-      frame.y[i] = e.y;
-      frame.z[i] = e.z;
+      if (e.x !== undefined) frame.x[i] = e.x;
+      if (e.y !== undefined) frame.y[i] = e.y;
+      if (e.z !== undefined) frame.z[i] = e.z;
       if (e.scale !== undefined) frame.scale[i] = e.scale;
       if (e.rotation !== undefined) frame.rotation[i] = e.rotation;
       if (e.band !== undefined) frame.band[i] = e.band;
@@ -109,7 +109,10 @@ export class Stage {
       if (e.glow !== undefined) frame.glow[i] = e.glow ? 1 : 0;
       if (e.brightness !== undefined) frame.brightness[i] = e.brightness;
       if (e.interpolation !== undefined) pool.interpolationOverride[i] = e.interpolation;
-      if (e.material !== undefined) pool.materialOverride[i] = this.materials.index(e.material);
+      if (e.material !== undefined) {
+        const material = this.materials.indexIfRoom(e.material);
+        if (material >= 0) pool.materialOverride[i] = material;
+      }
       updated++;
     }
     if (batch.bands !== undefined || batch.is_beat !== undefined) {

@@ -3,7 +3,7 @@
  * loud: a zone that does not check out is skipped and reported, a document that is not JSON at all is
  * reported and treated as empty, and nothing throws (a damaged file must not stop the server).
  */
-import { MAX_ENTITIES_PER_ZONE } from '@audioviz/shared-types';
+import { MAX_ENTITIES_PER_ZONE, canonicalMaterial } from '@audioviz/shared-types';
 import {
   ENTITY_KIND_NAMES,
   MAX_ZONE_SIZE,
@@ -77,10 +77,7 @@ function readZone(raw: unknown, report: (problem: string) => void): Zone | null 
   zone.entityCount = int(raw['entityCount'], 0, MAX_ENTITIES_PER_ZONE) ?? 0;
   const kind = raw['kind'];
   if (ENTITY_KIND_NAMES.includes(kind as EntityKind)) zone.kind = kind as EntityKind;
-  const materials = raw['materials'];
-  if (Array.isArray(materials) && materials.length === 5 && materials.every(isMaterial)) {
-    zone.materials = [...materials] as Zone['materials'];
-  }
+  zone.materials = readMaterials(raw['materials']) ?? zone.materials;
   if (typeof raw['pattern'] === 'string' && zoneNameProblem(raw['pattern']) === null) {
     zone.pattern = raw['pattern'];
   }
@@ -99,9 +96,11 @@ function readZone(raw: unknown, report: (problem: string) => void): Zone | null 
   return zone;
 }
 
-const MATERIAL = /^[A-Za-z0-9_:.-]{1,64}$/;
-export function isMaterial(value: unknown): value is string {
-  return typeof value === 'string' && MATERIAL.test(value);
+/** Five band materials in canonical form ("GLOWSTONE" reads as "minecraft:glowstone"), or null. */
+export function readMaterials(value: unknown): Zone['materials'] | null {
+  if (!Array.isArray(value) || value.length !== 5) return null;
+  const materials = value.map((m) => (typeof m === 'string' ? canonicalMaterial(m) : null));
+  return materials.every((m) => m !== null) ? (materials as Zone['materials']) : null;
 }
 
 function fail(report: (problem: string) => void, problem: string): null {

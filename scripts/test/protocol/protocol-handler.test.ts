@@ -48,10 +48,10 @@ describe('ProtocolHandler', () => {
   });
 
   it("returns the validator's path-precise message, its code and the request's _seq", () => {
-    const [reply] = setup().ask({ type: 'init_pool', zone: 'main', count: 5000, _seq: 12 });
+    const [reply] = setup().ask({ type: 'init_pool', zone: 'main', count: 'many', _seq: 12 });
     assert.equal(reply['code'], 'INVALID_FIELD');
     assert.equal(reply['_seq'], 12);
-    assert.match(String(reply['message']), /init_pool\.count: expected integer ≤ 1024, got 5000/);
+    assert.match(String(reply['message']), /init_pool\.count: expected integer, got "many"/);
   });
 
   it('refuses an unknown type and a message too big to parse', () => {

@@ -3,6 +3,7 @@
  * answer per command. Broadcasts to every browser follow from the store's events, not from here.
  */
 import {
+  mcavVjStateFields,
   PRESET_NAMES,
   type BrowserInbound,
   type BrowserOutboundMessage,
@@ -33,6 +34,7 @@ export function buildVjState(store: HubStore, health: Health): BrowserOutboundMe
     freeze: store.freeze,
     health,
     minecraft_connected: store.minecraftConnected,
+    ...mcavVjStateFields(roster, store.currentPatterns),
   };
 }
 

@@ -9,13 +9,15 @@ import {
   BROWSER_AUTH_TIMEOUT_MS,
   BROWSER_COMMANDS_PER_SECOND,
   BROWSER_SERVER_HEARTBEAT,
+  browserRosterMessage,
   CLOSE_CODES,
   DEFAULT_MAX_BROWSERS,
   DJ_AUTH_ATTEMPTS_PER_WINDOW,
   DJ_AUTH_WINDOW_MS,
+  djJoinedMessage,
   HeartbeatMonitor,
   MAX_HUB_MESSAGE_BYTES,
-  browserValidator,
+  readBrowserMessage,
   type BrowserInbound,
   type BrowserOutboundMessage,
   type Clock,
@@ -107,8 +109,8 @@ export class BrowserServer {
     const push = (message: BrowserOutboundMessage) => this.broadcast(JSON.stringify(message));
     this.unsubscribe.push(
       events.preview.on((text) => this.broadcast(text)),
-      events.roster.on((r) => push({ type: 'dj_roster', ...r })),
-      events.djJoined.on((e) => push({ type: 'dj_joined', ...e })),
+      events.roster.on((r) => push(browserRosterMessage(r))),
+      events.djJoined.on((e) => push(djJoinedMessage(e.dj_id, e.dj_name))),
       events.djLeft.on((e) => push({ type: 'dj_left', ...e })),
       events.djPending.on((dj) => push({ type: 'dj_pending', dj })),
       events.minecraftStatus.on((e) => push({ type: 'minecraft_status', ...e })),
@@ -166,7 +168,7 @@ export class BrowserServer {
 
   private onMessage(c: BrowserConnection, text: string | null): void {
     if (c.phase === 'closed' || c.phase === 'verifying') return;
-    const result = text === null ? null : browserValidator.parse(text);
+    const result = text === null ? null : readBrowserMessage(text);
     if (result !== null && result.ok && (result.value.type === 'pong' || result.value.type === 'ping')) {
       c.heartbeat.pongReceived();
       if (result.value.type === 'ping')

@@ -30,6 +30,12 @@ export interface ShapingSettings {
 export const MAX_AUDIO_STATE_BPM = PLUGIN_INBOUND.audio_state.properties.bpm.maximum as number;
 
 const clampUnit = (v: number): number => (v > 1 ? 1 : v >= 0 ? v : 0);
+/**
+ * Levels below this are silence. Exponential decay never reaches 0 on its own: without a floor the idle
+ * state sinks into subnormal floats (1e-85 after a minute), which are slow to compute with and never "off".
+ */
+export const SILENCE_FLOOR = 1e-4;
+const floor = (v: number): number => (v < SILENCE_FLOOR ? 0 : v);
 
 export class AudioShaper {
   private readonly bands = [0, 0, 0, 0, 0];
@@ -85,9 +91,9 @@ export class AudioShaper {
     const steps = this.steps(now);
     const release = this.release();
     const keep = Math.pow(1 - release, steps);
-    for (let i = 0; i < 5; i++) this.bands[i] = this.bands[i]! * keep;
-    this.amplitude *= keep;
-    this.beatIntensity *= keep;
+    for (let i = 0; i < 5; i++) this.bands[i] = floor(this.bands[i]! * keep);
+    this.amplitude = floor(this.amplitude * keep);
+    this.beatIntensity = floor(this.beatIntensity * keep);
     const bpm = this.settings.tapBpm ?? this.bpm;
     if (bpm > 0) this.beatPhase = (this.beatPhase + (steps * PRESET_FRAME_MS * bpm) / 60_000) % 1;
     return this.state(false);
@@ -135,6 +141,6 @@ export class AudioShaper {
   private approach(from: number, to: number, steps: number): number {
     const rate =
       to > from ? (this.settings.attack ?? AUDIO_PRESETS[this.settings.preset].attack) : this.release();
-    return to + (from - to) * Math.pow(1 - rate, steps);
+    return floor(to + (from - to) * Math.pow(1 - rate, steps));
   }
 }

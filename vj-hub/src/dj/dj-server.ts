@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 import {
   CLOSE_CODES,
+  COMPAT_CODES,
   DJ_AUTH_ATTEMPTS_PER_WINDOW,
   DJ_AUTH_TIMEOUT_MS,
   DJ_AUTH_WINDOW_MS,
@@ -14,10 +15,13 @@ import {
   DJ_RELAY_POLICY,
   HeartbeatMonitor,
   MAX_HUB_MESSAGE_BYTES,
+  mcavPresetSettings,
+  readDjMessage,
   VALIDATION_CODES,
-  djValidator,
   type Clock,
+  type CompatResult,
   type DjInbound,
+  type DjInboundMessage,
   type DjOutbound,
   type DjOutboundMessage,
   type RandomSource,
@@ -26,6 +30,7 @@ import {
 import type { DjAuthenticator } from '../auth/dj-authenticator';
 import type { Logger } from '../logger';
 import { closeWebSocketServer, openWebSocketServer, remoteAddress, sendBounded } from '../net/ws-server';
+import { FrameRefusals } from './frame-refusals';
 import { SlidingWindowLimiter } from '../rate-limit';
 import type { HubStore } from '../store/hub-store';
 
@@ -65,7 +70,12 @@ interface DjConnection {
   authTimer: TimerHandle | null;
   clockSyncSentAt: number;
   liveness: HeartbeatMonitor | null;
+  readonly frameRefusals: FrameRefusals;
+  /** MCAV message types already answered `UNSUPPORTED` on this socket (answered once each, not per message). */
+  readonly unsupportedSeen: Set<string>;
 }
+
+type DjReadResult = CompatResult<DjInboundMessage>;
 
 export class DjServer {
   private server: WebSocketServer | null = null;
@@ -111,7 +121,13 @@ export class DjServer {
         }
       }),
       events.presetChanged.on(({ preset }) => {
-        for (const c of this.live()) this.send(c, { type: 'preset_sync', preset });
+        const sync: DjOutbound['preset_sync'] = {
+          type: 'preset_sync',
+          preset,
+          settings: mcavPresetSettings(preset),
+        };
+        const text = JSON.stringify(sync);
+        for (const c of this.live()) sendBounded(c.ws, text);
       }),
       events.kick.on(({ dj_id }) => {
         for (const c of this.connections)
@@ -145,6 +161,8 @@ export class DjServer {
       authTimer: null,
       clockSyncSentAt: 0,
       liveness: null,
+      frameRefusals: new FrameRefusals(this.options.clock),
+      unsupportedSeen: new Set(),
     };
     this.connections.add(c);
     // PROTOCOL.md :9000: the first message must arrive within 10 s, else close 4001.
@@ -168,33 +186,59 @@ export class DjServer {
 
   private onMessage(c: DjConnection, text: string | null): void {
     if (c.phase === 'closed') return;
-    const result = text === null ? null : djValidator.parse(text);
+    const result = text === null ? null : readDjMessage(text);
     if (c.phase === 'handshake') return this.handshake(c, result);
     if (c.phase !== 'live') return; // verifying or waiting for approval: nothing else is accepted yet
     if (result === null)
       return this.reject(c, VALIDATION_CODES.NOT_AN_OBJECT, 'Binary frames are not accepted; send JSON text');
-    if (!result.ok) {
-      this.options.store.health.rejected.dj++;
-      return this.reject(c, result.error.code, result.error.message);
-    }
+    if (!result.ok) return this.refuse(c, result.error);
     this.handleLive(c, result.value);
   }
 
-  private handshake(c: DjConnection, result: ReturnType<typeof djValidator.parse> | null): void {
+  /** A message after auth that was not accepted: frames are counted and reported in summary, the rest answered. */
+  private refuse(c: DjConnection, error: Extract<DjReadResult, { ok: false }>['error']): void {
+    const { store, clock } = this.options;
+    store.health.rejected.dj++;
+    if (error.code === COMPAT_CODES.UNSUPPORTED) {
+      if (c.unsupportedSeen.has(error.type!)) return;
+      c.unsupportedSeen.add(error.type!);
+      return this.reject(c, error.code, error.message);
+    }
+    if (error.type !== 'dj_audio_frame') return this.reject(c, error.code, error.message);
+    store.djFrameRefused(c.djId!, clock.now());
+    const count = c.frameRefusals.refused();
+    if (count === 0) return;
+    this.reject(
+      c,
+      COMPAT_CODES.FRAMES_REFUSED,
+      `${count} dj_audio_frame${count === 1 ? '' : 's'} refused, the show ignores them: ${error.message}. ` +
+        'A frame needs seq, ts, bands (5 numbers), peak, beat, beat_i and bpm',
+    );
+  }
+
+  private handshake(c: DjConnection, result: DjReadResult | null): void {
     this.clearAuthTimer(c);
+    const type = result === null ? null : result.ok ? result.value.type : result.error.type;
+    const isAuth = type === 'dj_auth' || type === 'code_auth';
     // PROTOCOL.md :9000: unreadable first message → 4002; readable but not an auth message → 4003.
-    if (result === null || (!result.ok && result.error.code !== VALIDATION_CODES.UNKNOWN_TYPE)) {
-      const why = result === null ? 'binary frame' : result.error.message;
+    // An auth message with a bad field is unreadable as auth, so it gets 4002 and the field's name.
+    if (result === null || (!isAuth && isUnreadable(result))) {
+      const why = result === null ? 'binary frame' : result.ok ? '' : result.error.message;
       return this.closeConnection(
         c,
         CLOSE_CODES.INVALID_MESSAGE,
         truncate(`Invalid message (${why}); send dj_auth or code_auth`),
       );
     }
-    const message = result.ok ? result.value : null;
-    if (message === null || (message.type !== 'dj_auth' && message.type !== 'code_auth')) {
-      return this.closeConnection(c, CLOSE_CODES.AUTH_REQUIRED, 'Send dj_auth or code_auth first');
+    if (!isAuth) return this.closeConnection(c, CLOSE_CODES.AUTH_REQUIRED, 'Send dj_auth or code_auth first');
+    if (!result.ok) {
+      return this.closeConnection(
+        c,
+        CLOSE_CODES.INVALID_MESSAGE,
+        truncate(`Invalid message (${result.error.message}); send dj_auth or code_auth`),
+      );
     }
+    const message = result.value as DjInbound['dj_auth'] | DjInbound['code_auth'];
     // PROTOCOL.md :9000: at most 5 auth attempts per IP per 60 s (close 4029).
     if (!this.authLimiter.tryAcquire(c.ip)) {
       return this.closeConnection(c, CLOSE_CODES.AUTH_RATE_LIMITED, 'Too many auth attempts; wait a minute');
@@ -261,6 +305,10 @@ export class DjServer {
       is_active: c.isActive,
       ...(directMode ? this.directFields() : {}),
     });
+    // Clock sync comes right after auth_success, before the roster or anything else: MCAV's DJ client reads
+    // exactly one message after auth_success and answers it only if it is the clock_sync_request.
+    c.clockSyncSentAt = clock.now();
+    this.send(c, { type: 'clock_sync_request', server_time: c.clockSyncSentAt / 1000 });
     c.phase = 'live';
     c.liveness = new HeartbeatMonitor(DJ_SOCKET_LIVENESS, clock, {
       send: () => {
@@ -271,8 +319,6 @@ export class DjServer {
     });
     c.liveness.start();
     store.addDj(djId, djName);
-    c.clockSyncSentAt = clock.now();
-    this.send(c, { type: 'clock_sync_request', server_time: c.clockSyncSentAt / 1000 });
     this.options.logger.info('DJ connected', { dj_id: djId, ip: c.ip });
   }
 
@@ -390,6 +436,15 @@ export class DjServer {
       this.options.logger.info('DJ disconnected', { dj_id: c.djId });
     }
   }
+}
+
+/** Not JSON at all (or too big to read): the :9000 handshake answers these with 4002. */
+function isUnreadable(result: DjReadResult): boolean {
+  return (
+    !result.ok &&
+    (result.error.code === VALIDATION_CODES.INVALID_JSON ||
+      result.error.code === VALIDATION_CODES.MESSAGE_TOO_BIG)
+  );
 }
 
 function seq(message: { _seq?: number }): { _seq?: number } {

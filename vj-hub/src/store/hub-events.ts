@@ -30,7 +30,7 @@ export function createHubEvents(onError?: ListenerErrorHandler) {
   return {
     roster: new Signal<RosterSnapshot>(onError),
     djJoined: new Signal<{ dj_id: string; dj_name: string }>(onError),
-    djLeft: new Signal<{ dj_id: string }>(onError),
+    djLeft: new Signal<{ dj_id: string; dj_name: string }>(onError),
     djPending: new Signal<PendingRecord>(onError),
     /** An operator decided on a pending DJ; the DJ server answers that socket. */
     pendingDecided: new Signal<{ dj_id: string; dj_name: string; approved: boolean }>(onError),

@@ -33,6 +33,9 @@ export interface DjRecord {
   readonly connectedAt: number;
   framesReceived: number;
   framesDropped: number;
+  /** Malformed frames refused, and when the last one came (clock ms, 0 before any). */
+  framesRefused: number;
+  lastRefusedAt: number;
   lastFrameAt: number;
   /** Frames counted in the current one-second window, and the rate of the last full window (frames/s). */
   windowStart: number;
@@ -129,6 +132,8 @@ export class HubStore {
       connectedAt: this.options.clock.now(),
       framesReceived: 0,
       framesDropped: 0,
+      framesRefused: 0,
+      lastRefusedAt: 0,
       lastFrameAt: 0,
       windowStart: 0,
       windowFrames: 0,
@@ -145,9 +150,11 @@ export class HubStore {
   /** Removes a DJ (disconnected, kicked); the next DJ in the queue goes live when the live one leaves. */
   removeDj(djId: string): void {
     if (this.pending.delete(djId)) return;
-    if (!this.djs.delete(djId)) return;
+    const record = this.djs.get(djId);
+    if (record === undefined) return;
+    this.djs.delete(djId);
     this.health.djDisconnected();
-    this.events.djLeft.emit({ dj_id: djId });
+    this.events.djLeft.emit({ dj_id: djId, dj_name: record.dj_name });
     if (this.activeDjId === djId) this.activeDjId = this.djs.keys().next().value ?? null;
     this.publishRoster();
   }
@@ -216,6 +223,14 @@ export class HubStore {
     if (djId === this.activeDjId) this.events.frame.emit({ dj_id: djId, frame, receivedAt });
   }
 
+  /** A frame from a DJ that failed validation: counted, so the roster shows a DJ whose show went dark. */
+  djFrameRefused(djId: string, receivedAt: number): void {
+    const record = this.djs.get(djId);
+    if (record === undefined) return;
+    record.framesRefused++;
+    record.lastRefusedAt = receivedAt;
+  }
+
   roster(): RosterSnapshot {
     let position = 0;
     const now = this.options.clock.now();
@@ -229,6 +244,8 @@ export class HubStore {
       bpm: d.bpm,
       latency_ms: d.latencyMs,
       frames_dropped: d.framesDropped,
+      frames_refused: d.framesRefused,
+      refusing_frames: d.lastRefusedAt > d.lastFrameAt,
     }));
     return { djs, active_dj_id: this.activeDjId };
   }

@@ -272,4 +272,62 @@ describe('browser-server (:8766)', function () {
       assert.equal(state['is_beat'], true);
     });
   });
+
+  describe('MCAV admin panel', () => {
+    it('announces DJs in both shapes: dj_joined.dj and dj_left.dj_name', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      const dj = await connectDj(t, 'a');
+      const joined = await b.next('dj_joined');
+      assertValid(joined);
+      assert.deepEqual(joined['dj'], { dj_id: 'a', dj_name: 'DJ a' });
+      assert.equal(joined['dj_id'], 'a');
+      dj.send({ type: 'going_offline' });
+      const left = await b.next('dj_left');
+      assertValid(left);
+      assert.deepEqual([left['dj_id'], left['dj_name']], ['a', 'DJ a']);
+    });
+
+    it("adds the names MCAV's panel reads to vj_state and dj_roster, beside ours", async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      await connectDj(t, 'a');
+      const roster = await b.next('dj_roster');
+      assertValid(roster);
+      assert.deepEqual(roster['roster'], roster['djs']);
+      assert.equal(roster['active_dj'], 'a');
+      b.send({ type: 'get_state' });
+      const state = await b.next('vj_state');
+      assertValid(state);
+      assert.deepEqual(state['dj_roster'], state['djs']);
+      assert.equal(state['active_dj'], 'a');
+      assert.deepEqual(state['zone_patterns'], state['current_patterns']);
+    });
+
+    it('maps set_block_count onto set_entity_count', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      b.send({ type: 'set_block_count', count: 32, _seq: 4 });
+      const ack = await b.next('ack');
+      assert.equal(ack['_seq'], 4);
+    });
+
+    it('answers its requests we have no feature for with UNSUPPORTED, never silence', async () => {
+      t = await startTestHub();
+      const b = await liveBrowser(t);
+      for (const [i, type] of [
+        'get_stages',
+        'get_bitmap_patterns',
+        'set_render_mode',
+        'banner_config',
+      ].entries()) {
+        b.send({ type, _seq: i });
+        const err = await b.next('error');
+        assertValid(err);
+        assert.equal(err['code'], 'UNSUPPORTED', type);
+        assert.equal(err['_seq'], i);
+        assert.match(String(err['message']), new RegExp(type));
+      }
+    });
+  });
 });

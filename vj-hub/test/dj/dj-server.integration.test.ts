@@ -61,6 +61,8 @@ describe('dj-server (:9000)', function () {
           bpm: 0,
           latency_ms: 0,
           frames_dropped: 0,
+          frames_refused: 0,
+          refusing_frames: false,
         },
       ]);
       assert.equal(t.hub.health().dj_connects, 1);
@@ -249,7 +251,7 @@ describe('dj-server (:9000)', function () {
       assert.equal((await dj.next('error'))['code'], 'INVALID_JSON');
       dj.send({ ...frame(1), bands: [1, 2] });
       const err = await dj.next('error');
-      assert.equal(err['code'], 'INVALID_FIELD');
+      assert.equal(err['code'], 'FRAMES_REFUSED');
       assert.match(String(err['message']), /bands/);
       dj.send({ type: 'dj_auth', dj_id: 'a', dj_key: 'k', dj_name: 'n' });
       assert.equal((await dj.next('error'))['code'], 'ALREADY_AUTHENTICATED');

@@ -266,6 +266,25 @@ describe('admin panel in Chromium against a real hub', function () {
     assert.ok(bpm > 150 && bpm < 300, `tapped ${bpm} BPM`);
   });
 
+  it('marks a DJ whose frames the hub refuses, so a dark show has a visible cause', async () => {
+    const dj = await TestDj.connect(hub.ports.dj, {
+      type: 'dj_auth',
+      dj_id: 'broken',
+      dj_key: 'k',
+      dj_name: 'Broken',
+    });
+    await dj.waitFor('auth_success');
+    dj.frame([0.5, 0.5]); // two bands instead of five: refused
+    const badge = page
+      .getByTestId('dj-roster')
+      .locator('[data-dj="broken"]')
+      .getByTestId('dj-frames-refused');
+    await badge.filter({ hasText: 'show dark' }).waitFor();
+    dj.frame([0.5, 0.5, 0.5, 0.5, 0.5]);
+    await badge.filter({ hasText: '1 frame refused' }).waitFor();
+    dj.close();
+  });
+
   it('logged no console error during the whole session', () => {
     assert.deepEqual(errors, []);
   });

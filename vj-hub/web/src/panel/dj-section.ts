@@ -13,6 +13,23 @@ const STATS: ReadonlyArray<[string, string, string]> = [
   ['frames_dropped', 'dropped ', ''],
 ];
 
+/**
+ * A DJ whose frames the hub refuses (malformed) is connected but puts nothing on the show: say so on its row,
+ * loudly while its latest frame was refused.
+ */
+function refusedBadge(dj: RosterDj): HTMLElement[] {
+  const refused = typeof dj.frames_refused === 'number' ? dj.frames_refused : 0;
+  if (refused === 0) return [];
+  const now = dj.refusing_frames === true;
+  return [
+    el(
+      'span',
+      { class: now ? 'dj-refused refusing' : 'dj-refused', 'data-testid': 'dj-frames-refused' },
+      now ? `frames refused (${refused}): show dark` : `${refused} frame${refused === 1 ? '' : 's'} refused`,
+    ),
+  ];
+}
+
 export function mountDjSection(host: HTMLElement, { store, send, service }: PanelContext): void {
   const roster = el('ol', { class: 'roster', 'data-testid': 'dj-roster' });
   const pending = el('ul', { class: 'pending', 'data-testid': 'dj-pending' });
@@ -130,6 +147,7 @@ export function mountDjSection(host: HTMLElement, { store, send, service }: Pane
       el('span', { class: 'dj-name' }, dj.dj_name),
       el('span', { class: 'dj-id' }, dj.dj_id),
       el('span', { class: 'dj-stats' }, stats.join(' · ')),
+      ...refusedBadge(dj),
       el('span', { class: 'dj-actions' }, goLive, up, down, kick),
     );
   };
