@@ -4,11 +4,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BandIndex, Bands, Bpm, Material, Name, Unit, message } from './common';
 import { EffectNameSchema, PresetNameSchema } from './effects';
-import { MAX_ENTITIES_PER_ZONE } from './limits';
+import { MAX_EFFECT_MS, MAX_ENTITIES_PER_ZONE } from './limits';
 import { BatchEntity, PatternInfo, ZoneConfig, ZoneInfo } from './plugin';
 import { RosterEntry } from './dj';
 
-const Enabled = { enabled: Type.Boolean() };
+/** Absent: toggles, as MCAV's admin panel sends it. */
+const Enabled = { enabled: Type.Optional(Type.Boolean()) };
 const SceneName = { name: Name };
 
 /** A DJ waiting for operator approval after `code_auth`. */
@@ -78,7 +79,7 @@ export const SetAudioSetting = message('set_audio_setting', {
 export const BrowserTriggerEffect = message('trigger_effect', {
   effect: EffectNameSchema,
   intensity: Type.Optional(Unit),
-  duration: Type.Optional(Type.Number({ minimum: 0, maximum: 60000 })),
+  duration: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_EFFECT_MS })),
   zone: Type.Optional(Name),
 });
 export const SetBlackout = message('set_blackout', Enabled);

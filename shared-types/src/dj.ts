@@ -84,18 +84,16 @@ export const DjRoster = message('dj_roster', {
   djs: Type.Array(RosterEntry, { maxItems: 256 }),
   active_dj_id: Type.Union([Name, Type.Null()]),
 });
+/** The preset by name with its values, in the shape MCAV's DJ clients read (they take `preset.name`). */
 export const PresetSync = message('preset_sync', {
-  preset: Type.Union(PRESET_NAMES.map((name) => Type.Literal(name))),
-  /** (ext) The preset's values in the shape of MCAV's `preset_sync.preset` object. */
-  settings: Type.Optional(
-    Type.Object({
-      name: Type.String({ maxLength: 64 }),
-      attack: Type.Number({ minimum: 0, maximum: 1 }),
-      release: Type.Number({ minimum: 0, maximum: 1 }),
-      beat_threshold: Type.Number({ minimum: 0 }),
-      band_sensitivity: Type.Array(Type.Number(), { maxItems: 5 }),
-    }),
-  ),
+  preset: Type.Object({
+    name: Type.Union(PRESET_NAMES.map((name) => Type.Literal(name))),
+    attack: Type.Number({ minimum: 0, maximum: 1 }),
+    release: Type.Number({ minimum: 0, maximum: 1 }),
+    /** MCAV's onset threshold (higher: fewer beats), the inverse of our beat sensitivity. */
+    beat_threshold: Type.Number({ minimum: 0 }),
+    band_sensitivity: Type.Array(Type.Number(), { minItems: 5, maxItems: 5 }),
+  }),
 });
 export const ServerShutdown = message('server_shutdown', {});
 export const DjPong = message('pong', { timestamp: Type.Optional(Type.Number()) });

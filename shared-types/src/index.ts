@@ -61,5 +61,5 @@ export {
   readDjMessage,
 } from './compat/dj-link';
 export type { CompatError, CompatResult, McavPresetSettings } from './compat/dj-link';
-export { readHubMessage } from './compat/hub-replies';
+export { presetNameOf, readHubMessage } from './compat/hub-replies';
 export type { HubMessage, HubRead, HubReadError, StreamRoute } from './compat/hub-replies';

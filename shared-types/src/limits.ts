@@ -28,6 +28,11 @@ export const PLUGIN_MAX_CLIENTS = 16;
 /** Entities per zone: default cap and hard max. */
 export const DEFAULT_ENTITIES_PER_ZONE = 256;
 export const MAX_ENTITIES_PER_ZONE = 1024;
+/** A zone's edge in blocks, on every axis. */
+export const MIN_ZONE_SIZE = 1;
+export const MAX_ZONE_SIZE = 64;
+/** The longest an effect may run, ms. */
+export const MAX_EFFECT_MS = 60_000;
 /** Max size of a pattern source pushed with `load_script`. */
 export const MAX_SCRIPT_SOURCE_BYTES = 200 * 1024;
 

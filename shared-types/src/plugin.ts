@@ -4,14 +4,17 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Bands, BandIndex, Bpm, Material, Name, Onsets, Spectrum, Unit, message } from './common';
 import { EffectNameSchema } from './effects';
-import { MAX_ENTITIES_PER_ZONE, MAX_SCRIPT_SOURCE_BYTES } from './limits';
+import {
+  MAX_EFFECT_MS,
+  MAX_ENTITIES_PER_ZONE,
+  MAX_SCRIPT_SOURCE_BYTES,
+  MAX_ZONE_SIZE,
+  MIN_ZONE_SIZE,
+} from './limits';
 
 const Vec3 = Type.Object({ x: Type.Number(), y: Type.Number(), z: Type.Number() });
-const Size = Type.Object({
-  x: Type.Number({ minimum: 1, maximum: 64 }),
-  y: Type.Number({ minimum: 1, maximum: 64 }),
-  z: Type.Number({ minimum: 1, maximum: 64 }),
-});
+const Edge = Type.Number({ minimum: MIN_ZONE_SIZE, maximum: MAX_ZONE_SIZE });
+const Size = Type.Object({ x: Edge, y: Edge, z: Edge });
 const EntityCount = Type.Integer({ minimum: 0, maximum: MAX_ENTITIES_PER_ZONE });
 const EntityIds = Type.Array(Type.String({ maxLength: 16 }), { maxItems: MAX_ENTITIES_PER_ZONE });
 
@@ -143,7 +146,7 @@ export const TriggerEffect = message('trigger_effect', {
   zone: Type.Optional(Name),
   effect: EffectNameSchema,
   intensity: Type.Optional(Unit),
-  duration: Type.Optional(Type.Number({ minimum: 0, maximum: 60000 })),
+  duration: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_EFFECT_MS })),
 });
 /** (ext) */
 export const ListPatterns = message('list_patterns', {});

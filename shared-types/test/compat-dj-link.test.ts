@@ -148,7 +148,7 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
     const djOut = createPortValidator(DJ_OUTBOUND, MAX_HUB_MESSAGE_BYTES);
     const browserOut = createPortValidator(BROWSER_OUTBOUND, MAX_HUB_MESSAGE_BYTES);
 
-    it("preset_sync carries our name and MCAV's preset object", () => {
+    it("preset_sync carries MCAV's preset object, named by our preset", () => {
       const settings = mcavPresetSettings('edm');
       assert.deepEqual(settings, {
         name: 'edm',
@@ -157,7 +157,11 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
         beat_threshold: 1 / AUDIO_PRESETS.edm.beatSensitivity,
         band_sensitivity: [...AUDIO_PRESETS.edm.bandSensitivity],
       });
-      assert.ok(djOut.validate({ type: 'preset_sync', preset: 'edm', settings }).ok);
+      assert.ok(djOut.validate({ type: 'preset_sync', preset: settings }).ok);
+      assert.ok(
+        !djOut.validate({ type: 'preset_sync', preset: 'edm' }).ok,
+        'a bare name is not what a hub sends',
+      );
     });
 
     it('dj_joined carries the flat fields and the dj object', () => {

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { MAX_HUB_TO_DJ_MESSAGE_BYTES } from '../src/limits';
+import { mcavPresetSettings } from '../src/compat/dj-link';
 import { readHubMessage } from '../src/compat/hub-replies';
 
 const read = (message: unknown) => readHubMessage(JSON.stringify(message));
 
 describe('readHubMessage', () => {
-  it('reads our own hub replies as dj.ts describes them', () => {
-    assert.deepEqual(read({ type: 'preset_sync', preset: 'chill' }), {
-      ok: true,
-      value: { type: 'preset_sync', preset: 'chill' },
-    });
+  it('reads our own hub replies as dj.ts describes them, and an older hub’s bare preset name', () => {
+    const expected = { ok: true, value: { type: 'preset_sync', preset: mcavPresetSettings('chill') } };
+    assert.deepEqual(read({ type: 'preset_sync', preset: mcavPresetSettings('chill') }), expected);
+    assert.deepEqual(read({ type: 'preset_sync', preset: 'chill' }), expected);
   });
 
   it('takes the preset name out of MCAV’s preset_sync object, in any case', () => {
@@ -23,7 +23,7 @@ describe('readHubMessage', () => {
         band_sensitivity: [1, 1, 1, 1, 1],
       },
     });
-    assert.equal(result.ok && result.value.type === 'preset_sync' && result.value.preset, 'hiphop');
+    assert.equal(result.ok && result.value.type === 'preset_sync' && result.value.preset.name, 'hiphop');
   });
 
   it('refuses a preset_sync object whose name is no preset of ours, naming the field', () => {

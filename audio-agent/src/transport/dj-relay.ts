@@ -247,7 +247,7 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
       case 'stream_route':
         return this.routed(message);
       case 'preset_sync':
-        return this.emit('preset', message.preset);
+        return this.emit('preset', message.preset.name);
       case 'server_shutdown':
         this.emit('warning', 'The hub is shutting down; reconnecting when it is back');
         return;

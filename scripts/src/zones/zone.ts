@@ -51,8 +51,7 @@ export const DEFAULT_MATERIALS: Zone['materials'] = [
 export const DEFAULT_PATTERN = 'bars';
 /** Two ticks of interpolation turn 20 Hz updates into smooth motion without visible lag. */
 export const DEFAULT_INTERPOLATION_TICKS = 2;
-export const MIN_ZONE_SIZE = 1;
-export const MAX_ZONE_SIZE = 64;
+export { MAX_ZONE_SIZE, MIN_ZONE_SIZE } from '@audioviz/shared-types';
 
 /** Zone templates (issue 3): sizes in blocks. */
 export const ZONE_TEMPLATES: Readonly<Record<string, Vec3>> = {

@@ -6,9 +6,10 @@
  */
 import type { BrowserInboundMessage } from '../browser';
 import type { DjInboundMessage } from '../dj';
-import type { PresetName } from '../effects';
+import { PRESET_NAMES, type PresetName } from '../effects';
 import { browserValidator, djValidator, MAX_HUB_MESSAGE_BYTES } from '../ports';
 import { AUDIO_PRESETS } from '../presets';
+import { mcavEffect, mcavZoneConfig } from './plugin-link';
 import { exceedsUtf8Bytes, VALIDATION_CODES, type ValidationError } from '../validate';
 
 /** Error codes of the compatibility layer, beside `VALIDATION_CODES`. */
@@ -46,6 +47,8 @@ export const MCAV_DJ_UNSUPPORTED: ReadonlySet<string> = new Set([
 /** MCAV admin-panel requests that are one of ours under another name (fields stay as they are). */
 export const MCAV_BROWSER_ALIASES: Readonly<Record<string, BrowserInboundMessage['type']>> = {
   set_block_count: 'set_entity_count',
+  blackout: 'set_blackout',
+  freeze: 'set_freeze',
 };
 
 /** MCAV admin-panel requests this hub has no feature for: answered `UNSUPPORTED`, never silently dropped. */
@@ -127,14 +130,50 @@ export function readBrowserMessage(text: string): CompatResult<BrowserInboundMes
   if (!parsed.ok) return parsed;
   const { value, type } = parsed;
   if (type !== null && MCAV_BROWSER_UNSUPPORTED.has(type)) return unsupported(type, ':8766');
+  const preset = (value as Fields)['preset'];
+  if (type === 'set_preset' && typeof preset === 'object' && preset !== null)
+    return {
+      ok: false,
+      error: {
+        code: COMPAT_CODES.UNSUPPORTED,
+        message: `set_preset with values is an MCAV feature this hub does not have; name a preset (${PRESET_NAMES.join(', ')})`,
+        path: 'preset',
+        type,
+      },
+    };
   const alias = type === null ? undefined : MCAV_BROWSER_ALIASES[type];
-  const result = browserValidator.validate(
-    alias === undefined ? value : { ...(value as Fields), type: alias },
-  );
+  const named = alias === undefined ? (value as Fields) : { ...(value as Fields), type: alias };
+  const result = browserValidator.validate(mcavBrowserRequest(named));
   return result.ok ? result : { ok: false, error: { ...result.error, type } };
 }
 
-/** MCAV's `preset_sync.preset` object, sent beside our preset name as `preset_sync.settings`. */
+/** MCAV's admin-panel values brought into our ranges and names (fields keep their names). */
+function mcavBrowserRequest(m: Fields): Fields {
+  switch (m['type']) {
+    case 'flash':
+      // MCAV's panel has a flash button of its own; ours is one of the effects.
+      return mcavEffect({
+        type: 'trigger_effect',
+        effect: 'flash',
+        intensity: m['intensity'] ?? 1,
+        ...durationOf(m),
+      });
+    case 'trigger_effect':
+      return mcavEffect(m);
+    case 'set_zone_config':
+      return mcavZoneConfig(m);
+    case 'set_preset':
+      return typeof m['preset'] === 'string' ? { ...m, preset: m['preset'].toLowerCase() } : m;
+    default:
+      return m;
+  }
+}
+
+function durationOf(m: Fields): Fields {
+  return m['duration'] === undefined ? {} : { duration: m['duration'] };
+}
+
+/** A preset as `preset_sync.preset` carries it: MCAV's object, which is the shape our hub sends too. */
 export interface McavPresetSettings {
   readonly name: PresetName;
   readonly attack: number;

@@ -4,6 +4,8 @@
  * `stream_route` we have no schema for). Strict in what the agent sends, tolerant in what it reads.
  */
 import { DJ_OUTBOUND, type DjOutboundMessage } from '../dj';
+import { PRESET_NAMES, type PresetName } from '../effects';
+import { mcavPresetSettings } from './dj-link';
 import { MAX_HUB_TO_DJ_MESSAGE_BYTES } from '../limits';
 import { createPortValidator, exceedsUtf8Bytes, VALIDATION_CODES, type ValidationCode } from '../validate';
 
@@ -48,18 +50,28 @@ export function readHubMessage(text: string): HubRead {
   }
   const type = isObject(value) && typeof value['type'] === 'string' ? value['type'] : null;
   if (type === 'stream_route') return readStreamRoute(value as Fields);
-  const mapped = type === 'preset_sync' ? presetByName(value as Fields) : value;
+  const mapped = type === 'preset_sync' ? presetSync(value as Fields) : value;
   const result = hubReplies.validate(mapped);
   if (result.ok) return result;
   return fail(result.error.code, result.error.message, type);
 }
 
-/** MCAV names the preset inside an object (`{name, attack, release, ...}`); ours is the bare name. */
-function presetByName(message: Fields): Fields {
-  const preset = message['preset'];
-  if (!isObject(preset)) return message;
-  const name = preset['name'];
-  return { ...message, preset: typeof name === 'string' ? name.toLowerCase() : name };
+/**
+ * The preset a `preset_sync.preset` names: an object with a `name` (ours and MCAV's, whose names are
+ * capitalised and whose values may lie outside our ranges) or a bare name (older hubs). Null when it names no
+ * preset of ours.
+ */
+export function presetNameOf(preset: unknown): PresetName | null {
+  const name = isObject(preset) ? preset['name'] : preset;
+  if (typeof name !== 'string') return null;
+  const lower = name.toLowerCase();
+  return PRESET_NAMES.find((known) => known === lower) ?? null;
+}
+
+/** Only the name counts: the agent uses its own values for that preset, whatever values the hub sent. */
+function presetSync(message: Fields): Fields {
+  const name = presetNameOf(message['preset']);
+  return name === null ? message : { ...message, preset: mcavPresetSettings(name) };
 }
 
 function readStreamRoute(m: Fields): HubRead {

@@ -5,7 +5,13 @@
  * requests for features we do not have. Each is mapped onto our shapes here, once; the schemas in `plugin.ts`
  * stay what we send. A bad entity in a batch is dropped and reported, never the whole frame.
  */
-import { MAX_ENTITIES_PER_ZONE, MAX_PLUGIN_MESSAGE_BYTES } from '../limits';
+import {
+  MAX_EFFECT_MS,
+  MAX_ENTITIES_PER_ZONE,
+  MAX_PLUGIN_MESSAGE_BYTES,
+  MAX_ZONE_SIZE,
+  MIN_ZONE_SIZE,
+} from '../limits';
 import type { BatchEntity, PluginInboundMessage } from '../plugin';
 import { pluginValidator } from '../ports';
 import { exceedsUtf8Bytes, VALIDATION_CODES } from '../validate';
@@ -183,7 +189,8 @@ function normalise(type: string, m: Fields, skipped: SkippedEntity[]): Fields {
     }
     case 'update_entity': {
       const entity = entityOf(m, 0, skipped);
-      return entity === null ? m : { ...m, ...entity };
+      // Only what the entity check kept: an empty material, say, is left out rather than refused.
+      return entity === null ? m : defined({ type, zone: m['zone'], _seq: m['_seq'], ...entity });
     }
     case 'init_pool': {
       const { block_type: blockType, ...rest } = m;
@@ -194,17 +201,10 @@ function normalise(type: string, m: Fields, skipped: SkippedEntity[]): Fields {
           : rest['count'];
       return defined({ ...rest, count, material: materialField(material) });
     }
-    case 'set_zone_config': {
-      const config = m['config'];
-      if (typeof config !== 'object' || config === null) return m;
-      const c = { ...(config as Fields) };
-      if (c['block_type'] !== undefined) c['block_type'] = materialField(c['block_type']);
-      if (Array.isArray(c['materials'])) c['materials'] = c['materials'].map(materialField);
-      if (typeof c['pattern'] === 'string') c['pattern'] = patternName(c['pattern']);
-      if (typeof c['interpolation'] === 'number')
-        c['interpolation'] = clamp(Math.round(c['interpolation']), 0, 100);
-      return { ...m, config: c };
-    }
+    case 'set_zone_config':
+      return mcavZoneConfig(m);
+    case 'trigger_effect':
+      return mcavEffect(m);
     case 'set_pattern': {
       const { zones, ...rest } = m;
       // MCAV names the zones in a list; a single one is our `zone`, none (or all) means every zone.
@@ -220,6 +220,43 @@ function normalise(type: string, m: Fields, skipped: SkippedEntity[]): Fields {
     default:
       return m;
   }
+}
+
+/**
+ * `set_zone_config` (on :8765 and :8766) with MCAV's values brought into our ranges: any angle is a yaw, a size
+ * is clamped to what a zone may be, an empty material means none, interpolation is whole ticks.
+ */
+export function mcavZoneConfig(m: Fields): Fields {
+  const config = m['config'];
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return m;
+  const c = { ...(config as Fields) };
+  if (c['block_type'] !== undefined) c['block_type'] = materialField(c['block_type']);
+  if (Array.isArray(c['materials'])) c['materials'] = c['materials'].map(materialField);
+  if (typeof c['pattern'] === 'string') c['pattern'] = patternName(c['pattern']);
+  if (finite(c['interpolation'])) c['interpolation'] = clamp(Math.round(c['interpolation']), 0, 100);
+  if (finite(c['rotation'])) c['rotation'] = c['rotation'] % 360;
+  const size = c['size'];
+  if (typeof size === 'object' && size !== null && !Array.isArray(size)) {
+    const s: Fields = { ...(size as Fields) };
+    for (const axis of ['x', 'y', 'z']) {
+      const v = s[axis];
+      if (finite(v)) s[axis] = clamp(v, MIN_ZONE_SIZE, MAX_ZONE_SIZE);
+    }
+    c['size'] = s;
+  }
+  return { ...m, config: defined(c) };
+}
+
+/** `trigger_effect` (on :8765 and :8766): MCAV sets no upper bound on intensity or duration; ours are 0–1 and 60 s. */
+export function mcavEffect(m: Fields): Fields {
+  const out = { ...m };
+  if (finite(out['intensity'])) out['intensity'] = clamp(out['intensity'], 0, 1);
+  if (finite(out['duration'])) out['duration'] = clamp(out['duration'], 0, MAX_EFFECT_MS);
+  return out;
+}
+
+function finite(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
 }
 
 /** MCAV says "no DJ" with an empty id; its ids are free text. Ours are names, so both become one. */
@@ -238,8 +275,10 @@ export function patternName(name: string): string {
   return MCAV_PATTERN_ALIASES[name] ?? name;
 }
 
+/** A material name in canonical form; an empty one (MCAV's "no material") is left out. */
 function materialField(value: unknown): unknown {
-  return typeof value === 'string' ? (canonicalMaterial(value) ?? value) : value;
+  if (typeof value !== 'string') return value;
+  return value.trim() === '' ? undefined : (canonicalMaterial(value) ?? value);
 }
 
 function entitiesOf(list: unknown[], skipped: SkippedEntity[]): Fields[] {
@@ -301,7 +340,7 @@ function entityOf(raw: unknown, index: number, skipped: SkippedEntity[]): Fields
     if (typeof v !== 'boolean') return skip(`${field} must be true or false`);
     out[field] = v;
   }
-  if (e['material'] !== undefined) {
+  if (e['material'] !== undefined && e['material'] !== '') {
     const material = typeof e['material'] === 'string' ? canonicalMaterial(e['material']) : null;
     if (material === null)
       return skip(`material ${JSON.stringify(e['material']).slice(0, 40)} is not a block id`);

@@ -113,10 +113,10 @@ function execute(store: HubStore, c: BrowserCommand, health: () => Health): Brow
       store.triggerEffect(c.effect, c.intensity, c.duration, c.zone);
       return ack(c.type);
     case 'set_blackout':
-      store.setBlackout(c.enabled);
+      store.setBlackout(c.enabled ?? !store.blackout);
       return ack(c.type);
     case 'set_freeze':
-      store.setFreeze(c.enabled);
+      store.setFreeze(c.enabled ?? !store.freeze);
       return ack(c.type);
     case 'save_scene':
       store.saveScene(c.name);

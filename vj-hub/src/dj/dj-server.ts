@@ -121,11 +121,7 @@ export class DjServer {
         }
       }),
       events.presetChanged.on(({ preset }) => {
-        const sync: DjOutbound['preset_sync'] = {
-          type: 'preset_sync',
-          preset,
-          settings: mcavPresetSettings(preset),
-        };
+        const sync: DjOutbound['preset_sync'] = { type: 'preset_sync', preset: mcavPresetSettings(preset) };
         const text = JSON.stringify(sync);
         for (const c of this.live()) sendBounded(c.ws, text);
       }),

@@ -303,7 +303,7 @@ describe('dj-server (:9000)', function () {
       t.hub.store.setPreset('edm');
       const sync = await a.next('preset_sync');
       assertValid(sync);
-      assert.equal(sync['preset'], 'edm');
+      assert.equal((sync['preset'] as { name: string }).name, 'edm', 'MCAV’s DJ clients read preset.name');
     });
 
     it('sends server_shutdown when the hub stops', async () => {

@@ -165,6 +165,8 @@ describe('DjLink', () => {
     assert.equal(link.state.preset, 'edm');
     last().receive({ type: 'preset_sync', preset: 'polka' });
     assert.equal(link.state.preset, 'edm');
+    last().receive({ type: 'preset_sync', preset: { name: 'Chill', attack: 0.2 } });
+    assert.equal(link.state.preset, 'chill', 'the hub’s (and MCAV’s) object shape, by name');
   });
 
   it('says going_offline when the DJ leaves', () => {

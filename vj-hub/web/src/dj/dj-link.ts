@@ -6,7 +6,7 @@
  */
 import {
   DJ_RELAY_POLICY,
-  PRESET_NAMES,
+  presetNameOf,
   type Clock,
   type DjAudioFrame,
   type PresetName,
@@ -148,8 +148,8 @@ export class DjLink {
         return;
       }
       case 'preset_sync': {
-        const preset = PRESET_NAMES.find((name) => name === message['preset']);
-        if (preset !== undefined) this.update({ preset });
+        const preset = presetNameOf(message['preset']);
+        if (preset !== null) this.update({ preset });
         return;
       }
       case 'server_shutdown':
