@@ -1,4 +1,5 @@
-// agent.*: cost of one analysis hop, speed of `analyze` on a file, and beat accuracy on the generated material.
+// agent.*: cost of one analysis hop, speed of `analyze` on a file, beat accuracy on the generated material and,
+// when it is rendered, on the evaluation set (eval/README.md) beside the reference tracker.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +11,31 @@ import { encodeWav } from '../src/sources/wav';
 import { MATERIAL } from '../test/analysis/material';
 import { runMaterial } from '../test/analysis/run-material';
 import { percentile, report } from '../../tools/measure.cjs';
+import { EVAL_SETUP_HINT, benchEvalSet, evalSetAvailable } from './eval-set';
+
+/** The `--only` filter: a section runs when its figures could match it ("agent.dev" skips the timing runs). */
+const only = process.env.AUDIOVIZ_BENCH_ONLY ?? '';
+function wanted(prefix: string): boolean {
+  return only === '' || prefix.startsWith(only) || only.startsWith(prefix);
+}
 
 async function main(): Promise<void> {
+  if (wanted('agent.hop_us')) benchTiming();
+  if (wanted('agent.analyze_rtf')) await benchAnalyzeSpeed();
+  if (wanted('agent.beat_f1')) benchMaterial();
+  const splits = new Set(
+    ['dev', 'test', 'real'].filter((s) => wanted(`agent.${s}`) || wanted(`agent.ref.${s}`)),
+  );
+  if (splits.size === 0) return;
+  if (!evalSetAvailable()) {
+    console.error(EVAL_SETUP_HINT);
+    return;
+  }
+  // A broken render or venv costs only these figures, never the rest of the bench.
+  await benchEvalSet(splits).catch((error: Error) => console.error(`agent eval set: ${error.message}`));
+}
+
+function benchTiming(): void {
   // agent.hop_us: µs per 256-sample hop at 48 kHz (budget ≤ 50).
   const drums = renderSynth({ kind: 'drums', bpm: 128, seconds: 20 }).samples;
   const analyzer = new AudioAnalyzer();
@@ -24,7 +48,9 @@ async function main(): Promise<void> {
     perHop.push(((performance.now() - start) * 1000) / hops);
   }
   report('agent.hop_us', percentile(perHop.slice(2), 0.5), 'us', { max: 50 });
+}
 
+async function benchAnalyzeSpeed(): Promise<void> {
   // agent.analyze_rtf: audio seconds per wall second of `analyze` on a 60 s 16-bit WAV, decode included (budget ≥ 200).
   const dir = mkdtempSync(path.join(tmpdir(), 'agent-bench-'));
   try {
@@ -39,7 +65,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
 
+function benchMaterial(): void {
   // agent.beat_f1: mean beat F-measure (±70 ms, first 5 s ignored) over the material, then each piece.
   const scores = MATERIAL.map((m) => ({ m, run: runMaterial(m) }));
   const mean = scores.reduce((sum, s) => sum + s.run.score.f, 0) / scores.length;

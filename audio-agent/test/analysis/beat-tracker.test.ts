@@ -25,6 +25,26 @@ describe('beat tracking on generated material', () => {
     assert.ok(run.score.f >= 0.85, `F-measure ${run.score.f.toFixed(3)}`);
   });
 
+  it('takes the DJ tempo range as an octave hint: 174 BPM drums in 60–120 read as 87', () => {
+    const material = MATERIAL.find((m) => m.name === 'drums_174')!;
+    const run = runMaterial(material, { minBpm: 60, maxBpm: 120 });
+    const late = run.beats.filter((t) => t > 12);
+    const intervals = late.slice(1).map((t, i) => t - late[i]!);
+    intervals.sort((x, y) => x - y);
+    const bpm = 60 / intervals[Math.floor(intervals.length / 2)]!;
+    assert.ok(Math.abs(bpm / 87 - 1) < 0.03, `tracked at ${bpm.toFixed(1)} BPM`);
+  });
+
+  it('takes the hint upwards too: 90 BPM drums in 140–280 read as 180', () => {
+    const material = MATERIAL.find((m) => m.name === 'drums_90')!;
+    const run = runMaterial(material, { minBpm: 140, maxBpm: 280 });
+    const late = run.beats.filter((t) => t > 12);
+    const intervals = late.slice(1).map((t, i) => t - late[i]!);
+    intervals.sort((x, y) => x - y);
+    const bpm = 60 / intervals[Math.floor(intervals.length / 2)]!;
+    assert.ok(Math.abs(bpm / 180 - 1) < 0.03, `tracked at ${bpm.toFixed(1)} BPM`);
+  });
+
   it('tracks quarter notes in 3/4 time (F ≥ 0.85)', () => {
     const run = runMaterial(MATERIAL.find((m) => m.name === 'waltz_150')!);
     assert.ok(run.score.f >= 0.85, `F-measure ${run.score.f.toFixed(3)}`);
@@ -53,5 +73,17 @@ describe('beatFMeasure', () => {
     const score = beatFMeasure([6, 7], [6.08, 7, 7.01]);
     assert.equal(score.precision, 1 / 3);
     assert.equal(score.recall, 1 / 2);
+  });
+
+  it('keeps a beat at exactly 5 s and counts 65 ms off as a hit, as mir_eval does', () => {
+    const score = beatFMeasure([4.99, 5, 6], [5, 6.065]);
+    assert.equal(score.reference, 2);
+    assert.equal(score.f, 1);
+  });
+
+  it('finds the most matches where tolerance windows overlap', () => {
+    // Greedy earliest-first matching is optimal for equal windows: 6.06 takes 6.00, leaving 6.10 for 6.12.
+    const score = beatFMeasure([6, 6.1], [6.06, 6.12]);
+    assert.equal(score.f, 1);
   });
 });
