@@ -18,6 +18,8 @@ const TEST_DIRS = ['shared-types/test', 'scripts/test', 'audio-agent/test', 'vj-
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+/** Names of failing tests, repeated at the end because CI logs are often cut to their last lines. */
+const failedTests = [];
 
 function check(name, ok) {
   if (ok) totals.passed++;
@@ -50,6 +52,7 @@ if (built) {
     totals.passed += stats.passed;
     totals.failed += stats.failed;
     totals.skipped += stats.skipped;
+    failedTests.push(...(stats.failures ?? []));
     if (stats.failed > 0) failedSteps.push('mocha');
     else if (code !== 0) check('mocha exit status', false);
   } else check('mocha (did not report: crashed before the end?)', false);
@@ -103,6 +106,8 @@ function surefireCounts(dir) {
         counts.passed += tests - failed - skipped;
         counts.failed += failed;
         counts.skipped += skipped;
+        if (failed > 0)
+          failedTests.push(`${entry.name.replace(/^TEST-|\.xml$/g, '')} (see ${path.relative(root, p)})`);
       }
     }
   };
@@ -111,5 +116,6 @@ function surefireCounts(dir) {
 }
 
 if (failedSteps.length > 0) console.log(`\nFailed: ${failedSteps.join(', ')}`);
+for (const name of failedTests) console.log(`  ✗ ${name}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);

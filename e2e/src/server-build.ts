@@ -86,3 +86,15 @@ export async function buildServerJar(jdk: Jdk, logDir: string): Promise<string |
   if (exit.code === 0 && fs.existsSync(ARTIFACTS.serverJar)) return null;
   return `the Maven build failed (exit ${exit.code}); see ${mvn.logFile}\n${mvn.tail()}`;
 }
+
+/**
+ * The jar, built first when it is missing or older than its sources (a fresh clone's first e2e test builds it).
+ * @throws when Maven fails, with its log's tail
+ */
+export async function ensureServerJar(jdk: Jdk, logDir: string): Promise<void> {
+  const stale = serverJarStaleness();
+  if (stale === null) return;
+  console.log(`      building the standalone server (${stale})`);
+  const error = await buildServerJar(jdk, logDir);
+  if (error !== null) throw new Error(error);
+}

@@ -14,7 +14,8 @@ import { javaBinary, type findServerJdk } from './server-build';
 
 /** The DJ the agent logs in as. */
 export const DJ_ID = 'e2e_dj';
-const DJ_KEY = 'e2e-key-not-secret';
+/** Its key, in the hub's keys file. */
+export const DJ_KEY = 'e2e-key-not-secret';
 
 /** The standalone server's first start (GraalJS warm-up, world) on a slow 2-core machine, ms. */
 const SERVER_START_TIMEOUT_MS = 120_000;

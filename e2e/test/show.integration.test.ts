@@ -15,7 +15,7 @@ import { SeqSocket, type Message } from '../src/seq-socket';
 import { bytesPerSecond, motionPerUpdate } from '../src/show-analysis';
 import { BEAT_PERIOD_MS, BEATS_PER_CHECK, expectMotionOnTheBeat } from '../src/show-checks';
 import { ShowStack } from '../src/show-stack';
-import { buildServerJar, findServerJdk, serverJarStaleness } from '../src/server-build';
+import { ensureServerJar, findServerJdk } from '../src/server-build';
 
 /**
  * Entities per zone in this suite: enough to see a pattern, few enough that the interpreted engine, the server and
@@ -86,14 +86,8 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
       );
       this.skip();
     }
-    const stale = serverJarStaleness();
-    if (stale !== null) {
-      console.log(`      building the standalone server (${stale})`);
-      workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-e2e-'));
-      const error = await buildServerJar(jdk, path.join(workDir, 'logs'));
-      if (error !== null) throw new Error(error);
-    }
-    workDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-e2e-'));
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-e2e-'));
+    await ensureServerJar(jdk, path.join(workDir, 'logs'));
     stack = await ShowStack.prepare(workDir, jdk);
     await stack.start('synth:click:128', { 'engine.max_entities_per_zone': String(ENTITY_CAP) });
     const zones = await serverZones();

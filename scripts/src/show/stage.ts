@@ -105,7 +105,10 @@ export class Stage {
       if (e.scale !== undefined) frame.scale[i] = e.scale;
       if (e.rotation !== undefined) frame.rotation[i] = e.rotation;
       if (e.band !== undefined) frame.band[i] = e.band;
+      // A renderer that sizes an entity means it to be seen (MCAV's never send `visible`): without the field,
+      // a scale above 0 shows it, even where the pattern had it hidden, and a scale of 0 hides it.
       if (e.visible !== undefined) frame.visible[i] = e.visible ? 1 : 0;
+      else if (e.scale !== undefined) frame.visible[i] = e.scale > 0 ? 1 : 0;
       if (e.glow !== undefined) frame.glow[i] = e.glow ? 1 : 0;
       if (e.brightness !== undefined) frame.brightness[i] = e.brightness;
       if (e.interpolation !== undefined) pool.interpolationOverride[i] = e.interpolation;

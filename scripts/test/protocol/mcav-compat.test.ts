@@ -64,6 +64,28 @@ describe('MCAV renderer traffic on :8765', () => {
     );
   });
 
+  it('shows every entity its frame gives a size, also those the pattern had hidden (it never sends visible)', () => {
+    const { ask, host, tick } = setup();
+    const hiddenByPattern = host.entities('stage').filter((e) => e.scale === 0).length;
+    assert.ok(hiddenByPattern > 0, 'a silent pattern hides some entities: the case this is about');
+    ask({
+      type: 'batch_update',
+      zone: 'main',
+      entities: Array.from({ length: 8 }, (_, i) => ({
+        id: `block_${i}`,
+        x: 0.5,
+        y: 0.5,
+        z: 0.5,
+        scale: 1.25,
+      })),
+    });
+    tick();
+    assert.deepEqual(
+      host.entities('stage').map((e) => e.scale),
+      Array(8).fill(1.25),
+    );
+  });
+
   it('keeps the position of an entity that only hides, and clamps hot levels instead of refusing the frame', () => {
     const { ask, engine } = setup();
     ask({ type: 'batch_update', zone: 'stage', entities: [{ id: 'block_2', x: 0.7, y: 0.2, z: 0.1 }] });
