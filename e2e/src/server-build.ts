@@ -4,6 +4,7 @@
  * scripts/bundle/engine.js in the server's data folder, where it overrides the jar's copy.)
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ManagedProcess } from './child-process';
 import { ARTIFACTS, REPO_ROOT } from './paths';
@@ -88,13 +89,28 @@ export async function buildServerJar(jdk: Jdk, logDir: string): Promise<string |
 }
 
 /**
- * The jar, built first when it is missing or older than its sources (a fresh clone's first e2e test builds it).
+ * A suite's first step with the real server: the JDK 25 and a fresh work folder (logs under `logs/`), with the
+ * jar built first when it is missing or older than its sources (a fresh clone's first suite builds it). Without a
+ * JDK 25 the suite is skipped, saying why.
  * @throws when Maven fails, with its log's tail
  */
-export async function ensureServerJar(jdk: Jdk, logDir: string): Promise<void> {
+export async function prepareServerSuite(
+  suite: { skip(): never },
+  name: string,
+): Promise<{ jdk: Jdk; workDir: string }> {
+  const jdk = findServerJdk();
+  if (jdk === null) {
+    console.log(
+      '      skipped: no JDK 25 found (AUDIOVIZ_JDK, JAVA_HOME, /usr/lib/jvm); the standalone server needs it',
+    );
+    suite.skip();
+  }
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `audioviz-${name}-`));
   const stale = serverJarStaleness();
-  if (stale === null) return;
-  console.log(`      building the standalone server (${stale})`);
-  const error = await buildServerJar(jdk, logDir);
-  if (error !== null) throw new Error(error);
+  if (stale !== null) {
+    console.log(`      building the standalone server (${stale})`);
+    const error = await buildServerJar(jdk, path.join(workDir, 'logs'));
+    if (error !== null) throw new Error(error);
+  }
+  return { jdk, workDir };
 }

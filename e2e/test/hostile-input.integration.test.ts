@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { stopAll } from '../src/child-process';
 import { browserMessage, djMessage, frames, pluginMessage } from '../src/fuzz/messages';
@@ -15,7 +14,7 @@ import { flood } from '../src/fuzz/flood';
 import { MinecraftViewer } from '../src/minecraft-viewer';
 import { SeqSocket, type Message } from '../src/seq-socket';
 import { DJ_ID, DJ_KEY, ShowStack } from '../src/show-stack';
-import { ensureServerJar, findServerJdk } from '../src/server-build';
+import { prepareServerSuite } from '../src/server-build';
 
 const SEED = Number(process.env['AUDIOVIZ_FUZZ_SEED'] ?? 20261206);
 const COUNT = Number(process.env['AUDIOVIZ_FUZZ_COUNT'] ?? 1500);
@@ -123,15 +122,9 @@ describe('hostile and foreign input against the real server and hub', function (
 
   before(async function () {
     this.timeout(900_000); // may build the server jar first
-    const jdk = findServerJdk();
-    if (jdk === null) {
-      console.log(
-        '      skipped: no JDK 25 found (AUDIOVIZ_JDK, JAVA_HOME, /usr/lib/jvm); the standalone server needs it',
-      );
-      this.skip();
-    }
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-hostile-'));
-    await ensureServerJar(jdk, path.join(workDir, 'logs'));
+    const prepared = await prepareServerSuite(this, 'hostile');
+    workDir = prepared.workDir;
+    const jdk = prepared.jdk;
     stack = await ShowStack.prepare(workDir, jdk);
     await stack.startServer({ 'engine.max_entities_per_zone': String(ENTITIES) });
     await stack.startHub();

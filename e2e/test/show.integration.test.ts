@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { DJ_RELAY_POLICY } from '@audioviz/shared-types';
 import { stopAll } from '../src/child-process';
@@ -15,7 +14,7 @@ import { SeqSocket, type Message } from '../src/seq-socket';
 import { bytesPerSecond, motionPerUpdate } from '../src/show-analysis';
 import { BEAT_PERIOD_MS, BEATS_PER_CHECK, expectMotionOnTheBeat } from '../src/show-checks';
 import { ShowStack } from '../src/show-stack';
-import { ensureServerJar, findServerJdk } from '../src/server-build';
+import { prepareServerSuite } from '../src/server-build';
 
 /**
  * Entities per zone in this suite: enough to see a pattern, few enough that the interpreted engine, the server and
@@ -79,15 +78,9 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
 
   before(async function () {
     this.timeout(900_000); // may build the server jar first
-    const jdk = findServerJdk();
-    if (jdk === null) {
-      console.log(
-        '      skipped: no JDK 25 found (AUDIOVIZ_JDK, JAVA_HOME, /usr/lib/jvm); the standalone server needs it',
-      );
-      this.skip();
-    }
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-e2e-'));
-    await ensureServerJar(jdk, path.join(workDir, 'logs'));
+    const prepared = await prepareServerSuite(this, 'e2e');
+    workDir = prepared.workDir;
+    const jdk = prepared.jdk;
     stack = await ShowStack.prepare(workDir, jdk);
     await stack.start('synth:click:128', { 'engine.max_entities_per_zone': String(ENTITY_CAP) });
     const zones = await serverZones();
