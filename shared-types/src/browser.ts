@@ -170,6 +170,8 @@ export const ScenesList = message('scenes_list', { scenes: Type.Array(Name, { ma
 export const ConnectCodeGenerated = message('connect_code_generated', {
   code: Type.String({ maxLength: 17 }),
   expires_at: Type.Number(),
+  /** The same as a duration (MCAV's panel reads it). */
+  ttl_minutes: Type.Optional(Type.Number({ minimum: 0 })),
 });
 export const BrowserZones = message('zones', { zones: Type.Array(ZoneInfo, { maxItems: 256 }) });
 export const BrowserAck = message('ack', { request: Type.String({ maxLength: 64 }) });

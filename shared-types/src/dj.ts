@@ -64,6 +64,8 @@ export const DjAuthSuccess = message('auth_success', {
 });
 export const DjAuthError = message('auth_error', { error: Type.String({ maxLength: 512 }) });
 export const AuthPending = message('auth_pending', {
+  /** The id the DJ waits under (MCAV's clients read it). */
+  dj_id: Type.Optional(Name),
   message: Type.Optional(Type.String({ maxLength: 512 })),
 });
 export const AuthDenied = message('auth_denied', { reason: Type.Optional(Type.String({ maxLength: 512 })) });

@@ -57,16 +57,10 @@ const REFUSED: Readonly<
  * is not listed fails the test.
  */
 const DIVERGES: Readonly<Record<string, { fields: readonly string[]; why: string }>> = {
-  'dj:auth_pending': {
-    fields: ['dj_id'],
-    why: 'the DJ id is given by auth_success once approved; to do: add it',
-  },
-  'dj:pong': { fields: ['timestamp'], why: 'sent only when the ping carried one; to do: always send it' },
   'browser:state': {
     fields: ['entities', 'active_dj'],
     why: 'ours are per zone and the DJ id; MCAV reads one zone as a list and a profile (its preview stays empty)',
   },
-  'browser:connect_code_generated': { fields: ['ttl_minutes'], why: 'expires_at says it; to do: add it' },
 };
 
 /** Runs per message type: enough to reach every optional field and both ends of each range. */

@@ -173,7 +173,7 @@ export const DJ_OUTBOUND_EXAMPLES: Record<string, object> = {
     entity_count: 64,
   },
   auth_error: { type: 'auth_error', error: 'Invalid DJ credentials' },
-  auth_pending: { type: 'auth_pending', message: 'Waiting for operator approval' },
+  auth_pending: { type: 'auth_pending', dj_id: 'guest_dj_1', message: 'Waiting for operator approval' },
   auth_denied: { type: 'auth_denied', reason: 'Denied by operator' },
   heartbeat_ack: { type: 'heartbeat_ack', server_time: 1764140000.3, echo_ts: 1764140000 },
   clock_sync_request: { type: 'clock_sync_request', server_time: 1764140000.3 },
@@ -184,7 +184,7 @@ export const DJ_OUTBOUND_EXAMPLES: Record<string, object> = {
     preset: { name: 'edm', attack: 0.7, release: 0.15, beat_threshold: 1, band_sensitivity: [1, 1, 1, 1, 1] },
   },
   server_shutdown: { type: 'server_shutdown' },
-  pong: { type: 'pong' },
+  pong: { type: 'pong', timestamp: 1764140000000 },
   error: { type: 'error', message: 'Rate limited' },
 };
 
@@ -273,7 +273,12 @@ export const BROWSER_OUTBOUND_EXAMPLES: Record<string, object> = {
   preset_changed: { type: 'preset_changed', preset: 'rock' },
   effect_triggered: { type: 'effect_triggered', effect: 'explode', intensity: 1 },
   scenes_list: { type: 'scenes_list', scenes: ['opening', 'drop'] },
-  connect_code_generated: { type: 'connect_code_generated', code: 'BEAT-7K2Q', expires_at: 1764141800000 },
+  connect_code_generated: {
+    type: 'connect_code_generated',
+    code: 'BEAT-7K2Q',
+    expires_at: 1764141800000,
+    ttl_minutes: 30,
+  },
   zones: { type: 'zones', zones: [zone] },
   ack: { type: 'ack', request: 'set_blackout' },
   error: { type: 'error', message: 'Rate limited', code: 'RATE_LIMITED' },

@@ -145,7 +145,12 @@ describe('MCAV DJ client traffic against the hub (:9000)', function () {
     const { dj } = await mcavConnect();
     for (let i = 0; i < 5; i++) dj.send({ type: 'voice_audio', data: 'AAAA', seq: i });
     dj.send({ type: 'ping' });
-    await dj.next('pong');
+    const pong = await dj.next('pong');
+    assert.equal(
+      typeof pong['timestamp'],
+      'number',
+      'MCAV times the round trip from it, ping or no timestamp',
+    );
     const errors = dj.received.filter((m) => m.type === 'error');
     assert.equal(errors.length, 1);
     assert.equal(errors[0]!['code'], 'UNSUPPORTED');

@@ -41,6 +41,11 @@ export interface ConnectCode {
   readonly expiresAt: number;
 }
 
+/** A code as just made: also how long it works, minutes (MCAV's panel shows this). */
+export interface NewConnectCode extends ConnectCode {
+  readonly ttlMinutes: number;
+}
+
 export class ConnectCodes {
   private readonly codes = new Map<string, number>();
 
@@ -51,7 +56,7 @@ export class ConnectCodes {
   ) {}
 
   /** Issues a fresh code valid for `ttlMs` (default 30 min). */
-  generate(ttlMs = this.defaultTtlMs): ConnectCode {
+  generate(ttlMs = this.defaultTtlMs): NewConnectCode {
     this.dropExpired();
     let code: string;
     do code = `${this.pick(WORDS)}-${Array.from({ length: 4 }, () => this.pick(SUFFIX_ALPHABET)).join('')}`;
@@ -62,7 +67,7 @@ export class ConnectCodes {
     }
     const expiresAt = this.clock.now() + ttlMs;
     this.codes.set(code, expiresAt);
-    return { code, expiresAt };
+    return { code, expiresAt, ttlMinutes: ttlMs / 60_000 };
   }
 
   /** Uses up a code: true once for a live code, false for an unknown, expired, revoked or used one. */

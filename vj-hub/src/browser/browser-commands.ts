@@ -90,8 +90,8 @@ function execute(store: HubStore, c: BrowserCommand, health: () => Health): Brow
       store.decidePending(c.dj_id, c.type === 'approve_dj');
       return ack(c.type);
     case 'generate_connect_code': {
-      const { code, expiresAt } = store.generateConnectCode(c.ttl_minutes);
-      return { type: 'connect_code_generated', code, expires_at: expiresAt };
+      const { code, expiresAt, ttlMinutes } = store.generateConnectCode(c.ttl_minutes);
+      return { type: 'connect_code_generated', code, expires_at: expiresAt, ttl_minutes: ttlMinutes };
     }
     case 'revoke_connect_code':
       if (!store.codes.revoke(c.code))

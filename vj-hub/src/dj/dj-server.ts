@@ -273,7 +273,7 @@ export class DjServer {
     }
     c.djId = this.guestId(message.dj_name);
     c.phase = 'pending';
-    this.send(c, { type: 'auth_pending', message: 'Waiting for the operator to approve you' });
+    this.send(c, { type: 'auth_pending', dj_id: c.djId, message: 'Waiting for the operator to approve you' });
     store.addPending(c.djId, message.dj_name);
   }
 
@@ -352,7 +352,8 @@ export class DjServer {
       case 'ping':
         return this.send(c, {
           type: 'pong',
-          ...(message.timestamp !== undefined ? { timestamp: message.timestamp } : {}),
+          // MCAV's clients time the round trip from it: the ping's own, else the hub's clock.
+          timestamp: message.timestamp ?? clock.now(),
           ...seq(message),
         });
       case 'dj_auth':

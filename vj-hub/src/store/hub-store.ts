@@ -15,7 +15,7 @@ import {
   type ZoneInfo,
   DEFAULT_MAX_DJS,
 } from '@audioviz/shared-types';
-import { ConnectCodes, type ConnectCode } from '../auth/connect-codes';
+import { ConnectCodes, type NewConnectCode } from '../auth/connect-codes';
 import { MAX_AUDIO_STATE_BPM } from '../dj/audio-shaper';
 import {
   createHubEvents,
@@ -261,7 +261,7 @@ export class HubStore {
 
   // ---- connect codes ----
 
-  generateConnectCode(ttlMinutes?: number): ConnectCode {
+  generateConnectCode(ttlMinutes?: number): NewConnectCode {
     return this.codes.generate(ttlMinutes === undefined ? undefined : ttlMinutes * 60_000);
   }
 

@@ -146,6 +146,7 @@ describe('browser-server (:8766)', function () {
       assertValid(reply);
       assert.match(String(reply['code']), /^[A-Z]{3,12}-[A-Z0-9]{4}$/);
       assert.equal(reply['expires_at'], t.clock.now() + 5 * 60_000);
+      assert.equal(reply['ttl_minutes'], 5, "MCAV's panel shows the ttl");
       b.send({ type: 'revoke_connect_code', code: reply['code'] });
       await b.next('ack');
       b.send({ type: 'revoke_connect_code', code: reply['code'] });

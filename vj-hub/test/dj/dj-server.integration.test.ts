@@ -160,7 +160,8 @@ describe('dj-server (:9000)', function () {
       const { code } = t.hub.store.generateConnectCode();
       const dj = await t.dj();
       dj.send({ type: 'code_auth', code, dj_name: 'Guest Star' });
-      await dj.next('auth_pending');
+      const waiting = await dj.next('auth_pending');
+      assert.equal(waiting['dj_id'], 'guest-GuestStar', 'MCAV’s clients read the id they wait under');
       const [pending] = t.hub.store.pendingDjs();
       assert.equal(pending?.dj_id, 'guest-GuestStar');
       t.hub.store.decidePending(pending!.dj_id, true);
