@@ -119,6 +119,13 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
   });
 
   describe('browser requests', () => {
+    it('refuses JSON that is no object, and a null preset, without throwing', () => {
+      for (const raw of ['null', '42', '[]', '"set_preset"', '{"type":"set_preset","preset":null}']) {
+        const result = readBrowserMessage(raw);
+        assert.equal(result.ok, false, raw);
+      }
+    });
+
     it("maps MCAV's set_block_count onto set_entity_count", () => {
       const result = readBrowserMessage(JSON.stringify({ type: 'set_block_count', count: 64 }));
       assert.ok(result.ok, JSON.stringify(result));
