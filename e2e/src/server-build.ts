@@ -114,3 +114,10 @@ export async function prepareServerSuite(
   }
   return { jdk, workDir };
 }
+
+/** A suite's last step: its work folder is removed after a clean run, else kept and named for its logs. */
+export function finishServerSuite(workDir: string, clean: boolean): void {
+  if (workDir === '') return;
+  if (clean) fs.rmSync(workDir, { recursive: true, force: true });
+  else console.log(`      logs of the failed run: ${path.join(workDir, 'logs')}`);
+}

@@ -7,14 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { stopAll } from '../src/child-process';
 import { browserMessage, djMessage, frames, pluginMessage } from '../src/fuzz/messages';
 import { flood } from '../src/fuzz/flood';
 import { MinecraftViewer } from '../src/minecraft-viewer';
 import { SeqSocket, type Message } from '../src/seq-socket';
 import { DJ_ID, DJ_KEY, ShowStack } from '../src/show-stack';
-import { prepareServerSuite } from '../src/server-build';
+import { finishServerSuite, prepareServerSuite } from '../src/server-build';
 
 const SEED = Number(process.env['AUDIOVIZ_FUZZ_SEED'] ?? 20261206);
 const COUNT = Number(process.env['AUDIOVIZ_FUZZ_COUNT'] ?? 1500);
@@ -155,9 +154,7 @@ describe('hostile and foreign input against the real server and hub', function (
     this.timeout(60_000);
     await stack?.stop();
     await stopAll();
-    if (workDir === '') return;
-    if (clean) fs.rmSync(workDir, { recursive: true, force: true });
-    else console.log(`      logs of the failed run: ${path.join(workDir, 'logs')}`);
+    finishServerSuite(workDir, clean);
   });
 
   it('answers MCAV’s VJ server’s init sequence and puts its batch_update stream on screen', async () => {

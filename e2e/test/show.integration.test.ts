@@ -14,7 +14,7 @@ import { SeqSocket, type Message } from '../src/seq-socket';
 import { bytesPerSecond, motionPerUpdate } from '../src/show-analysis';
 import { BEAT_PERIOD_MS, BEATS_PER_CHECK, expectMotionOnTheBeat } from '../src/show-checks';
 import { ShowStack } from '../src/show-stack';
-import { prepareServerSuite } from '../src/server-build';
+import { finishServerSuite, prepareServerSuite } from '../src/server-build';
 
 /**
  * Entities per zone in this suite: enough to see a pattern, few enough that the interpreted engine, the server and
@@ -100,9 +100,7 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     operator?.close();
     await stack?.stop();
     await stopAll();
-    if (workDir === '') return;
-    if (clean) fs.rmSync(workDir, { recursive: true, force: true });
-    else console.log(`      logs of the failed run: ${path.join(workDir, 'logs')}`);
+    finishServerSuite(workDir, clean);
   });
 
   it('spawns the default zone’s display entities at the zone', async () => {

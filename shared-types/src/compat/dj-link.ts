@@ -129,10 +129,14 @@ export function readBrowserMessage(text: string): CompatResult<BrowserInboundMes
   const parsed = parseObject(text);
   if (!parsed.ok) return parsed;
   const { value, type } = parsed;
-  if (type !== null && MCAV_BROWSER_UNSUPPORTED.has(type)) return unsupported(type, ':8766');
-  // `type` is null unless `value` is an object: `null` or `42` must reach the validator, not a property read.
-  const preset = type === 'set_preset' ? (value as Fields)['preset'] : undefined;
-  if (typeof preset === 'object' && preset !== null)
+  // No type (no object, or no string type): nothing to map, the validator says what is wrong.
+  if (type === null) {
+    const result = browserValidator.validate(value);
+    return result.ok ? result : { ok: false, error: { ...result.error, type } };
+  }
+  if (MCAV_BROWSER_UNSUPPORTED.has(type)) return unsupported(type, ':8766');
+  const preset = (value as Fields)['preset'];
+  if (type === 'set_preset' && typeof preset === 'object' && preset !== null)
     return {
       ok: false,
       error: {
@@ -142,11 +146,6 @@ export function readBrowserMessage(text: string): CompatResult<BrowserInboundMes
         type,
       },
     };
-  // No type (no object, or no string type): nothing to map, the validator says what is wrong.
-  if (type === null) {
-    const result = browserValidator.validate(value);
-    return result.ok ? result : { ok: false, error: { ...result.error, type } };
-  }
   const alias = MCAV_BROWSER_ALIASES[type];
   const named = alias === undefined ? (value as Fields) : { ...(value as Fields), type: alias };
   const result = browserValidator.validate(mcavBrowserRequest(named));
