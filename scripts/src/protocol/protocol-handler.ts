@@ -15,6 +15,7 @@ import type { Control } from '../control';
 import type { Host } from '../host';
 import { OpError, OP_ERROR_CODES } from '../op-error';
 import { errorText } from '../show/pattern-library';
+import { DjAnnouncer } from './dj-announcer';
 
 /** The key of the audio for every zone in the per-drain newest-audio map. */
 const ALL_ZONES = '';
@@ -34,7 +35,7 @@ export class ProtocolHandler {
   private readonly trusted = new Map<string, boolean>();
   /** When each client was last told about entities dropped from its batches. */
   private readonly skippedReportedAt = new Map<string, number>();
-  private lastDjAnnounced = '';
+  private readonly djAnnouncer: DjAnnouncer;
   private readonly newestAudio = new Map<string, PluginInbound['audio_state']>();
   private readonly newestBatch = new Map<
     string,
@@ -44,7 +45,12 @@ export class ProtocolHandler {
   /** The message being handled right now, if any. */
   private inFlight: { clientId: string; message: PluginInboundMessage } | null = null;
 
-  constructor(private readonly options: ProtocolOptions) {}
+  constructor(private readonly options: ProtocolOptions) {
+    this.djAnnouncer = new DjAnnouncer(
+      () => options.host.now(),
+      (message) => options.host.announce(null, message),
+    );
+  }
 
   clientConnected(clientId: string, trusted: boolean): void {
     this.trusted.set(clientId, trusted);
@@ -156,6 +162,7 @@ export class ProtocolHandler {
   /** Applies the newest audio and batches of the drain. */
   endDrain(): void {
     const control = this.options.control;
+    this.djAnnouncer.flush();
     const all = this.newestAudio.get(ALL_ZONES);
     if (all !== undefined) control.stage.applyAudio(all);
     for (const [zone, state] of this.newestAudio) {
@@ -308,20 +315,10 @@ export class ProtocolHandler {
         this.send(clientId, { type: 'script_loaded', name: m.name }, seq);
         return;
       }
-      case 'dj_info': {
-        // Hubs repeat dj_info with every tempo update: players hear only when the live DJ changes.
-        const key = `${m.dj_id}|${m.is_active}`;
-        if (key === this.lastDjAnnounced) return ack();
-        this.lastDjAnnounced = key;
-        this.options.host.announce(
-          null,
-          m.is_active
-            ? `Now playing: ${m.dj_name}${m.bpm > 0 ? ` at ${Math.round(m.bpm)} BPM` : ''}`
-            : `${m.dj_name} left the decks`,
-        );
+      case 'dj_info':
+        this.djAnnouncer.offer(m);
         ack();
         return;
-      }
       default: {
         const unreachable: never = m;
         throw new OpError(

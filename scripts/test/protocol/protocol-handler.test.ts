@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/engine';
 import type { Control } from '../../src/control';
 import type { Engine } from '../../src/engine-api';
+import { DJ_ANNOUNCE_INTERVAL_MS } from '../../src/protocol/dj-announcer';
 import { ProtocolHandler } from '../../src/protocol/protocol-handler';
 import { audioFrame, RecordingHost } from '../recording-host';
 
@@ -313,11 +314,50 @@ describe('ProtocolHandler', () => {
     const { ask, host } = setup();
     for (let i = 0; i < 20; i++)
       ask({ type: 'dj_info', dj_name: 'Nova', dj_id: 'nova', bpm: 120 + i, is_active: true });
+    host.time += DJ_ANNOUNCE_INTERVAL_MS;
     ask({ type: 'dj_info', dj_name: 'Kai', dj_id: 'kai', bpm: 140, is_active: true });
+    host.time += DJ_ANNOUNCE_INTERVAL_MS;
     ask({ type: 'dj_info', dj_name: 'Kai', dj_id: 'kai', bpm: 140, is_active: false });
     assert.deepEqual(
       host.announcements.map((a) => a.message),
       ['Now playing: Nova at 120 BPM', 'Now playing: Kai at 140 BPM', 'Kai left the decks'],
+    );
+  });
+
+  it('lets a client flipping DJs reach chat once per interval, with the latest DJ, said once it is due', () => {
+    const { ask, host, engine } = setup();
+    const start = host.time;
+    for (let i = 0; i < 200; i++)
+      ask({ type: 'dj_info', dj_name: `DJ ${i}`, dj_id: `dj${i}`, bpm: 0, is_active: i % 2 === 0 });
+    const elapsed = host.time - start; // 200 asks of 50 ms each: 10 s
+    const lines = host.announcements.map((a) => a.message);
+    assert.ok(lines.length <= Math.ceil(elapsed / DJ_ANNOUNCE_INTERVAL_MS) + 1, lines.join(' / '));
+    host.time += DJ_ANNOUNCE_INTERVAL_MS;
+    host.apply(engine.tick()); // no message: the held-back change is said on a quiet tick
+    assert.equal(host.announcements.at(-1)?.message, 'DJ 199 left the decks');
+  });
+
+  it('says nothing held back when the DJ returns to the one chat last heard', () => {
+    const { ask, host, engine } = setup();
+    ask({ type: 'dj_info', dj_name: 'Nova', dj_id: 'nova', bpm: 0, is_active: true });
+    ask({ type: 'dj_info', dj_name: 'Kai', dj_id: 'kai', bpm: 0, is_active: true });
+    ask({ type: 'dj_info', dj_name: 'Nova', dj_id: 'nova', bpm: 0, is_active: true });
+    host.time += DJ_ANNOUNCE_INTERVAL_MS;
+    host.apply(engine.tick());
+    assert.deepEqual(
+      host.announcements.map((a) => a.message),
+      ['Now playing: Nova'],
+    );
+  });
+
+  it('strips line breaks and § colour codes from a DJ name, falling back to the id when nothing is left', () => {
+    const { ask, host } = setup();
+    ask({ type: 'dj_info', dj_name: 'Nova\n§4[Server] op me', dj_id: 'nova', bpm: 0, is_active: true });
+    host.time += DJ_ANNOUNCE_INTERVAL_MS;
+    ask({ type: 'dj_info', dj_name: '\n\t§', dj_id: 'kai', bpm: 0, is_active: true });
+    assert.deepEqual(
+      host.announcements.map((a) => a.message),
+      ['Now playing: Nova4[Server] op me', 'Now playing: kai'],
     );
   });
 
