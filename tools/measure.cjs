@@ -24,7 +24,7 @@ function measureMedianMs(fn, runs, warmup = Math.min(50, runs)) {
  * @param {string} name stable figure name, e.g. "engine.tick_ms_1024"
  * @param {number} value
  * @param {string} unit
- * @param {{max?: number, min?: number}} [budget] DESIGN.md budget: a ceiling (max) or a floor (min)
+ * @param {{max?: number, min?: number}} [budget] docs/design.md budget: a ceiling (max) or a floor (min)
  */
 function report(name, value, unit, budget = {}) {
   const figure = { name, value, unit };

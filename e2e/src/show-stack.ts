@@ -40,7 +40,7 @@ export interface HubPart {
   readonly httpPort: number;
 }
 
-/** `GET /health` of the hub (PROTOCOL.md "Hub health"). */
+/** `GET /health` of the hub (docs/protocol.md "Keeping a link alive"). */
 export interface HubHealth {
   dj_connects: number;
   dj_disconnects: number;

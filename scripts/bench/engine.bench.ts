@@ -1,4 +1,4 @@
-// engine.* figures (DESIGN.md / issue 3): one engine tick with 1024 entities across 4 zones under busy music
+// engine.* figures (docs/design.md "Budgets"): one engine tick with 1024 entities across 4 zones under busy music
 // (median, ms), validating and applying one 1024-entity batch_update (median, ms), and heap growth over
 // 10 000 ticks (KB, after a forced GC on both ends), and how fast a saved pattern is rebundled. Node, the
 // engine from source.

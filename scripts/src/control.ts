@@ -42,7 +42,7 @@ export class Control {
 
   // ---- zones ----
 
-  /** Creates a zone; `shape` is a template name or a size in blocks (default 10×10×10, PROTOCOL.md). */
+  /** Creates a zone; `shape` is a template name or a size in blocks (default 10×10×10, docs/protocol.md). */
   createZone(name: string, world: string, origin: Vec3, shape: string | Vec3 = DEFAULT_ZONE_SIZE): ZoneEntry {
     const size = typeof shape === 'string' ? ZONE_TEMPLATES[shape] : shape;
     if (size === undefined) {

@@ -1,6 +1,6 @@
 /**
  * Exponential backoff with jitter, and a reconnect loop built on it. Every reconnecting link of
- * PROTOCOL.md ("Connection policy") uses these with its row's numbers from `limits.ts`.
+ * docs/protocol.md ("Keeping a link alive") uses these with its row's numbers from `limits.ts`.
  */
 import type { Clock, RandomSource, TimerHandle } from './clock';
 import type { BackoffPolicy } from './limits';

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md ":8766 — browser ⇄ hub": every message of the admin panel / preview socket.
+ * docs/protocol.md ":8766 — browser ⇄ hub": every message of the admin panel / preview socket.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { BandIndex, Bands, Bpm, Material, Name, Unit, message } from './common';
@@ -18,7 +18,7 @@ export const PendingDj = Type.Object({
   dj_name: Type.String({ maxLength: 64 }),
   requested_at: Type.Optional(Type.Number()),
 });
-/** The hub's health figures (PROTOCOL.md "Hub health"). */
+/** The hub's health figures (docs/protocol.md "Keeping a link alive"). */
 export const Health = Type.Object({
   dj_connects: Type.Integer({ minimum: 0 }),
   dj_disconnects: Type.Integer({ minimum: 0 }),

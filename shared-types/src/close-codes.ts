@@ -1,5 +1,5 @@
 /**
- * WebSocket close codes of PROTOCOL.md, named for their cause. One table for every port.
+ * WebSocket close codes of docs/protocol.md, named for their cause. One table for every port.
  */
 export const CLOSE_CODES = {
   /** 1000: orderly shutdown. */
@@ -31,7 +31,7 @@ export const CLOSE_CODES = {
 export type CloseCodeName = keyof typeof CLOSE_CODES;
 export type CloseCode = (typeof CLOSE_CODES)[CloseCodeName];
 
-/** Close codes after which a client must not reconnect on its own (PROTOCOL.md: auth failure is never retried). */
+/** Close codes after which a client must not reconnect on its own (docs/protocol.md: auth failure is never retried). */
 export const NON_RETRYABLE_CLOSE_CODES: readonly number[] = [
   CLOSE_CODES.AUTH_FAILED,
   CLOSE_CODES.AUTH_DENIED,

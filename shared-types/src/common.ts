@@ -1,6 +1,6 @@
 import { Type, type TSchema, type TObject, type TProperties, type TLiteral } from '@sinclair/typebox';
 
-/** PROTOCOL.md: names (zone, pattern, dj id) match this. */
+/** docs/protocol.md: names (zone, pattern, dj id) match this. */
 export const NAME_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
 
 /** A zone, pattern or DJ id. */
@@ -28,7 +28,7 @@ const envelope = {
 
 /**
  * Declares one message: its `type` literal, its fields, and the envelope fields (`v`, `_seq`).
- * Unknown extra fields are allowed (PROTOCOL.md: "ignored, never fatal").
+ * Unknown extra fields are allowed (docs/protocol.md "Conventions").
  */
 export function message<K extends string, P extends TProperties>(
   type: K,

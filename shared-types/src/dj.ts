@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md ":9000 — DJ ⇄ hub": every message of the DJ socket.
+ * docs/protocol.md ":9000 — DJ ⇄ hub": every message of the DJ socket.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Name, Onsets, message } from './common';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
-/** PROTOCOL.md :8766 "Effects": every effect the engine layers on a pattern. */
+/** docs/protocol.md ":8766 — browser ⇄ hub": every effect the engine layers on a pattern. */
 export const EFFECT_NAMES = [
   'blackout',
   'freeze',

@@ -1,5 +1,5 @@
 /**
- * @audioviz/shared-types — the wire contract of PROTOCOL.md as schemas, types and validators, plus the
+ * @audioviz/shared-types — the wire contract of docs/protocol.md as schemas, types and validators, plus the
  * connection-policy numbers and the backoff/heartbeat primitives every client reuses.
  */
 export { NAME_PATTERN, Name, Bands, Unit, Spectrum, Onsets, Material, BandIndex, message } from './common';

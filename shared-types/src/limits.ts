@@ -1,5 +1,5 @@
 /**
- * Named limits and connection-policy numbers from PROTOCOL.md ("Connection policy" and each port's section).
+ * Named limits and connection-policy numbers from docs/protocol.md ("Keeping a link alive" and each port's section).
  * These numbers are requirements; every component reads them from here.
  */
 
@@ -106,7 +106,7 @@ export interface HeartbeatPolicy {
   readonly maxSendFailures: number;
 }
 
-/** PROTOCOL.md connection policy, row "DJ relay (agent → hub :9000)". */
+/** docs/protocol.md "Keeping a link alive", row "agent → hub (:9000)". */
 export const DJ_RELAY_POLICY = {
   backoff: { initialMs: 5_000, multiplier: 1.5, maxMs: 30_000, jitter: 0.1, maxAttempts: Infinity },
   /** `max_connect_attempts`: tries of the very first connection; after a loss, unlimited. */
@@ -114,14 +114,14 @@ export const DJ_RELAY_POLICY = {
   heartbeat: { intervalMs: 2_000, pongTimeoutMs: 0, maxMissedPongs: 0, maxSendFailures: 3 },
 } as const satisfies { backoff: BackoffPolicy; maxConnectAttempts: number; heartbeat: HeartbeatPolicy };
 
-/** PROTOCOL.md connection policy, row "hub → Minecraft (:8765)". */
+/** docs/protocol.md "Keeping a link alive", row "hub → Minecraft (:8765)". */
 export const HUB_MINECRAFT_POLICY = {
   backoff: { initialMs: 5_000, multiplier: 1.5, maxMs: 60_000, jitter: 0.1, maxAttempts: Infinity },
   healthCheckIntervalMs: HUB_HEALTH_CHECK_INTERVAL_MS,
   heartbeat: { intervalMs: 10_000, pongTimeoutMs: 30_000, maxMissedPongs: 0, maxSendFailures: 0 },
 } as const satisfies { backoff: BackoffPolicy; healthCheckIntervalMs: number; heartbeat: HeartbeatPolicy };
 
-/** PROTOCOL.md connection policy, row "VizClient (agent direct → :8765)". */
+/** docs/protocol.md "Keeping a link alive", row "agent → Minecraft, direct (:8765)". */
 export const VIZ_CLIENT_POLICY = {
   backoff: { initialMs: 1_000, multiplier: 1.5, maxMs: 30_000, jitter: 0.1, maxAttempts: 10 },
   autoReconnect: false,
@@ -134,14 +134,14 @@ export const VIZ_CLIENT_POLICY = {
   heartbeat: HeartbeatPolicy;
 };
 
-/** PROTOCOL.md connection policy, row "browser → hub (:8766)": the browser's side. */
+/** docs/protocol.md "Keeping a link alive", row "browser → hub (:8766)": the browser's side. */
 export const BROWSER_CLIENT_POLICY = {
   backoff: { initialMs: 2_000, multiplier: 1.5, maxMs: 30_000, jitter: 0.1, maxAttempts: 10 },
   heartbeat: { intervalMs: 5_000, pongTimeoutMs: 20_000, maxMissedPongs: 0, maxSendFailures: 0 },
   offlineQueueLimit: BROWSER_OFFLINE_QUEUE_LIMIT,
 } as const satisfies { backoff: BackoffPolicy; heartbeat: HeartbeatPolicy; offlineQueueLimit: number };
 
-/** PROTOCOL.md connection policy, row "browser → hub (:8766)": the hub's side. */
+/** docs/protocol.md "Keeping a link alive", row "browser → hub (:8766)": the hub's side. */
 export const BROWSER_SERVER_HEARTBEAT = {
   intervalMs: 15_000,
   pongTimeoutMs: 0,

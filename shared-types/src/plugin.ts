@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md ":8765 — hub or agent ⇄ plugin": every message of the Minecraft plugin socket.
+ * docs/protocol.md ":8765 — hub or agent ⇄ Minecraft": every message of the Minecraft plugin socket.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Bands, BandIndex, Bpm, Material, Name, Onsets, Spectrum, Unit, message } from './common';

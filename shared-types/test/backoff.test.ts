@@ -20,7 +20,7 @@ function delays(policy: BackoffPolicy, count: number, random = middle): (number 
 }
 
 describe('Backoff', () => {
-  describe('connection-policy rows (PROTOCOL.md)', () => {
+  describe('connection-policy rows (docs/protocol.md)', () => {
     it('DJ relay: 5 s × 1.5 up to 30 s, unlimited after a loss', () => {
       assert.deepEqual(
         delays(DJ_RELAY_POLICY.backoff, 8),

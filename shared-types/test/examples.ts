@@ -1,4 +1,4 @@
-// One valid example of every message of PROTOCOL.md, per port and direction. The validator tests check
+// One valid example of every message of docs/protocol.md, per port and direction. The validator tests check
 // that each table has an example for every message type and that every example is accepted.
 
 const bands = [0.9, 0.5, 0.3, 0.2, 0.1];

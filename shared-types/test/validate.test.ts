@@ -49,7 +49,7 @@ describe('port validators', () => {
         });
       }
 
-      it('ignores unknown extra fields (PROTOCOL.md: never fatal)', () => {
+      it('ignores unknown extra fields (docs/protocol.md: never fatal)', () => {
         for (const example of Object.values(examples)) {
           const result = validator.validate({ ...example, some_future_field: [1, 2, 3] });
           assert.ok(result.ok, result.ok ? '' : result.error.message);

@@ -1,4 +1,4 @@
-// hub.* figures (DESIGN.md budgets): DJ frame → audio_state at a Minecraft socket (p99), state delivery lag to
+// hub.* figures (docs/design.md budgets): DJ frame → audio_state at a Minecraft socket (p99), state delivery lag to
 // 200 browsers at 20 Hz (p99, clients in a second process so the hub has its own core), and memory per idle
 // browser connection. Real sockets on loopback; the system clock.
 import { fork } from 'node:child_process';

@@ -1,4 +1,4 @@
-/** Writes a file atomically (DESIGN.md: temp file + rename), so a crash never leaves half a file. */
+/** Writes a file atomically (docs/design.md: temp file + rename), so a crash never leaves half a file. */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Sliding-window rate limits keyed by client (IP, DJ id, socket): at most `limit` events in any `windowMs`.
- * Used for PROTOCOL.md's auth attempts per IP, DJ frames per second and browser commands per second.
+ * Used for docs/protocol.md's auth attempts per IP, DJ frames per second and browser commands per second.
  */
 import type { Clock } from '@audioviz/shared-types';
 

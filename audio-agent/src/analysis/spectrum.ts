@@ -4,7 +4,7 @@
  */
 import FFT from 'fft.js';
 
-/** PROTOCOL.md ":9000": band edges in Hz (bass, low-mid, mid, high-mid, air). */
+/** docs/protocol.md ":9000": band edges in Hz (bass, low-mid, mid, high-mid, air). */
 export const PROTOCOL_BAND_EDGES_HZ = [40, 250, 500, 2000, 6000, 20000] as const;
 /** Lowest and highest frequency of the log-spaced spectrum, Hz. */
 const SPECTRUM_LOW_HZ = 40;

@@ -16,7 +16,7 @@ import type { LinkEvents, TypedEmitter } from '../transport/link-events';
 import { UsageError, type Settings } from './cli-options';
 import { MeterView, renderMeters } from './meter-view';
 
-/** Frames per second sent on either link (PROTOCOL.md: ~60 fps). */
+/** Frames per second sent on either link (docs/protocol.md: ~60 fps). */
 const FRAME_RATE = 60;
 const REDRAW_MS = 100;
 /** A beat stays lit in the view this long, ms. */

@@ -1,5 +1,5 @@
 /**
- * DJRelay: the agent's link to the hub's :9000 (PROTOCOL.md ":9000 — DJ ⇄ hub" and the "DJ relay" policy row):
+ * DJRelay: the agent's link to the hub's :9000 (docs/protocol.md ":9000 — DJ ⇄ hub" and the "DJ relay" policy row):
  * `dj_auth`, frames, `dj_heartbeat` every `heartbeatInterval` with disconnect after 3 failed sends, clock-sync
  * answers, `maxConnectAttempts` tries for the first connection then unlimited reconnects after a loss (backoff
  * `reconnectInterval` × 1.5 up to 30 s, ±10 %, reset on success), and never a retry after an auth failure.
@@ -126,7 +126,7 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
     const heartbeat = { ...DJ_RELAY_POLICY.heartbeat, intervalMs: this.config.heartbeatInterval };
     this.heartbeat = new HeartbeatMonitor(heartbeat, this.clock, {
       send: () => this.sendHeartbeat(),
-      // PROTOCOL.md: 3 consecutive heartbeat send failures → disconnect (then the reconnect policy applies).
+      // docs/protocol.md: 3 consecutive heartbeat send failures → disconnect (then the reconnect policy applies).
       onDead: () => this.socket?.terminate(),
     });
   }

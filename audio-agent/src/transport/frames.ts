@@ -2,7 +2,7 @@
 import type { AudioState, DjAudioFrame } from '@audioviz/shared-types';
 import type { FrameFields } from '../analysis';
 
-/** A `dj_audio_frame` (PROTOCOL.md ":9000"). @param tsS unix seconds */
+/** A `dj_audio_frame` (docs/protocol.md ":9000"). @param tsS unix seconds */
 export function djAudioFrame(fields: LinkFrame, seq: number, tsS: number): DjAudioFrame {
   const { amplitude: _amplitude, ...wire } = fields;
   return { type: 'dj_audio_frame', seq, ts: tsS, ...wire };
@@ -15,7 +15,7 @@ function unit(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-/** An `audio_state` (PROTOCOL.md ":8765"); values clamped to the plugin's ranges. @param tsS unix seconds */
+/** An `audio_state` (docs/protocol.md ":8765"); values clamped to the plugin's ranges. @param tsS unix seconds */
 export function audioState(fields: LinkFrame, frame: number, tsS: number, zone?: string): AudioState {
   const state: AudioState = {
     type: 'audio_state',

@@ -1,5 +1,5 @@
 /**
- * VizClient: the agent's direct link to the plugin's :8765 (PROTOCOL.md, connection-policy row "VizClient"):
+ * VizClient: the agent's direct link to the plugin's :8765 (docs/protocol.md "Keeping a link alive", row "agent → Minecraft, direct"):
  * connect timeout, optional token auth, `ping` every 10 s with a 30 s pong timeout, and — only when
  * `autoReconnect` is on — up to `maxReconnectAttempts` reconnects with 1 s × 1.5 backoff (max 30 s, ±10 %).
  */
@@ -196,7 +196,7 @@ export class VizClient extends TypedEmitter<LinkEvents> {
     const wasConnected = this.isConnected;
     this.isConnected = false;
     if (wasConnected) this.emit('disconnected', { code, reason });
-    // PROTOCOL.md :8765: a wrong or missing token closes with 4001/4002; auth failure is never retried.
+    // docs/protocol.md :8765: a wrong or missing token closes with 4001/4002; auth failure is never retried.
     if (
       this.config.token !== undefined &&
       opened &&

@@ -1,4 +1,4 @@
-/** Every effect the engine layers on a pattern, by its wire name (PROTOCOL.md "Effects"). */
+/** Every effect the engine layers on a pattern, by its wire name (docs/protocol.md ":8766 — browser ⇄ hub"). */
 import type { EffectName } from '@audioviz/shared-types';
 import type { Effect } from './effect';
 import bassDrop from './bass-drop';

@@ -1,5 +1,5 @@
 /**
- * The :8765 protocol (PROTOCOL.md ":8765 — hub or agent ⇄ plugin"): every inbound frame is size-checked,
+ * The :8765 protocol (docs/protocol.md ":8765 — hub or agent ⇄ Minecraft"): every inbound frame is size-checked,
  * parsed and validated by shared-types' `pluginValidator`, then dispatched. Within one drain only the
  * newest `audio_state` per zone (and for all zones) and the newest `batch_update` per zone are applied.
  * Every refusal is an `error` reply with the request's `_seq` and a stable `code`; nothing throws out.

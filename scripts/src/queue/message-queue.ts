@@ -1,5 +1,5 @@
 /**
- * The bounded inbound queue of the :8765 socket (PROTOCOL.md "Plugin: inbound queue of 1000 messages,
+ * The bounded inbound queue of the :8765 socket (docs/protocol.md ":8765 — hub or agent ⇄ Minecraft": a queue of 1000 messages,
  * oldest dropped when full, a warning when it nears capacity, drained once per server tick"). A ring
  * buffer: `push` never blocks and never grows it; a full queue drops its oldest message and counts it.
  */

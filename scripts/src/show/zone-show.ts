@@ -12,7 +12,7 @@ import type { PatternLibrary } from './pattern-library';
 /** Runs one pattern call under the engine's guard (budget, failure counting); false when it failed. */
 export type GuardedCall = (id: string, call: () => void) => boolean;
 
-/** Longest crossfade, seconds (PROTOCOL.md `set_transition_duration` 0–3 s). */
+/** Longest crossfade, seconds (docs/protocol.md `set_transition_duration` 0–3 s). */
 export const MAX_TRANSITION_S = 3;
 
 interface Running {

@@ -1,5 +1,5 @@
 /**
- * The zone model (PROTOCOL.md "Zone model"): a named box in a world, its size in blocks, a yaw rotation,
+ * The zone model (docs/protocol.md "Zone model"): a named box in a world, its size in blocks, a yaw rotation,
  * an entity pool size and kind, a material per band and the pattern it shows. Plain data: what is persisted.
  */
 import { DEFAULT_ENTITIES_PER_ZONE, NAME_PATTERN } from '@audioviz/shared-types';

@@ -1,5 +1,5 @@
 /**
- * One-time connect codes `WORD-XXXX` (PROTOCOL.md :9000 `code_auth`): issued from the admin panel, valid for
+ * One-time connect codes `WORD-XXXX` (docs/protocol.md :9000 `code_auth`): issued from the admin panel, valid for
  * `CONNECT_CODE_TTL_MS` unless told otherwise, and used up by the first DJ who presents one.
  */
 import { CONNECT_CODE_TTL_MS, type Clock, type RandomSource } from '@audioviz/shared-types';

@@ -1,5 +1,5 @@
 /**
- * Salted scrypt hashes for DJ keys and the admin password (DESIGN.md "Security"): stored as
+ * Salted scrypt hashes for DJ keys and the admin password (docs/design.md "Safety and faults"): stored as
  * `scrypt:<N>:<r>:<p>:<salt base64>:<hash base64>`, checked in constant time, never kept in plain text.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';

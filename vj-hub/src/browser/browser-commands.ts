@@ -1,5 +1,5 @@
 /**
- * What each :8766 command does (PROTOCOL.md ":8766 — browser ⇄ hub", "Commands"): one store call and one
+ * What each :8766 command does (docs/protocol.md ":8766 — browser ⇄ hub"): one store call and one
  * answer per command. Broadcasts to every browser follow from the store's events, not from here.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * The :8766 browser server (PROTOCOL.md ":8766 — browser ⇄ hub"): optional `vj_auth` within 5 s, `vj_state`
+ * The :8766 browser server (docs/protocol.md ":8766 — browser ⇄ hub"): optional `vj_auth` within 5 s, `vj_state`
  * on connect, every store event pushed to every browser, `state` at ~20 Hz, commands at most 10/s per socket,
  * a server `ping` every 15 s and removal after two unanswered (close 4100), at most 64 browsers.
  */
@@ -159,7 +159,7 @@ export class BrowserServer {
     ws.on('close', () => this.onClose(c));
     c.heartbeat.start();
     if (this.options.passwordHash === null) return this.goLive(c);
-    // PROTOCOL.md :8766: with a password, `vj_auth` must come within 5 s, else auth_error and 4004.
+    // docs/protocol.md :8766: with a password, `vj_auth` must come within 5 s, else auth_error and 4004.
     c.authTimer = clock.setTimeout(() => {
       c.authTimer = null;
       if (c.phase === 'auth') this.failAuth(c, 'No vj_auth within 5 s');
@@ -184,7 +184,7 @@ export class BrowserServer {
     }
     if (result === null)
       return this.send(c, { type: 'error', code: 'BINARY_FRAME', message: 'Send JSON text frames' });
-    // PROTOCOL.md :8766: at most 10 commands per second per socket, else `error` "Rate limited".
+    // docs/protocol.md :8766: at most 10 commands per second per socket, else `error` "Rate limited".
     if (!this.commandLimiter.tryAcquire(String(c.id))) {
       return this.send(c, {
         type: 'error',

@@ -1,5 +1,5 @@
 /**
- * The :9000 DJ server (PROTOCOL.md ":9000 — DJ ⇄ hub"): handshake with timeout, `dj_auth` against hashed
+ * The :9000 DJ server (docs/protocol.md ":9000 — DJ ⇄ hub"): handshake with timeout, `dj_auth` against hashed
  * keys, `code_auth` through the approval queue, per-IP auth limits, duplicate ids, the DJ limit, then frames
  * (rate-limited, handed to the store), heartbeats, clock sync and roster updates.
  */
@@ -161,7 +161,7 @@ export class DjServer {
       unsupportedSeen: new Set(),
     };
     this.connections.add(c);
-    // PROTOCOL.md :9000: the first message must arrive within 10 s, else close 4001.
+    // docs/protocol.md :9000: the first message must arrive within 10 s, else close 4001.
     c.authTimer = this.options.clock.setTimeout(() => {
       c.authTimer = null;
       if (c.phase === 'handshake')
@@ -216,7 +216,7 @@ export class DjServer {
     this.clearAuthTimer(c);
     const type = result === null ? null : result.ok ? result.value.type : result.error.type;
     const isAuth = type === 'dj_auth' || type === 'code_auth';
-    // PROTOCOL.md :9000: unreadable first message → 4002; readable but not an auth message → 4003.
+    // docs/protocol.md :9000: unreadable first message → 4002; readable but not an auth message → 4003.
     // An auth message with a bad field is unreadable as auth, so it gets 4002 and the field's name.
     if (result === null || (!isAuth && isUnreadable(result))) {
       const why = result === null ? 'binary frame' : result.ok ? '' : result.error.message;
@@ -235,7 +235,7 @@ export class DjServer {
       );
     }
     const message = result.value as DjInbound['dj_auth'] | DjInbound['code_auth'];
-    // PROTOCOL.md :9000: at most 5 auth attempts per IP per 60 s (close 4029).
+    // docs/protocol.md :9000: at most 5 auth attempts per IP per 60 s (close 4029).
     if (!this.authLimiter.tryAcquire(c.ip)) {
       return this.closeConnection(c, CLOSE_CODES.AUTH_RATE_LIMITED, 'Too many auth attempts; wait a minute');
     }
@@ -323,7 +323,7 @@ export class DjServer {
     const djId = c.djId!;
     switch (message.type) {
       case 'dj_audio_frame':
-        // PROTOCOL.md :9000: frames past 120/s per DJ are dropped.
+        // docs/protocol.md :9000: frames past 120/s per DJ are dropped.
         if (this.frameLimiter.tryAcquire(djId)) store.djFrame(djId, message, clock.now());
         else {
           store.health.framesDropped++;
@@ -366,7 +366,7 @@ export class DjServer {
     }
   }
 
-  /** PROTOCOL.md :9000 `auth_success`: the Minecraft fields a `direct_mode` agent needs to reach the plugin itself. */
+  /** docs/protocol.md :9000 `auth_success`: the Minecraft fields a `direct_mode` agent needs to reach the plugin itself. */
   private directFields(): Partial<DjOutbound['auth_success']> {
     const target = this.options.directTarget;
     if (target === undefined || target === null) return {};

@@ -1,6 +1,6 @@
 /**
  * The :8080 HTTP server: the web UI's pages and assets from vj-hub/public/ (`/`, `/preview`, `/dj`), `GET /health`
- * (PROTOCOL.md "Hub health" fields plus `uptime_s`), `GET /metrics` (Prometheus text) and `GET /api/config`
+ * (docs/protocol.md "Keeping a link alive" fields plus `uptime_s`), `GET /metrics` (Prometheus text) and `GET /api/config`
  * (the ports the pages connect to).
  */
 import fs from 'node:fs';

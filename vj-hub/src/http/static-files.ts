@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Page routes of PROTOCOL.md :8080 and the files that hold them (either name works). */
+/** Page routes of docs/protocol.md :8080 and the files that hold them (either name works). */
 const PAGE_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/': ['index.html'],
   '/preview': ['preview.html', 'preview/index.html'],

@@ -1,5 +1,5 @@
 /**
- * One link to one Minecraft server's :8765 socket, following PROTOCOL.md's "hub → Minecraft" row: reconnect
+ * One link to one Minecraft server's :8765 socket, following docs/protocol.md's "hub → Minecraft" row: reconnect
  * with backoff 5 s × 1.5 up to 60 s ±10 % (reset on success, unlimited), a health check every 5 s, `ping` every
  * 10 s and a 30 s pong timeout. Requests carry `_seq` and resolve with the matching reply or time out.
  */
@@ -249,7 +249,7 @@ export class MinecraftLink {
     this.reconnector.schedule();
   }
 
-  /** PROTOCOL.md: the link's health is checked every 5 s; a dead or stuck socket is replaced. */
+  /** docs/protocol.md: the link's health is checked every 5 s; a dead or stuck socket is replaced. */
   private scheduleHealthCheck(): void {
     this.healthTimer = this.options.clock.setTimeout(() => {
       this.healthTimer = null;

@@ -1,4 +1,4 @@
-/** The hub's health counters (PROTOCOL.md "Hub health"). */
+/** The hub's health counters (docs/protocol.md "Keeping a link alive"). */
 import type { Health } from '@audioviz/shared-types';
 
 export class HealthCounters {
@@ -32,7 +32,7 @@ export class HealthCounters {
     this.mcReconnectCount++;
   }
 
-  /** Exactly the PROTOCOL.md health fields. */
+  /** Exactly the docs/protocol.md health fields. */
   snapshot(currentDjs: number, currentBrowsers: number, mcConnected: boolean): Health {
     return {
       dj_connects: this.djConnects,

@@ -234,7 +234,7 @@ export class HubStore {
   roster(): RosterSnapshot {
     let position = 0;
     const now = this.options.clock.now();
-    // Beyond PROTOCOL.md's four fields (extra fields are allowed): live stats for the operator's roster.
+    // Beyond docs/protocol.md's four fields (extra fields are allowed): live stats for the operator's roster.
     const djs = [...this.djs.values()].map((d) => ({
       dj_id: d.dj_id,
       dj_name: d.dj_name,

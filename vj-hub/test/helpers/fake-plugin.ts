@@ -1,6 +1,6 @@
 /**
  * A stand-in for the Minecraft plugin's :8765 socket: a real WebSocket server that greets with `connected`,
- * checks the token, and answers each command with the reply PROTOCOL.md names (echoing `_seq`).
+ * checks the token, and answers each command with the reply docs/protocol.md names (echoing `_seq`).
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';

@@ -42,7 +42,7 @@ describe('http-server (:8080)', function () {
   beforeEach(async () => (t = await startTestHub({ publicDir: path.join(base, 'public') })));
   afterEach(async () => t.close());
 
-  it('GET /health has exactly the PROTOCOL.md fields plus uptime', async () => {
+  it('GET /health has exactly the docs/protocol.md fields plus uptime', async () => {
     await connectDj(t, 'a');
     const b = await t.browser();
     await b.next('vj_state');

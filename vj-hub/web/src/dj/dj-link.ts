@@ -1,5 +1,5 @@
 /**
- * The remote DJ page's session on :9000, speaking what the CLI agent speaks (PROTOCOL.md ":9000 — DJ ⇄ hub"):
+ * The remote DJ page's session on :9000, speaking what the CLI agent speaks (docs/protocol.md ":9000 — DJ ⇄ hub"):
  * `dj_auth` or `code_auth` first on every (re)connect, `dj_heartbeat` every 2 s (answered by `heartbeat_ack`,
  * which gives the latency), `clock_sync_response` to the hub's requests, and the DJ's role from
  * `auth_success` / `auth_pending` / `status_update` / `dj_roster`. Frames are never queued while offline.

@@ -1,5 +1,5 @@
 /**
- * Matches replies to requests by `_seq` (PROTOCOL.md: "A request may carry `_seq`; the reply echoes it"),
+ * Matches replies to requests by `_seq` (docs/protocol.md "Conventions": a reply echoes its request's `_seq`),
  * with a timeout per request on an injected clock.
  */
 import type { Clock, TimerHandle } from '@audioviz/shared-types';

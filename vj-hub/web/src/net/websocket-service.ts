@@ -1,5 +1,5 @@
 /**
- * The one WebSocket client every page uses: PROTOCOL.md "Connection policy", row "browser → hub (:8766)".
+ * The one WebSocket client every page uses: docs/protocol.md "Keeping a link alive", row "browser → hub (:8766)".
  * Backoff 2 s × 1.5 up to 30 s with ±10 % jitter, 10 attempts then `reconnect_failed`; a `ping` every 5 s
  * and a dead link after 20 s without any message; up to 500 messages queued while offline (oldest evicted)
  * and flushed on reconnect; the backoff resets on the first message received, not on `open`.
@@ -265,7 +265,7 @@ export class WebSocketService {
     this.heartbeat.pongReceived();
     if (!this.gotMessageSinceOpen) {
       this.gotMessageSinceOpen = true;
-      // PROTOCOL.md: the backoff resets on the first message received, not on `open`.
+      // docs/protocol.md: the backoff resets on the first message received, not on `open`.
       this.reconnector.succeeded();
     }
     const message = parse(data);

@@ -1,5 +1,5 @@
 /**
- * The optional admin password of :8766 (PROTOCOL.md: `vj_auth` first when a password is configured).
+ * The optional admin password of :8766 (docs/protocol.md: `vj_auth` first when a password is configured).
  * The password is kept for the browser tab only (sessionStorage) and sent first on every (re)connect.
  */
 import { fetchHubPageConfig } from '../net/hub-address';

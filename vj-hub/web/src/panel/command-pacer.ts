@@ -1,5 +1,5 @@
 /**
- * Keeps the panel under the hub's command rate (PROTOCOL.md :8766: ≤ 10 commands per second per socket,
+ * Keeps the panel under the hub's command rate (docs/protocol.md :8766: ≤ 10 commands per second per socket,
  * else "Rate limited"): a burst of key presses is spread out instead of being refused. One slot of the
  * window is kept spare for network jitter. Commands past `maxWaiting` are refused at once.
  */

@@ -1,6 +1,6 @@
 /**
  * Sends one admin command and shows what came of it: the control is marked busy until the hub replies
- * (PROTOCOL.md: every command is answered or acknowledged, the reply echoing `_seq`), a refusal or a
+ * (docs/protocol.md: every command is answered or acknowledged, the reply echoing `_seq`), a refusal or a
  * missing reply becomes a message for the operator. Commands are paced under the hub's rate limit.
  */
 import { systemClock, type Clock } from '@audioviz/shared-types';

@@ -1,4 +1,4 @@
-/** The eleven effects of PROTOCOL.md, with intensity and duration. */
+/** The eleven effects of docs/protocol.md, with intensity and duration. */
 import { EFFECT_NAMES } from '@audioviz/shared-types';
 import { el } from '../ui/dom';
 import type { PanelContext } from './panel-context';

@@ -1,4 +1,4 @@
-/** The hub's health figures (PROTOCOL.md "Hub health"), refreshed from `GET /health`. */
+/** The hub's health figures (docs/protocol.md "Keeping a link alive"), refreshed from `GET /health`. */
 import type { Health } from '@audioviz/shared-types';
 import { el, replaceChildren } from '../ui/dom';
 import type { PanelContext } from './panel-context';

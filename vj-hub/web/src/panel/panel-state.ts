@@ -1,5 +1,5 @@
 /**
- * What the admin panel knows about the show, and how each hub message (PROTOCOL.md :8766 pushes and
+ * What the admin panel knows about the show, and how each hub message (docs/protocol.md :8766 pushes and
  * replies) changes it. Pure: the views render from this, the tests feed it messages.
  */
 import type { BrowserOutbound, Health, PatternInfo, RosterEntry, ZoneInfo } from '@audioviz/shared-types';

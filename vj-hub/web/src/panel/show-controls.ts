@@ -51,7 +51,7 @@ export function mountShowControls(host: HTMLElement, { store, send }: PanelConte
         return;
       }
       tapBpm.textContent = `${bpm.toFixed(1)} BPM`;
-      // PROTOCOL.md has no tempo command; `set_audio_setting` "tap_bpm" is offered to the hub, and a hub
+      // docs/protocol.md has no tempo command; `set_audio_setting` "tap_bpm" is offered to the hub, and a hub
       // that does not take it leaves the tapped tempo as a readout for the operator.
       send(
         { type: 'set_audio_setting', setting: 'tap_bpm', value: bpm },

@@ -27,7 +27,7 @@ export interface ZonePlacement {
 const MAX_REAL_SPREAD = 128;
 /** Gap between zones laid side by side, blocks. */
 const GAP = 4;
-/** Size of a zone known only from `state` (PROTOCOL.md zone model default). */
+/** Size of a zone known only from `state` (docs/protocol.md zone model default). */
 export const DEFAULT_ZONE_SIZE = { x: 10, y: 10, z: 10 } as const;
 
 /** Placements for `zones`, centred on the origin of the preview. */

@@ -1,4 +1,4 @@
-/** Five band meters (PROTOCOL.md band edges), a beat lamp and the BPM, shared by the panel and the DJ page. */
+/** Five band meters (docs/protocol.md band edges), a beat lamp and the BPM, shared by the panel and the DJ page. */
 import { el } from './dom';
 
 /** The protocol's five bands, bass first. */

@@ -1,5 +1,5 @@
 /**
- * `pattern` attributes for form fields, matching the wire rules of PROTOCOL.md. Browsers compile them with
+ * `pattern` attributes for form fields, matching the wire rules of docs/protocol.md. Browsers compile them with
  * the RegExp `v` flag, where a bare `-` inside a class is a syntax error, so these are written out here
  * rather than reusing the protocol's regex strings.
  */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code audio_state} frames on :8765 move the entities a real Minecraft client sees.
  */
 class StandaloneShowIntegrationTest {
-    /** Frames per second the test plays, as a hub does (PROTOCOL.md: ~20 Hz to the plugin). */
+    /** Frames per second the test plays, as a hub does (docs/protocol.md: ~20 Hz to the plugin). */
     private static final long FRAME_INTERVAL_MS = 50;
     /** Silent frames in a row without a change that count as "the show has settled". */
     private static final int QUIET_FRAMES = 20;

@@ -41,7 +41,7 @@ public record CoreConfig(
         int warmupTicks,
         Duration tickDelay) {
 
-    /** Defaults: loopback on {@value ProtocolLimits#PLUGIN_PORT}, no token, PROTOCOL.md limits. */
+    /** Defaults: loopback on {@value ProtocolLimits#PLUGIN_PORT}, no token, docs/protocol.md limits. */
     public static final CoreConfig DEFAULTS = new CoreConfig(
             "127.0.0.1",
             ProtocolLimits.PLUGIN_PORT,

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 /**
  * The only hand-off from socket threads to the script thread: client events and raw text frames in arrival
  * order. Bounded: when {@code capacity} messages are waiting, the oldest message is dropped and counted
- * (PROTOCOL.md: "oldest dropped when full"). Connect/disconnect events are never dropped; there are at most
+ * (docs/protocol.md: the oldest is dropped when full). Connect/disconnect events are never dropped; there are at most
  * two per accepted client.
  */
 public final class InboundQueue {

@@ -23,7 +23,7 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * The :8765 server (PROTOCOL.md "hub or agent ⇄ plugin"). It enforces what must hold before any text reaches
+ * The :8765 server (docs/protocol.md ":8765 — hub or agent ⇄ Minecraft"). It enforces what must hold before any text reaches
  * the engine — client limit, message size, auth, idle timeout — answers {@code ping} itself, and otherwise
  * only hands raw text to the {@link InboundQueue}; socket threads never touch the script context.
  *

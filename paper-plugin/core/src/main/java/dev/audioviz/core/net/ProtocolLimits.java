@@ -1,7 +1,7 @@
 package dev.audioviz.core.net;
 
 /**
- * The numbers of PROTOCOL.md that the Java side enforces itself, before any text reaches the engine.
+ * The numbers of docs/protocol.md that the Java side enforces itself, before any text reaches the engine.
  * They are defined in {@code shared-types} ({@code limits.ts}, {@code close-codes.ts}); a test compares
  * these against {@code shared-types/generated/protocol-constants.json} so the two cannot drift.
  */

@@ -2,7 +2,7 @@ package dev.audioviz.core.net;
 
 import dev.audioviz.core.json.JsonText;
 
-/** The few frames the socket layer answers itself (PROTOCOL.md :8765); everything else is the engine's. */
+/** The few frames the socket layer answers itself (docs/protocol.md :8765); everything else is the engine's. */
 final class SocketReplies {
     private SocketReplies() {}
 
