@@ -1,5 +1,5 @@
-// Writes generated/protocol-constants.json from the compiled limits and close codes: the numbers the Java
-// host also needs. Java never re-declares message shapes; its tests compare its constants with this file.
+// Writes generated/protocol-constants.json from the compiled limits, close codes and error codes: what the
+// Java host also needs. Java never re-declares message shapes; its tests compare its constants with this file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -13,7 +13,12 @@ export function protocolConstants() {
   for (const [key, value] of Object.entries(shared)) {
     if (/^[A-Z][A-Z0-9_]*$/.test(key) && typeof value === 'number') limits[key] = value;
   }
-  return { limits, close_codes: { ...shared.CLOSE_CODES }, protocol_version: shared.PROTOCOL_VERSION };
+  return {
+    limits,
+    close_codes: { ...shared.CLOSE_CODES },
+    error_codes: Object.keys(shared.ERROR_CODES),
+    protocol_version: shared.PROTOCOL_VERSION,
+  };
 }
 
 export const CONSTANTS_FILE = path.join(here, 'generated', 'protocol-constants.json');

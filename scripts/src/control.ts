@@ -4,6 +4,7 @@
  * scenes. Each validates what the wire schema cannot (names that must exist, caps) and throws `OpError`.
  */
 import {
+  ERROR_CODES,
   AUDIO_PRESETS,
   EFFECT_NAMES,
   canonicalMaterial,
@@ -15,7 +16,7 @@ import {
   type ZoneInfo,
 } from '@audioviz/shared-types';
 import { readDocument, writeDocument } from './documents';
-import { OpError, OP_ERROR_CODES } from './op-error';
+import { OpError } from './op-error';
 import type { ParamValue } from './patterns/pattern';
 import { SceneBook, type Scene } from './show/scene-book';
 import type { Stage } from './show/stage';
@@ -47,7 +48,7 @@ export class Control {
     const size = typeof shape === 'string' ? ZONE_TEMPLATES[shape] : shape;
     if (size === undefined) {
       throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
+        ERROR_CODES.INVALID_ARGUMENT,
         `unknown template "${String(shape)}": use one of ${Object.keys(ZONE_TEMPLATES).join(', ')}`,
       );
     }
@@ -68,10 +69,7 @@ export class Control {
 
   setRotation(name: string, degrees: number): void {
     if (!Number.isFinite(degrees) || degrees < -360 || degrees > 360) {
-      throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
-        `rotation must be -360 to 360 degrees, got ${degrees}`,
-      );
+      throw new OpError(ERROR_CODES.INVALID_ARGUMENT, `rotation must be -360 to 360 degrees, got ${degrees}`);
     }
     const entry = this.stage.zones.require(name);
     entry.zone.rotation = degrees;
@@ -106,10 +104,7 @@ export class Control {
   /** Sets a zone's entity kind (block, item or text displays); respawns nothing until the pool is re-initialised. */
   setKind(name: string, kind: string): void {
     if (!ENTITY_KIND_NAMES.includes(kind as EntityKind)) {
-      throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
-        `kind must be one of ${ENTITY_KIND_NAMES.join(', ')}`,
-      );
+      throw new OpError(ERROR_CODES.INVALID_ARGUMENT, `kind must be one of ${ENTITY_KIND_NAMES.join(', ')}`);
     }
     const entry = this.stage.zones.require(name);
     entry.zone.kind = kind as EntityKind;
@@ -205,7 +200,7 @@ export class Control {
     const spec = this.stage.library.get(entry.zone.pattern)?.meta.params[key];
     if (spec === undefined) {
       throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
+        ERROR_CODES.INVALID_ARGUMENT,
         `pattern "${entry.zone.pattern}" has no parameter "${key}"`,
       );
     }
@@ -223,7 +218,7 @@ export class Control {
             ? 'true or false'
             : `one of ${spec.choices.join(', ')}`;
       throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
+        ERROR_CODES.INVALID_ARGUMENT,
         `${key} must be ${wanted}, got ${JSON.stringify(value)}`,
       );
     }
@@ -240,13 +235,13 @@ export class Control {
   private requirePattern(id: string): void {
     if (this.stage.library.isDisabled(id)) {
       throw new OpError(
-        OP_ERROR_CODES.PATTERN_DISABLED,
+        ERROR_CODES.PATTERN_DISABLED,
         `pattern "${id}" is disabled after repeated failures: load a fixed version first`,
       );
     }
     if (!this.stage.library.has(id)) {
       throw new OpError(
-        OP_ERROR_CODES.PATTERN_NOT_FOUND,
+        ERROR_CODES.PATTERN_NOT_FOUND,
         `there is no pattern "${id}": see "/audioviz pattern list"`,
       );
     }
@@ -257,7 +252,7 @@ export class Control {
   triggerEffect(zone: string | undefined, effect: string, intensity = 1, durationMs?: number): string[] {
     if (!EFFECT_NAMES.includes(effect as EffectName)) {
       throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
+        ERROR_CODES.INVALID_ARGUMENT,
         `unknown effect "${effect}": use one of ${EFFECT_NAMES.join(', ')}`,
       );
     }
@@ -270,7 +265,7 @@ export class Control {
   setPreset(name: string): void {
     if (!PRESET_NAMES.includes(name as PresetName)) {
       throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
+        ERROR_CODES.INVALID_ARGUMENT,
         `unknown preset "${name}": use one of ${PRESET_NAMES.join(', ')}`,
       );
     }
@@ -301,7 +296,7 @@ export class Control {
     }
     const { preset, transitionS } = this.stage.settings;
     const error = this.scenes.save({ name, preset, transitionS, blackout, freeze, zones });
-    if (error !== null) throw new OpError(OP_ERROR_CODES.INVALID_ARGUMENT, error);
+    if (error !== null) throw new OpError(ERROR_CODES.INVALID_ARGUMENT, error);
     writeDocument(this.stage.options.host, 'scenes', this.scenes.serialize());
   }
 
@@ -310,7 +305,7 @@ export class Control {
     const scene = this.scenes.get(name);
     if (scene === undefined) {
       throw new OpError(
-        OP_ERROR_CODES.SCENE_NOT_FOUND,
+        ERROR_CODES.SCENE_NOT_FOUND,
         `there is no scene "${name}": see "/audioviz scene list"`,
       );
     }
@@ -343,7 +338,7 @@ export class Control {
 
   deleteScene(name: string): void {
     const error = this.scenes.delete(name);
-    if (error !== null) throw new OpError(OP_ERROR_CODES.SCENE_NOT_FOUND, error);
+    if (error !== null) throw new OpError(ERROR_CODES.SCENE_NOT_FOUND, error);
     writeDocument(this.stage.options.host, 'scenes', this.scenes.serialize());
   }
 }
@@ -351,7 +346,7 @@ export class Control {
 function checkSize(size: Vec3): void {
   for (const v of [size.x, size.y, size.z]) {
     if (!Number.isFinite(v) || v < 1 || v > 64) {
-      throw new OpError(OP_ERROR_CODES.INVALID_ARGUMENT, `a zone is 1–64 blocks along each axis, got ${v}`);
+      throw new OpError(ERROR_CODES.INVALID_ARGUMENT, `a zone is 1–64 blocks along each axis, got ${v}`);
     }
   }
 }
@@ -361,7 +356,7 @@ function blockId(name: string): string {
   const id = canonicalMaterial(name);
   if (id === null) {
     throw new OpError(
-      OP_ERROR_CODES.INVALID_ARGUMENT,
+      ERROR_CODES.INVALID_ARGUMENT,
       `"${name}" is not a block id such as minecraft:sea_lantern`,
     );
   }

@@ -10,7 +10,7 @@
  * close to their warm cost; the Java host still gives the first call of each kind a longer budget, because on
  * a slow machine a rehearsed path's first real call can still take more than 20 ms.
  */
-import { EFFECT_NAMES, PRESET_NAMES } from '@audioviz/shared-types';
+import { EFFECT_NAMES, ERROR_CODES, PRESET_NAMES } from '@audioviz/shared-types';
 import { createEngine } from './engine';
 import type { CommandSender, DocumentName, Host } from './host';
 import { BUILT_IN_PATTERNS } from './patterns/index';
@@ -55,7 +55,7 @@ export function rehearse(): RehearsalReport {
     writeDocument: (name, text) => documents.set(name, text),
     send: (_clientId, text) => {
       // Every error reply below is expected except an internal one.
-      if (text.includes('"INTERNAL_ERROR"')) failures.push(text);
+      if (text.includes(JSON.stringify(ERROR_CODES.INTERNAL_ERROR))) failures.push(text);
     },
     announce: () => undefined,
   };

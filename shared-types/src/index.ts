@@ -7,6 +7,8 @@ export { EFFECT_NAMES, PRESET_NAMES, EffectNameSchema, PresetNameSchema } from '
 export type { EffectName, PresetName } from './effects';
 export * from './limits';
 export { CLOSE_CODES, NON_RETRYABLE_CLOSE_CODES } from './close-codes';
+export { ERROR_CODES, ERROR_CODE_INFO } from './error-codes';
+export type { ErrorCode } from './error-codes';
 export type { CloseCode, CloseCodeName } from './close-codes';
 export { PLUGIN_INBOUND, PLUGIN_OUTBOUND, BatchEntity, ZoneInfo, ZoneConfig, PatternInfo } from './plugin';
 export type {
@@ -26,7 +28,7 @@ export type {
   BrowserInboundMessage,
   BrowserOutboundMessage,
 } from './browser';
-export { createPortValidator, exceedsUtf8Bytes, VALIDATION_CODES } from './validate';
+export { createPortValidator, exceedsUtf8Bytes } from './validate';
 export type { PortValidator, ValidationError, ValidationResult, ValidationCode, MessageOf } from './validate';
 export { pluginValidator, djValidator, browserValidator, MAX_HUB_MESSAGE_BYTES } from './ports';
 export { systemClock, systemRandom, seededRandom, FakeClock } from './clock';
@@ -47,7 +49,6 @@ export {
 } from './compat/plugin-link';
 export type { PluginReadResult, SkippedEntity } from './compat/plugin-link';
 export {
-  COMPAT_CODES,
   DJ_FRAME_DEFAULTS,
   MCAV_BROWSER_ALIASES,
   MCAV_BROWSER_UNSUPPORTED,

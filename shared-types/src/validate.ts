@@ -6,16 +6,15 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { ERROR_CODES } from './error-codes';
 
-/** Stable machine-readable causes of a rejected message. */
-export const VALIDATION_CODES = {
-  MESSAGE_TOO_BIG: 'MESSAGE_TOO_BIG',
-  INVALID_JSON: 'INVALID_JSON',
-  NOT_AN_OBJECT: 'NOT_AN_OBJECT',
-  UNKNOWN_TYPE: 'UNKNOWN_TYPE',
-  INVALID_FIELD: 'INVALID_FIELD',
-} as const;
-export type ValidationCode = (typeof VALIDATION_CODES)[keyof typeof VALIDATION_CODES];
+/** The codes a validator refuses a message with (a part of `ERROR_CODES`). */
+export type ValidationCode =
+  | typeof ERROR_CODES.MESSAGE_TOO_BIG
+  | typeof ERROR_CODES.INVALID_JSON
+  | typeof ERROR_CODES.NOT_AN_OBJECT
+  | typeof ERROR_CODES.UNKNOWN_TYPE
+  | typeof ERROR_CODES.INVALID_FIELD;
 
 /** Why a message was rejected: a stable code, a readable message, and the dotted path of the bad field. */
 export interface ValidationError {
@@ -72,27 +71,27 @@ export function createPortValidator<T extends Table>(table: T, maxBytes: number)
 
   const validate = (value: unknown): ValidationResult<MessageOf<T>> => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return fail(VALIDATION_CODES.NOT_AN_OBJECT, '', `message: expected a JSON object, got ${show(value)}`);
+      return fail(ERROR_CODES.NOT_AN_OBJECT, '', `message: expected a JSON object, got ${show(value)}`);
     }
     const type = (value as { type?: unknown }).type;
     if (typeof type !== 'string') {
-      return fail(VALIDATION_CODES.INVALID_FIELD, 'type', `message.type: expected string, got ${show(type)}`);
+      return fail(ERROR_CODES.INVALID_FIELD, 'type', `message.type: expected string, got ${show(type)}`);
     }
     if (!has(type)) {
-      return fail(VALIDATION_CODES.UNKNOWN_TYPE, 'type', `unknown message type ${show(type)}`);
+      return fail(ERROR_CODES.UNKNOWN_TYPE, 'type', `unknown message type ${show(type)}`);
     }
     return validateAs(type, value) as ValidationResult<MessageOf<T>>;
   };
 
   const parse = (raw: string): ValidationResult<MessageOf<T>> => {
     if (exceedsUtf8Bytes(raw, maxBytes)) {
-      return fail(VALIDATION_CODES.MESSAGE_TOO_BIG, '', `message of more than ${maxBytes} bytes refused`);
+      return fail(ERROR_CODES.MESSAGE_TOO_BIG, '', `message of more than ${maxBytes} bytes refused`);
     }
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
-      return fail(VALIDATION_CODES.INVALID_JSON, '', 'message is not valid JSON');
+      return fail(ERROR_CODES.INVALID_JSON, '', 'message is not valid JSON');
     }
     return validate(value);
   };
@@ -137,12 +136,11 @@ function dottedPath(pointer: string): string {
 }
 
 function describeError(type: string, error: ValueError | undefined): ValidationError {
-  if (error === undefined)
-    return { code: VALIDATION_CODES.INVALID_FIELD, path: '', message: `${type}: invalid` };
+  if (error === undefined) return { code: ERROR_CODES.INVALID_FIELD, path: '', message: `${type}: invalid` };
   const path = dottedPath(error.path);
   const where = path === '' ? type : path.startsWith('[') ? `${type}${path}` : `${type}.${path}`;
   return {
-    code: VALIDATION_CODES.INVALID_FIELD,
+    code: ERROR_CODES.INVALID_FIELD,
     path,
     message: `${where}: expected ${expectation(error)}, got ${show(error.value)}`,
   };

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {
-  COMPAT_CODES,
   DJ_FRAME_DEFAULTS,
   browserRosterMessage,
   djJoinedMessage,
@@ -10,13 +9,7 @@ import {
   readBrowserMessage,
   readDjMessage,
 } from '../src/compat/dj-link';
-import {
-  AUDIO_PRESETS,
-  BROWSER_OUTBOUND,
-  DJ_OUTBOUND,
-  MAX_HUB_MESSAGE_BYTES,
-  VALIDATION_CODES,
-} from '../src';
+import { AUDIO_PRESETS, BROWSER_OUTBOUND, ERROR_CODES, DJ_OUTBOUND, MAX_HUB_MESSAGE_BYTES } from '../src';
 import { createPortValidator } from '../src/validate';
 
 /** A frame with only the fields MCAV's dj_audio_frame schema requires, as its DJ client sends at minimum. */
@@ -51,7 +44,7 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
     it('still refuses a field of the wrong type, naming it and the message type', () => {
       const result = readDjMessage(JSON.stringify({ ...mcavFrame, tempo_conf: 'high' }));
       assert.ok(!result.ok);
-      assert.equal(result.error.code, VALIDATION_CODES.INVALID_FIELD);
+      assert.equal(result.error.code, ERROR_CODES.INVALID_FIELD);
       assert.equal(result.error.type, 'dj_audio_frame');
       assert.match(result.error.message, /tempo_conf/);
     });
@@ -100,21 +93,21 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
     it('answers MCAV-only DJ requests UNSUPPORTED, with their type', () => {
       const result = readDjMessage(JSON.stringify({ type: 'set_my_preset', preset: 'edm' }));
       assert.ok(!result.ok);
-      assert.equal(result.error.code, COMPAT_CODES.UNSUPPORTED);
+      assert.equal(result.error.code, ERROR_CODES.UNSUPPORTED);
       assert.equal(result.error.type, 'set_my_preset');
     });
 
     it('tells unreadable frames from readable ones', () => {
       const bad = readDjMessage('{nope');
       assert.ok(!bad.ok);
-      assert.equal(bad.error.code, VALIDATION_CODES.INVALID_JSON);
+      assert.equal(bad.error.code, ERROR_CODES.INVALID_JSON);
       assert.equal(bad.error.type, null);
       const big = readDjMessage(JSON.stringify({ type: 'ping', pad: 'x'.repeat(MAX_HUB_MESSAGE_BYTES) }));
       assert.ok(!big.ok);
-      assert.equal(big.error.code, VALIDATION_CODES.MESSAGE_TOO_BIG);
+      assert.equal(big.error.code, ERROR_CODES.MESSAGE_TOO_BIG);
       const array = readDjMessage('[1]');
       assert.ok(!array.ok);
-      assert.equal(array.error.code, VALIDATION_CODES.NOT_AN_OBJECT);
+      assert.equal(array.error.code, ERROR_CODES.NOT_AN_OBJECT);
     });
   });
 
@@ -136,11 +129,11 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
       for (const type of ['get_stages', 'get_bitmap_patterns', 'set_render_mode', 'banner_config']) {
         const result = readBrowserMessage(JSON.stringify({ type }));
         assert.ok(!result.ok);
-        assert.equal(result.error.code, COMPAT_CODES.UNSUPPORTED, type);
+        assert.equal(result.error.code, ERROR_CODES.UNSUPPORTED, type);
       }
       const unknown = readBrowserMessage(JSON.stringify({ type: 'make_coffee' }));
       assert.ok(!unknown.ok);
-      assert.equal(unknown.error.code, VALIDATION_CODES.UNKNOWN_TYPE);
+      assert.equal(unknown.error.code, ERROR_CODES.UNKNOWN_TYPE);
     });
 
     it('passes our own messages through unchanged', () => {

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
-  COMPAT_CODES,
+  ERROR_CODES,
   MCAV_BROWSER_UNSUPPORTED,
   MCAV_DJ_UNSUPPORTED,
   MCAV_PLUGIN_UNSUPPORTED,
@@ -46,7 +46,7 @@ const REFUSED: Readonly<
     when: (m) => partialSize(m),
   },
   'browser:set_preset': {
-    code: COMPAT_CODES.UNSUPPORTED,
+    code: ERROR_CODES.UNSUPPORTED,
     why: 'when it gives values instead of a name (custom presets)',
     when: (m) => typeof m['preset'] === 'object',
   },
@@ -73,7 +73,7 @@ describe('MCAV conformance', () => {
       for (const m of MCAV_MESSAGES.filter((m) => m.link === link && m.direction === 'client-to-server')) {
         const refused = REFUSED[`${link}:${m.type}`];
         const expect = unsupported.has(m.type)
-          ? `is answered ${COMPAT_CODES.UNSUPPORTED}`
+          ? `is answered ${ERROR_CODES.UNSUPPORTED}`
           : refused !== undefined
             ? `is accepted, or answered ${refused.code} ${refused.why}`
             : 'is accepted';
@@ -83,7 +83,7 @@ describe('MCAV conformance', () => {
               const result = read(JSON.stringify(sent));
               const got = result.ok ? 'accepted' : `${result.error.code}: ${result.error.message}`;
               if (unsupported.has(m.type))
-                return !result.ok && result.error.code === COMPAT_CODES.UNSUPPORTED ? true : fail(got);
+                return !result.ok && result.error.code === ERROR_CODES.UNSUPPORTED ? true : fail(got);
               if (refused?.when(sent) === true)
                 return !result.ok && result.error.code === refused.code ? true : fail(got);
               return result.ok ? true : fail(got);

@@ -11,7 +11,7 @@ import {
   DJ_OUTBOUND,
   PLUGIN_INBOUND,
   PLUGIN_OUTBOUND,
-  VALIDATION_CODES,
+  ERROR_CODE_INFO,
 } from '../src';
 
 const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'protocol.md'), 'utf8');
@@ -49,8 +49,17 @@ describe('docs/protocol.md', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('lists every validation error code', () => {
-    assert.deepEqual(missingNames(section('Error codes'), Object.values(VALIDATION_CODES)), []);
+  it('lists every error code with its meaning and close code, and no code that does not exist', () => {
+    const table = section('Error codes');
+    const missing = Object.entries(ERROR_CODE_INFO).filter(
+      ([code, info]) => !table.includes(`| \`${code}\` | ${info.close ?? ''} | ${info.meaning} |`),
+    );
+    assert.deepEqual(missing, []);
+    const listed = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    assert.deepEqual(
+      listed.filter((code) => !(code! in ERROR_CODE_INFO)),
+      [],
+    );
   });
 
   it('points nowhere outside the repository', () => {

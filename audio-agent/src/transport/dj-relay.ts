@@ -15,7 +15,7 @@ import {
   MAX_HUB_TO_DJ_MESSAGE_BYTES,
   NON_RETRYABLE_CLOSE_CODES,
   Reconnector,
-  VALIDATION_CODES,
+  ERROR_CODES,
   readHubMessage,
   systemClock,
   systemRandom,
@@ -316,7 +316,7 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
    * warning, once per type, since a hub that sends one bad `dj_roster` sends it on every change.
    */
   private ignored(error: HubReadError): void {
-    const unknown = error.code === VALIDATION_CODES.UNKNOWN_TYPE;
+    const unknown = error.code === ERROR_CODES.UNKNOWN_TYPE;
     const kind = `${unknown ? 'unknown' : 'invalid'}:${error.type ?? error.code}`;
     if (this.reportedKinds.has(kind) || this.reportedKinds.size >= MAX_REPORTED_KINDS) return;
     this.reportedKinds.add(kind);

@@ -5,7 +5,8 @@
 import type { CommandSender } from '../host';
 import type { Control } from '../control';
 import type { EngineStatus } from '../engine-api';
-import { OpError, OP_ERROR_CODES } from '../op-error';
+import { ERROR_CODES } from '@audioviz/shared-types';
+import { OpError } from '../op-error';
 
 /** Permission nodes; `audioviz.admin` grants every node. */
 export const PERMISSIONS = {
@@ -57,7 +58,7 @@ export function numberArg(value: string, what: string, min: number, max: number)
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
     throw new OpError(
-      OP_ERROR_CODES.INVALID_ARGUMENT,
+      ERROR_CODES.INVALID_ARGUMENT,
       `${what} must be a number from ${min} to ${max}, got "${value}"`,
     );
   }

@@ -1,6 +1,6 @@
 /** `/audioviz zone …` and `/audioviz pool …`: placing zones and filling them with entities. */
-import { MAX_ENTITIES_PER_ZONE } from '@audioviz/shared-types';
-import { OpError, OP_ERROR_CODES } from '../op-error';
+import { ERROR_CODES, MAX_ENTITIES_PER_ZONE } from '@audioviz/shared-types';
+import { OpError } from '../op-error';
 import { ENTITY_KIND_NAMES, ZONE_TEMPLATES } from '../zones/zone';
 import { numberArg, PERMISSIONS, type Command, type CommandContext, type CommandGroup } from './command';
 
@@ -37,7 +37,7 @@ const create: Command = {
       origin = { x: Math.floor(at.x), y: Math.floor(at.y), z: Math.floor(at.z) };
     } else {
       throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
+        ERROR_CODES.INVALID_ARGUMENT,
         'from the console, give the place: zone create <name> [template] <world> <x> <y> <z>',
       );
     }

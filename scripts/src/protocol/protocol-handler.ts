@@ -5,6 +5,7 @@
  * Every refusal is an `error` reply with the request's `_seq` and a stable `code`; nothing throws out.
  */
 import {
+  ERROR_CODES,
   MCAV_DEFAULT_ZONE,
   readPluginMessage,
   type PluginInbound,
@@ -13,7 +14,7 @@ import {
 } from '@audioviz/shared-types';
 import type { Control } from '../control';
 import type { Host } from '../host';
-import { OpError, OP_ERROR_CODES } from '../op-error';
+import { OpError } from '../op-error';
 import { errorText } from '../show/pattern-library';
 import { DjAnnouncer } from './dj-announcer';
 
@@ -104,7 +105,7 @@ export class ProtocolHandler {
         message: script
           ? `${m.name}: it ran past the server's time budget and was stopped (an endless loop?)`
           : `the server stopped handling "${m.type}": it ran past its time budget; try again`,
-        code: script ? OP_ERROR_CODES.SCRIPT_REJECTED : OP_ERROR_CODES.INTERNAL_ERROR,
+        code: script ? ERROR_CODES.SCRIPT_REJECTED : ERROR_CODES.INTERNAL_ERROR,
       },
       m._seq,
     );
@@ -125,7 +126,7 @@ export class ProtocolHandler {
       clientId,
       {
         type: 'error',
-        code: 'INVALID_FIELD',
+        code: ERROR_CODES.INVALID_FIELD,
         message: `skipped ${skipped.length} entit${skipped.length === 1 ? 'y' : 'ies'}, applied the rest: ${listed}${more}`,
       },
       seq,
@@ -152,7 +153,7 @@ export class ProtocolHandler {
         {
           type: 'error',
           message: known ? err.message : `the server could not handle "${message.type}"; it was logged`,
-          code: known ? err.code : OP_ERROR_CODES.INTERNAL_ERROR,
+          code: known ? err.code : ERROR_CODES.INTERNAL_ERROR,
         },
         message._seq,
       );
@@ -193,7 +194,7 @@ export class ProtocolHandler {
         if (this.trusted.get(clientId) === true) this.send(clientId, { type: 'auth_ok' }, seq);
         else
           throw new OpError(
-            OP_ERROR_CODES.UNAUTHORIZED,
+            ERROR_CODES.UNAUTHORIZED,
             'authentication is checked when the connection opens: reconnect and send auth first',
           );
         return;
@@ -306,12 +307,12 @@ export class ProtocolHandler {
       case 'load_script': {
         if (this.trusted.get(clientId) !== true) {
           throw new OpError(
-            OP_ERROR_CODES.UNAUTHORIZED,
+            ERROR_CODES.UNAUTHORIZED,
             'load_script needs an authenticated connection: connect with the plugin token',
           );
         }
         const error = this.options.loadScript(m.name, m.source);
-        if (error !== null) throw new OpError(OP_ERROR_CODES.SCRIPT_REJECTED, `${m.name}: ${error}`);
+        if (error !== null) throw new OpError(ERROR_CODES.SCRIPT_REJECTED, `${m.name}: ${error}`);
         this.send(clientId, { type: 'script_loaded', name: m.name }, seq);
         return;
       }
@@ -321,10 +322,7 @@ export class ProtocolHandler {
         return;
       default: {
         const unreachable: never = m;
-        throw new OpError(
-          OP_ERROR_CODES.INVALID_ARGUMENT,
-          `unhandled message ${JSON.stringify(unreachable)}`,
-        );
+        throw new OpError(ERROR_CODES.INVALID_ARGUMENT, `unhandled message ${JSON.stringify(unreachable)}`);
       }
     }
   }
@@ -340,7 +338,7 @@ export class ProtocolHandler {
         {
           type: 'error',
           message: known ? err.message : errorText(err),
-          code: known ? err.code : OP_ERROR_CODES.INTERNAL_ERROR,
+          code: known ? err.code : ERROR_CODES.INTERNAL_ERROR,
         },
         seq,
       );
@@ -358,7 +356,7 @@ export class ProtocolHandler {
 
 /** `_seq` of a frame that failed validation, when it is at least a JSON object with a numeric `_seq`. */
 function seqOf(text: string, code: string): number | undefined {
-  if (code === 'MESSAGE_TOO_BIG' || code === 'INVALID_JSON') return undefined;
+  if (code === ERROR_CODES.MESSAGE_TOO_BIG || code === ERROR_CODES.INVALID_JSON) return undefined;
   try {
     const seq = (JSON.parse(text) as { _seq?: unknown } | null)?._seq;
     return typeof seq === 'number' && Number.isFinite(seq) ? seq : undefined;

@@ -3,11 +3,11 @@
  * change writes the whole 'zones' document through the host (which writes it atomically). A deleted zone's
  * slot is free at once: the host removes the entities of a slot that is freed or taken by another zone id.
  */
-import { MAX_ENTITIES_PER_ZONE } from '@audioviz/shared-types';
 import type { EffectName } from '@audioviz/shared-types';
 import type { Effect } from '../effects/effect';
 import type { ZoneAnchor } from '../host';
-import { OpError, OP_ERROR_CODES } from '../op-error';
+import { ERROR_CODES, MAX_ENTITIES_PER_ZONE } from '@audioviz/shared-types';
+import { OpError } from '../op-error';
 import { ZonePool } from '../pool/zone-pool';
 import { AudioLevels } from '../show/audio-input';
 import { EffectLayer } from '../show/effect-layer';
@@ -74,10 +74,7 @@ export class ZoneRegistry {
   require(name: string): ZoneEntry {
     const entry = this.entries.get(name);
     if (entry === undefined) {
-      throw new OpError(
-        OP_ERROR_CODES.ZONE_NOT_FOUND,
-        `there is no zone "${name}": see "/audioviz zone list"`,
-      );
+      throw new OpError(ERROR_CODES.ZONE_NOT_FOUND, `there is no zone "${name}": see "/audioviz zone list"`);
     }
     return entry;
   }
@@ -92,16 +89,16 @@ export class ZoneRegistry {
 
   create(name: string, world: string, origin: Vec3, size: Vec3): ZoneEntry {
     const problem = zoneNameProblem(name);
-    if (problem !== null) throw new OpError(OP_ERROR_CODES.INVALID_NAME, problem);
+    if (problem !== null) throw new OpError(ERROR_CODES.INVALID_NAME, problem);
     if (this.entries.has(name)) {
       throw new OpError(
-        OP_ERROR_CODES.ZONE_EXISTS,
+        ERROR_CODES.ZONE_EXISTS,
         `zone "${name}" already exists: pick another name or delete it first`,
       );
     }
     if (this.entries.size >= MAX_ZONES) {
       throw new OpError(
-        OP_ERROR_CODES.INVALID_ARGUMENT,
+        ERROR_CODES.INVALID_ARGUMENT,
         `there are already ${MAX_ZONES} zones: delete one first`,
       );
     }

@@ -10,19 +10,12 @@ import { PRESET_NAMES, type PresetName } from '../effects';
 import { browserValidator, djValidator, MAX_HUB_MESSAGE_BYTES } from '../ports';
 import { AUDIO_PRESETS } from '../presets';
 import { mcavEffect, mcavZoneConfig } from './plugin-link';
-import { exceedsUtf8Bytes, VALIDATION_CODES, type ValidationError } from '../validate';
-
-/** Error codes of the compatibility layer, beside `VALIDATION_CODES`. */
-export const COMPAT_CODES = {
-  /** A request MCAV's clients know that this hub has no feature for. */
-  UNSUPPORTED: 'UNSUPPORTED',
-  /** A DJ's `dj_audio_frame`s are being refused; the message says why and how many. */
-  FRAMES_REFUSED: 'FRAMES_REFUSED',
-} as const;
+import { ERROR_CODES, type ErrorCode } from '../error-codes';
+import { exceedsUtf8Bytes } from '../validate';
 
 /** Why a message was not accepted, and its `type` when it had a readable one (null otherwise). */
 export interface CompatError {
-  readonly code: ValidationError['code'] | (typeof COMPAT_CODES)[keyof typeof COMPAT_CODES];
+  readonly code: ErrorCode;
   readonly message: string;
   readonly path: string;
   readonly type: string | null;
@@ -140,7 +133,7 @@ export function readBrowserMessage(text: string): CompatResult<BrowserInboundMes
     return {
       ok: false,
       error: {
-        code: COMPAT_CODES.UNSUPPORTED,
+        code: ERROR_CODES.UNSUPPORTED,
         message: `set_preset with values is an MCAV feature this hub does not have; name a preset (${PRESET_NAMES.join(', ')})`,
         path: 'preset',
         type,
@@ -237,15 +230,12 @@ function parseObject(
   text: string,
 ): { ok: true; value: unknown; type: string | null } | { ok: false; error: CompatError } {
   if (exceedsUtf8Bytes(text, MAX_HUB_MESSAGE_BYTES))
-    return fail(
-      VALIDATION_CODES.MESSAGE_TOO_BIG,
-      `message of more than ${MAX_HUB_MESSAGE_BYTES} bytes refused`,
-    );
+    return fail(ERROR_CODES.MESSAGE_TOO_BIG, `message of more than ${MAX_HUB_MESSAGE_BYTES} bytes refused`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return fail(VALIDATION_CODES.INVALID_JSON, 'message is not valid JSON');
+    return fail(ERROR_CODES.INVALID_JSON, 'message is not valid JSON');
   }
   const type = typeof value === 'object' && value !== null ? (value as Fields)['type'] : undefined;
   return { ok: true, value, type: typeof type === 'string' ? type : null };
@@ -259,7 +249,7 @@ function unsupported(type: string, port: string): { ok: false; error: CompatErro
   return {
     ok: false,
     error: {
-      code: COMPAT_CODES.UNSUPPORTED,
+      code: ERROR_CODES.UNSUPPORTED,
       path: 'type',
       message: `${type} is an MCAV request this hub does not support on ${port}`,
       type,

@@ -7,7 +7,8 @@ import { DJ_OUTBOUND, type DjOutboundMessage } from '../dj';
 import { PRESET_NAMES, type PresetName } from '../effects';
 import { mcavPresetSettings } from './dj-link';
 import { MAX_HUB_TO_DJ_MESSAGE_BYTES } from '../limits';
-import { createPortValidator, exceedsUtf8Bytes, VALIDATION_CODES, type ValidationCode } from '../validate';
+import { ERROR_CODES } from '../error-codes';
+import { createPortValidator, exceedsUtf8Bytes, type ValidationCode } from '../validate';
 
 const hubReplies = createPortValidator(DJ_OUTBOUND, MAX_HUB_TO_DJ_MESSAGE_BYTES);
 
@@ -41,12 +42,12 @@ type Fields = Record<string, unknown>;
 /** Size-checks, parses, maps MCAV's shapes onto ours and validates one frame from the hub. */
 export function readHubMessage(text: string): HubRead {
   if (exceedsUtf8Bytes(text, MAX_HUB_TO_DJ_MESSAGE_BYTES))
-    return fail(VALIDATION_CODES.MESSAGE_TOO_BIG, `more than ${MAX_HUB_TO_DJ_MESSAGE_BYTES} bytes`, null);
+    return fail(ERROR_CODES.MESSAGE_TOO_BIG, `more than ${MAX_HUB_TO_DJ_MESSAGE_BYTES} bytes`, null);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return fail(VALIDATION_CODES.INVALID_JSON, 'not valid JSON', null);
+    return fail(ERROR_CODES.INVALID_JSON, 'not valid JSON', null);
   }
   const type = isObject(value) && typeof value['type'] === 'string' ? value['type'] : null;
   if (type === 'stream_route') return readStreamRoute(value as Fields);
@@ -76,7 +77,7 @@ function presetSync(message: Fields): Fields {
 
 function readStreamRoute(m: Fields): HubRead {
   const bad = (field: string, expected: string): HubRead =>
-    fail(VALIDATION_CODES.INVALID_FIELD, `stream_route.${field}: expected ${expected}`, 'stream_route');
+    fail(ERROR_CODES.INVALID_FIELD, `stream_route.${field}: expected ${expected}`, 'stream_route');
   if (typeof m['is_active'] !== 'boolean') return bad('is_active', 'boolean');
   const mode = m['route_mode'];
   if (mode !== 'relay' && mode !== 'dual') return bad('route_mode', '"relay" or "dual"');

@@ -14,8 +14,9 @@ import {
 } from '../limits';
 import type { BatchEntity, PluginInboundMessage } from '../plugin';
 import { pluginValidator } from '../ports';
-import { exceedsUtf8Bytes, VALIDATION_CODES } from '../validate';
-import { COMPAT_CODES, type CompatError } from './dj-link';
+import { exceedsUtf8Bytes } from '../validate';
+import { ERROR_CODES } from '../error-codes';
+import { type CompatError } from './dj-link';
 
 /** MCAV's default zone; a server without a zone of that name gives its first zone instead. */
 export const MCAV_DEFAULT_ZONE = 'main';
@@ -117,14 +118,14 @@ type Fields = Record<string, unknown>;
 export function readPluginMessage(text: string): PluginReadResult {
   if (exceedsUtf8Bytes(text, MAX_PLUGIN_MESSAGE_BYTES))
     return failure(
-      VALIDATION_CODES.MESSAGE_TOO_BIG,
+      ERROR_CODES.MESSAGE_TOO_BIG,
       `message of more than ${MAX_PLUGIN_MESSAGE_BYTES} bytes refused`,
     );
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return failure(VALIDATION_CODES.INVALID_JSON, 'message is not valid JSON');
+    return failure(ERROR_CODES.INVALID_JSON, 'message is not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return pluginValidator.validate(value) as PluginReadResult & { ok: false };
@@ -132,7 +133,7 @@ export function readPluginMessage(text: string): PluginReadResult {
   const type = sent === null ? null : (MCAV_PLUGIN_ALIASES[sent] ?? sent);
   if (type !== null && MCAV_PLUGIN_UNSUPPORTED.has(type))
     return failure(
-      COMPAT_CODES.UNSUPPORTED,
+      ERROR_CODES.UNSUPPORTED,
       `"${type}" is an MCAV feature this server does not have; the show goes on without it`,
       type,
     );
@@ -149,7 +150,7 @@ export function readPluginMessage(text: string): PluginReadResult {
   const mapped = type === null ? value : normalise(type, { ...(value as Fields), type }, skipped);
   const lone = skipped[0];
   if (type === 'update_entity' && lone !== undefined)
-    return failure(VALIDATION_CODES.INVALID_FIELD, `update_entity ${lone.id ?? ''}: ${lone.reason}`, type);
+    return failure(ERROR_CODES.INVALID_FIELD, `update_entity ${lone.id ?? ''}: ${lone.reason}`, type);
   const result = pluginValidator.validate(mapped);
   if (!result.ok) return { ok: false, error: { ...result.error, type } };
   return { ok: true, value: result.value, skipped };

@@ -3,6 +3,7 @@
  * answer per command. Broadcasts to every browser follow from the store's events, not from here.
  */
 import {
+  ERROR_CODES,
   mcavVjStateFields,
   PRESET_NAMES,
   type BrowserInbound,
@@ -53,7 +54,7 @@ export function runBrowserCommand(
     if (err instanceof StoreError) return { type: 'error', code: err.code, message: err.message };
     return {
       type: 'error',
-      code: 'COMMAND_FAILED',
+      code: ERROR_CODES.COMMAND_FAILED,
       message: `${command.type} failed: ${String((err as Error).message ?? err)}`,
     };
   }
@@ -95,7 +96,7 @@ function execute(store: HubStore, c: BrowserCommand, health: () => Health): Brow
     }
     case 'revoke_connect_code':
       if (!store.codes.revoke(c.code))
-        return { type: 'error', code: 'UNKNOWN_CODE', message: `No live connect code "${c.code}"` };
+        return { type: 'error', code: ERROR_CODES.UNKNOWN_CODE, message: `No live connect code "${c.code}"` };
       return ack(c.type);
     case 'set_preset':
       store.setPreset(c.preset);

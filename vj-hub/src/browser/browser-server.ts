@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 import {
+  ERROR_CODES,
   BROWSER_AUTH_TIMEOUT_MS,
   BROWSER_COMMANDS_PER_SECOND,
   BROWSER_SERVER_HEARTBEAT,
@@ -183,12 +184,16 @@ export class BrowserServer {
       return this.failAuth(c, 'Send vj_auth with the admin password first');
     }
     if (result === null)
-      return this.send(c, { type: 'error', code: 'BINARY_FRAME', message: 'Send JSON text frames' });
+      return this.send(c, {
+        type: 'error',
+        code: ERROR_CODES.BINARY_FRAME,
+        message: 'Send JSON text frames',
+      });
     // docs/protocol.md :8766: at most 10 commands per second per socket, else `error` "Rate limited".
     if (!this.commandLimiter.tryAcquire(String(c.id))) {
       return this.send(c, {
         type: 'error',
-        code: 'RATE_LIMITED',
+        code: ERROR_CODES.RATE_LIMITED,
         message: 'Rate limited',
         ...seqOf(text ?? ''),
       });
@@ -206,7 +211,7 @@ export class BrowserServer {
     if (message.type === 'vj_auth')
       return this.send(c, {
         type: 'error',
-        code: 'ALREADY_AUTHENTICATED',
+        code: ERROR_CODES.ALREADY_AUTHENTICATED,
         message: 'Already authenticated',
         ...seq(message),
       });
@@ -233,7 +238,7 @@ export class BrowserServer {
     });
     this.send(c, {
       type: 'error',
-      code: 'INTERNAL_ERROR',
+      code: ERROR_CODES.INTERNAL_ERROR,
       message: 'The hub could not handle that message; it was logged',
     });
   }

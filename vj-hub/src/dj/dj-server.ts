@@ -7,7 +7,8 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 import {
   CLOSE_CODES,
-  COMPAT_CODES,
+  ERROR_CODES,
+  type ErrorCode,
   DJ_AUTH_ATTEMPTS_PER_WINDOW,
   DJ_AUTH_TIMEOUT_MS,
   DJ_AUTH_WINDOW_MS,
@@ -17,7 +18,6 @@ import {
   MAX_HUB_MESSAGE_BYTES,
   mcavPresetSettings,
   readDjMessage,
-  VALIDATION_CODES,
   type Clock,
   type CompatResult,
   type DjInbound,
@@ -186,7 +186,7 @@ export class DjServer {
     if (c.phase === 'handshake') return this.handshake(c, result);
     if (c.phase !== 'live') return; // verifying or waiting for approval: nothing else is accepted yet
     if (result === null)
-      return this.reject(c, VALIDATION_CODES.NOT_AN_OBJECT, 'Binary frames are not accepted; send JSON text');
+      return this.reject(c, ERROR_CODES.BINARY_FRAME, 'Binary frames are not accepted; send JSON text');
     if (!result.ok) return this.refuse(c, result.error);
     this.handleLive(c, result.value);
   }
@@ -195,7 +195,7 @@ export class DjServer {
   private refuse(c: DjConnection, error: Extract<DjReadResult, { ok: false }>['error']): void {
     const { store, clock } = this.options;
     store.health.rejected.dj++;
-    if (error.code === COMPAT_CODES.UNSUPPORTED) {
+    if (error.code === ERROR_CODES.UNSUPPORTED) {
       if (c.unsupportedSeen.has(error.type!)) return;
       c.unsupportedSeen.add(error.type!);
       return this.reject(c, error.code, error.message);
@@ -206,7 +206,7 @@ export class DjServer {
     if (count === 0) return;
     this.reject(
       c,
-      COMPAT_CODES.FRAMES_REFUSED,
+      ERROR_CODES.FRAMES_REFUSED,
       `${count} dj_audio_frame${count === 1 ? '' : 's'} refused, the show ignores them: ${error.message}. ` +
         'A frame needs seq, ts, bands (5 numbers), peak, beat, beat_i and bpm',
     );
@@ -358,7 +358,11 @@ export class DjServer {
         });
       case 'dj_auth':
       case 'code_auth':
-        return this.reject(c, 'ALREADY_AUTHENTICATED', 'Already authenticated; reconnect to change identity');
+        return this.reject(
+          c,
+          ERROR_CODES.ALREADY_AUTHENTICATED,
+          'Already authenticated; reconnect to change identity',
+        );
       default: {
         const unhandled: never = message;
         return unhandled;
@@ -393,10 +397,10 @@ export class DjServer {
       dj_id: c.djId,
       error: String((err as Error)?.stack ?? err),
     });
-    this.reject(c, 'INTERNAL_ERROR', 'The hub could not handle that message; it was logged');
+    this.reject(c, ERROR_CODES.INTERNAL_ERROR, 'The hub could not handle that message; it was logged');
   }
 
-  private reject(c: DjConnection, code: string, message: string): void {
+  private reject(c: DjConnection, code: ErrorCode, message: string): void {
     this.send(c, { type: 'error', code, message });
   }
 
@@ -439,8 +443,7 @@ export class DjServer {
 function isUnreadable(result: DjReadResult): boolean {
   return (
     !result.ok &&
-    (result.error.code === VALIDATION_CODES.INVALID_JSON ||
-      result.error.code === VALIDATION_CODES.MESSAGE_TOO_BIG)
+    (result.error.code === ERROR_CODES.INVALID_JSON || result.error.code === ERROR_CODES.MESSAGE_TOO_BIG)
   );
 }
 

@@ -3,7 +3,13 @@
  * are relayed with `_seq` and their failures reported to the operator, and a server that comes back gets the
  * operator's zone state replayed (zones, pools, patterns).
  */
-import type { Clock, PluginOutboundMessage, RandomSource, ZoneInfo } from '@audioviz/shared-types';
+import {
+  ERROR_CODES,
+  type Clock,
+  type PluginOutboundMessage,
+  type RandomSource,
+  type ZoneInfo,
+} from '@audioviz/shared-types';
 import type { Logger } from '../logger';
 import type { HubStore, ZoneCommand } from '../store/hub-store';
 import { MinecraftLink } from './minecraft-link';
@@ -78,9 +84,12 @@ export class MinecraftLinks {
       link.request(command).then(
         (reply) => {
           if (reply.type === 'error')
-            this.options.store.notice('MINECRAFT_REFUSED', `${link.url}: ${command.type}: ${reply.message}`);
+            this.options.store.notice(
+              ERROR_CODES.MINECRAFT_REFUSED,
+              `${link.url}: ${command.type}: ${reply.message}`,
+            );
         },
-        (err: Error) => this.options.store.notice('MINECRAFT_TIMEOUT', err.message),
+        (err: Error) => this.options.store.notice(ERROR_CODES.MINECRAFT_TIMEOUT, err.message),
       );
     }
   }

@@ -4,6 +4,8 @@
  * (`djFrame` → `events.frame`), so the show loop and the DJ server never know each other.
  */
 import {
+  ERROR_CODES,
+  type ErrorCode,
   type Clock,
   type DjAudioFrame,
   type EffectName,
@@ -50,7 +52,7 @@ export type { PendingRecord, RosterSnapshot, ZoneCommand } from './hub-events';
 
 export class StoreError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -125,7 +127,8 @@ export class HubStore {
 
   /** Adds an authenticated DJ to the end of the queue; the first DJ goes live at once. */
   addDj(djId: string, djName: string): void {
-    if (this.djs.has(djId)) throw new StoreError('ALREADY_CONNECTED', `DJ "${djId}" is already connected`);
+    if (this.djs.has(djId))
+      throw new StoreError(ERROR_CODES.ALREADY_CONNECTED, `DJ "${djId}" is already connected`);
     this.djs.set(djId, {
       dj_id: djId,
       dj_name: djName,
@@ -161,7 +164,7 @@ export class HubStore {
 
   setActiveDj(djId: string): void {
     if (!this.djs.has(djId))
-      throw new StoreError('UNKNOWN_DJ', `No connected DJ "${djId}"; pick one from the roster`);
+      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
     if (this.activeDjId === djId) return;
     this.activeDjId = djId;
     this.publishRoster();
@@ -171,7 +174,7 @@ export class HubStore {
   reorderDj(djId: string, position: number): void {
     const record = this.djs.get(djId);
     if (record === undefined)
-      throw new StoreError('UNKNOWN_DJ', `No connected DJ "${djId}"; pick one from the roster`);
+      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
     const order = [...this.djs.values()].filter((d) => d.dj_id !== djId);
     order.splice(Math.min(position, order.length), 0, record);
     this.djs.clear();
@@ -181,7 +184,7 @@ export class HubStore {
 
   kickDj(djId: string): void {
     if (!this.djs.has(djId) && !this.pending.has(djId)) {
-      throw new StoreError('UNKNOWN_DJ', `No connected DJ "${djId}"; pick one from the roster`);
+      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
     }
     this.events.kick.emit({ dj_id: djId });
     this.removeDj(djId);
@@ -202,7 +205,8 @@ export class HubStore {
   /** Approves or denies a pending DJ. Approval only signals the DJ server, which then calls `addDj`. */
   decidePending(djId: string, approved: boolean): void {
     const record = this.pending.get(djId);
-    if (record === undefined) throw new StoreError('UNKNOWN_DJ', `No DJ "${djId}" is waiting for approval`);
+    if (record === undefined)
+      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No DJ "${djId}" is waiting for approval`);
     this.pending.delete(djId);
     this.events.pendingDecided.emit({ dj_id: djId, dj_name: record.dj_name, approved });
   }
@@ -300,7 +304,7 @@ export class HubStore {
       else this.audioSettings.tapBpm = value;
     } else {
       throw new StoreError(
-        'UNKNOWN_SETTING',
+        ERROR_CODES.UNKNOWN_SETTING,
         `Audio setting "${setting}" = ${JSON.stringify(value)} not understood; use "attack" or "release" with a number in (0, 1], or "tap_bpm" with 0–${MAX_AUDIO_STATE_BPM}`,
       );
     }
@@ -420,7 +424,10 @@ export class HubStore {
   loadScene(name: string): void {
     const scene: Scene | undefined = this.sceneBook.get(name);
     if (scene === undefined)
-      throw new StoreError('UNKNOWN_SCENE', `No scene "${name}"; save one first or pick from the list`);
+      throw new StoreError(
+        ERROR_CODES.UNKNOWN_SCENE,
+        `No scene "${name}"; save one first or pick from the list`,
+      );
     this.transitionDuration = scene.transition_duration;
     this.setPreset(scene.preset);
     this.bandSensitivity.splice(0, 5, ...scene.band_sensitivity);
@@ -429,7 +436,8 @@ export class HubStore {
   }
 
   deleteScene(name: string): void {
-    if (!this.sceneBook.delete(name)) throw new StoreError('UNKNOWN_SCENE', `No scene "${name}" to delete`);
+    if (!this.sceneBook.delete(name))
+      throw new StoreError(ERROR_CODES.UNKNOWN_SCENE, `No scene "${name}" to delete`);
     this.events.scenes.emit({ scenes: this.sceneBook.names() });
   }
 
@@ -456,7 +464,7 @@ export class HubStore {
     return this.health.snapshot(this.djs.size, browsers, this.minecraftConnected);
   }
 
-  notice(code: string, message: string): void {
+  notice(code: ErrorCode, message: string): void {
     this.events.notice.emit({ code, message });
   }
 }

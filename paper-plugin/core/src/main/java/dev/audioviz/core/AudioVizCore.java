@@ -11,6 +11,7 @@ import dev.audioviz.core.engine.JavaHost;
 import dev.audioviz.core.engine.ScriptFolderWatcher;
 import dev.audioviz.core.engine.ScriptThread;
 import dev.audioviz.core.engine.Watchdog;
+import dev.audioviz.core.net.ErrorCode;
 import dev.audioviz.core.net.InboundQueue;
 import dev.audioviz.core.net.PluginSocketServer;
 import dev.audioviz.core.net.TokenVerifier;
@@ -53,8 +54,6 @@ public final class AudioVizCore implements AutoCloseable {
     public static final String SERVER_TYPE_STANDALONE = "standalone";
     /** The bundle built into the jar (scripts/bundle/engine.js, added by the core's build). */
     public static final String BUILT_IN_BUNDLE = "audioviz/engine/engine.js";
-    /** The {@code error} code of a fault inside the host (scripts/src/op-error.ts's vocabulary). */
-    static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private final CoreConfig config;
     private final DisplayWorld world;
@@ -192,7 +191,7 @@ public final class AudioVizCore implements AutoCloseable {
         String message = "AudioViz could not apply a frame (" + e + "); it is skipped, the show goes on";
         if (!tickFaults.once("tick " + e.getClass().getName() + ' ' + e.getMessage(), message, e)) return;
         PluginSocketServer s = socket;
-        if (s != null) s.sendErrorToAll(INTERNAL_ERROR, message);
+        if (s != null) s.sendErrorToAll(ErrorCode.INTERNAL_ERROR, message);
     }
 
     /**

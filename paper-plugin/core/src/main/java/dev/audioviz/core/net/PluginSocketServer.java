@@ -150,7 +150,7 @@ public final class PluginSocketServer {
      * Sends an unsolicited {@code error} (no {@code _seq}) to every authenticated client: a fault of the show no
      * single request caused, which every client driving it should hear of. Thread-safe.
      */
-    public void sendErrorToAll(String code, String message) {
+    public void sendErrorToAll(ErrorCode code, String message) {
         String text = SocketReplies.error(code, message, null);
         for (Map.Entry<String, WebSocket> client : clients.entrySet()) {
             ClientSession session = client.getValue().getAttachment();
@@ -229,7 +229,7 @@ public final class PluginSocketServer {
             if (!session.authenticated) {
                 close(socket, session, ProtocolLimits.CLOSE_INVALID_MESSAGE, "the first message must be auth");
             } else {
-                socket.send(SocketReplies.error("INVALID_JSON", e.getMessage(), null));
+                socket.send(SocketReplies.error(ErrorCode.INVALID_JSON, e.getMessage(), null));
             }
             return;
         }
@@ -240,7 +240,7 @@ public final class PluginSocketServer {
         }
         Object seq = fields.get("_seq");
         if (!(type instanceof String)) {
-            socket.send(SocketReplies.error("INVALID_FIELD", "message.type: every message needs a string \"type\"", seq));
+            socket.send(SocketReplies.error(ErrorCode.INVALID_FIELD, "message.type: every message needs a string \"type\"", seq));
         } else if (type.equals("ping")) {
             Object ts = fields.get("timestamp");
             long timestamp = ts instanceof Double d ? d.longValue() : clock.millis();
@@ -339,7 +339,7 @@ public final class PluginSocketServer {
         public void onMessage(WebSocket socket, java.nio.ByteBuffer bytes) {
             ClientSession session = socket.getAttachment();
             if (session != null) {
-                socket.send(SocketReplies.error("BINARY_FRAME", "send JSON text frames, not binary", null));
+                socket.send(SocketReplies.error(ErrorCode.BINARY_FRAME, "send JSON text frames, not binary", null));
             }
         }
 

@@ -20,8 +20,8 @@ final class SocketReplies {
     }
 
     /** An {@code error} reply with a stable {@code code} and a readable message. */
-    static String error(String code, String message, Object seq) {
-        return "{\"type\":\"error\",\"code\":" + JsonText.quote(code) + ",\"message\":" + JsonText.quote(message)
+    static String error(ErrorCode code, String message, Object seq) {
+        return "{\"type\":\"error\",\"code\":" + JsonText.quote(code.name()) + ",\"message\":" + JsonText.quote(message)
                 + seqSuffix(seq) + "}";
     }
 

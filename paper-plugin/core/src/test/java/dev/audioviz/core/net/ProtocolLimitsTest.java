@@ -49,6 +49,15 @@ class ProtocolLimitsTest {
     }
 
     @Test
+    void errorCodesAreNamesOfTheSharedList() throws IOException {
+        Matcher list = Pattern.compile("\"error_codes\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(generated());
+        assertTrue(list.find(), "error_codes not found in protocol-constants.json");
+        for (ErrorCode code : ErrorCode.values()) {
+            assertTrue(list.group(1).contains("\"" + code.name() + "\""), code + " is not in shared-types' ERROR_CODES");
+        }
+    }
+
+    @Test
     void protocolVersionMatchesSharedTypes() throws IOException {
         Matcher m = Pattern.compile("\"protocol_version\"\\s*:\\s*\"([^\"]+)\"").matcher(generated());
         assertTrue(m.find(), "protocol_version not found in protocol-constants.json");
