@@ -5,9 +5,8 @@ import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { BatchEntity } from '@audioviz/shared-types';
-import type { CreateEngine } from '@audioviz/scripts';
-import { createPreviewEngine, findEngineFactory } from '../src/show/preview-engine';
+import { createEngine } from '@audioviz/scripts';
+import { createPreviewEngine } from '../src/show/preview-engine';
 import { silentLogger, startHub } from '../src';
 import { measureMedianMs, percentile, report } from '../../tools/measure.cjs';
 
@@ -48,43 +47,6 @@ function open(url: string): Promise<WebSocket> {
     ws.once('error', reject);
   });
 }
-
-/** Without the engine package's createEngine, a stand-in that reports 256 moving entities per zone, so `state` has a realistic size. */
-const syntheticEngine: CreateEngine = () => {
-  let tick = 0;
-  return {
-    enqueue: () => undefined,
-    clientConnected: () => undefined,
-    clientDisconnected: () => undefined,
-    tick: () => {
-      tick++;
-      return { count: 0, ints: new Int32Array(0), floats: new Float32Array(0), zones: [], materials: [] };
-    },
-    command: () => ({ ok: true, lines: [] }),
-    complete: () => [],
-    loadPatternSource: () => null,
-    interrupted: () => undefined,
-    zoneEntities: (): BatchEntity[] =>
-      Array.from({ length: 256 }, (_, i) => ({
-        id: `block_${i}`,
-        x: (i % 16) / 16,
-        y: (0.5 + 0.5 * Math.sin((tick + i) / 10)) * 0.99,
-        z: Math.floor(i / 16) / 16,
-        scale: 0.5,
-        band: i % 5,
-        visible: true,
-      })),
-    status: () => ({
-      zones: 1,
-      entities: 256,
-      queueLength: 0,
-      droppedMessages: 0,
-      ticks: tick,
-      disabledPatterns: [],
-    }),
-    dispose: () => undefined,
-  };
-};
 
 const STAGE = {
   name: 'stage',
@@ -141,12 +103,9 @@ async function forwardLatency(): Promise<void> {
 }
 
 async function browserLag(): Promise<void> {
-  const engineFactory = findEngineFactory();
-  if (engineFactory === null)
-    console.error('  (no engine in @audioviz/scripts yet: a synthetic 256-entity zone stands in)');
   const hub = await startHub(
     { host: '127.0.0.1', djPort: 0, browserPort: 0, httpPort: 0, noAuth: true, maxBrowsers: BROWSERS + 10 },
-    { logger: silentLogger, createEngine: engineFactory ?? syntheticEngine },
+    { logger: silentLogger, createEngine },
   );
   if (hub.store.zones.length === 0) hub.store.setZones([STAGE]);
   const published = new Map<string, number>();
@@ -229,14 +188,12 @@ function runClients(): void {
 
 /** Hub-side cost of one preview tick: engine tick, entity read-out and the `state` text, default 128-entity stage. */
 function previewTickCost(): void {
-  const factory = findEngineFactory();
-  if (factory === null) return;
   let zones: string[] = [];
   const engine = createPreviewEngine({
     clock: { now: () => performance.now() },
     logger: silentLogger,
     dataDir: null,
-    createEngine: factory,
+    createEngine,
     onZones: (z) => (zones = z.map((x) => x.name)),
   });
   engine.ensureDefaultZone();

@@ -164,18 +164,6 @@ export function numParam(input: PatternInput, key: string, fallback: number): nu
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-/** A boolean parameter, or `fallback` when missing or not a boolean. */
-export function boolParam(input: PatternInput, key: string, fallback: boolean): boolean {
-  const v = input.params[key];
-  return typeof v === 'boolean' ? v : fallback;
-}
-
-/** A choice parameter, or `fallback` when missing or not a string. */
-export function choiceParam(input: PatternInput, key: string, fallback: string): string {
-  const v = input.params[key];
-  return typeof v === 'string' ? v : fallback;
-}
-
 /** Brightness 0–15 from a level 0–1 with a floor, so quiet parts stay faintly lit. */
 export function lightFrom(level: number, floor = 3): number {
   return floor + (15 - floor) * (level >= 0 ? (level <= 1 ? level : 1) : 0);

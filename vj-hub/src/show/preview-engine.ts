@@ -2,13 +2,15 @@
  * The hub's own copy of the engine (`@audioviz/scripts`), hosted in Node exactly as the plugin hosts it in
  * GraalJS: it receives the same :8765 messages (`audio_state`, zone commands), ticks at the game's 20 Hz, and
  * its entity states feed the browsers' 3D preview, so the preview shows what the server shows.
- * This module is the only place that knows the engine; without one it degrades to a preview with no entities.
+ * This module is the only place that knows the engine; given `createEngine: null` (tests) it runs a preview
+ * with audio levels and no entities.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AudioState, BatchEntity, Clock, PatternInfo, ZoneInfo } from '@audioviz/shared-types';
 import {
   PERMISSIONS,
+  createEngine,
   type CommandSender,
   type CreateEngine,
   type DocumentName,
@@ -63,23 +65,12 @@ export interface PreviewEngineOptions {
   readonly onZones?: (zones: ZoneInfo[]) => void;
   /** Patterns the engine knows (answers to `list_patterns`). */
   readonly onPatterns?: (patterns: PatternInfo[]) => void;
-  /** Overrides the engine factory (tests); default: `createEngine` of `@audioviz/scripts` if it exports one. */
+  /** Overrides the engine factory (tests); null runs no engine; default: `createEngine` of `@audioviz/scripts`. */
   readonly createEngine?: CreateEngine | null;
 }
 
-/** Finds `createEngine` in the installed engine package, or null while it does not provide one. */
-export function findEngineFactory(): CreateEngine | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional at run time by design
-    const mod = require('@audioviz/scripts') as { createEngine?: unknown };
-    return typeof mod.createEngine === 'function' ? (mod.createEngine as CreateEngine) : null;
-  } catch {
-    return null;
-  }
-}
-
 export function createPreviewEngine(options: PreviewEngineOptions): PreviewEngine {
-  const factory = options.createEngine === undefined ? findEngineFactory() : options.createEngine;
+  const factory = options.createEngine === undefined ? createEngine : options.createEngine;
   if (factory === null) {
     options.logger.warn('engine not available: the 3D preview will show audio levels but no entities');
     return noEngine;
