@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './paths';
+import { repoFiles } from './repo-files';
 
 export interface ShellBlock {
   /** Repository-relative path of the document. */
@@ -17,24 +18,13 @@ export interface ShellBlock {
   readonly commands: readonly string[];
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', 'target', 'dist', 'dist-test', 'public', '.artifacts', '.git']);
-
 /** README.md files anywhere in the repository, CONTRIBUTING.md, and docs/*.md. */
 export function documentFiles(root = REPO_ROOT): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(path.join(dir, entry.name));
-      } else if (entry.name === 'README.md') found.push(path.join(dir, entry.name));
-    }
-  };
-  walk(root);
-  found.push(path.join(root, 'CONTRIBUTING.md'));
-  const docs = path.join(root, 'docs');
-  if (fs.existsSync(docs))
-    for (const name of fs.readdirSync(docs)) if (name.endsWith('.md')) found.push(path.join(docs, name));
-  return found.map((file) => path.relative(root, file)).sort();
+  return [
+    ...repoFiles('', (name) => name === 'README.md', root),
+    'CONTRIBUTING.md',
+    ...repoFiles('docs', (name) => name.endsWith('.md'), root),
+  ].sort();
 }
 
 /** A shell comment: a `#` at the start of the line or after whitespace, outside quotes. */

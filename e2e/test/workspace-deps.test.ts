@@ -4,24 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/paths';
+import { repoFiles } from '../src/repo-files';
 
 const WORKSPACES: string[] = JSON.parse(
   fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
 ).workspaces;
-
-function sources(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .flatMap((e) =>
-      e.isFile() &&
-      e.name.endsWith('.ts') &&
-      !e.parentPath.includes('node_modules') &&
-      !e.parentPath.includes('dist')
-        ? [path.join(e.parentPath, e.name)]
-        : [],
-    );
-}
 
 describe('workspace dependencies', () => {
   for (const workspace of WORKSPACES) {
@@ -30,8 +17,10 @@ describe('workspace dependencies', () => {
       const declared = new Set(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }));
       const imported = new Set(
         ['src', 'web/src'].flatMap((folder) =>
-          sources(path.join(REPO_ROOT, workspace, folder)).flatMap((file) =>
-            [...fs.readFileSync(file, 'utf8').matchAll(/from '(@audioviz\/[a-z-]+)/g)].map((m) => m[1]!),
+          repoFiles(path.join(workspace, folder), (name) => name.endsWith('.ts')).flatMap((file) =>
+            [
+              ...fs.readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/from '(@audioviz\/[a-z-]+)/g),
+            ].map((m) => m[1]!),
           ),
         ),
       );

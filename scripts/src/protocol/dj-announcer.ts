@@ -3,16 +3,12 @@
  * every tempo update, so chat hears only a change of live DJ, and at most one line per interval: a client
  * that flips DJs a hundred times a second reaches chat once per interval, with the latest state.
  */
+import type { PluginInbound } from '@audioviz/shared-types';
 
 /** The shortest gap between two chat lines about the DJ, ms. */
 export const DJ_ANNOUNCE_INTERVAL_MS = 3_000;
 
-export interface DjInfo {
-  readonly dj_id: string;
-  readonly dj_name: string;
-  readonly bpm: number;
-  readonly is_active: boolean;
-}
+type DjInfo = Pick<PluginInbound['dj_info'], 'dj_id' | 'dj_name' | 'bpm' | 'is_active'>;
 
 export class DjAnnouncer {
   /** The state chat last heard, as `id|active`. */
@@ -58,7 +54,7 @@ function keyOf(info: DjInfo): string {
  * A name as plain chat text: control characters (line breaks included) and Minecraft's `§` formatting codes
  * removed, so a name cannot forge extra chat lines or colours.
  */
-export function chatSafe(text: string): string {
+function chatSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u00a7\u2028\u2029]/g, '').trim();
 }

@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ERROR_CODES } from '../src';
+import { ERROR_CODES } from '@audioviz/shared-types';
+import { REPO_ROOT } from '../src/paths';
+import { repoFiles } from '../src/repo-files';
 
-const ROOT = path.join(__dirname, '..', '..');
 const SOURCE_FOLDERS = [
   'shared-types/src',
   'scripts/src',
@@ -19,23 +20,16 @@ const SOURCE_FOLDERS = [
 ];
 const LIST_FILE = path.join('shared-types', 'src', 'error-codes.ts');
 
-function sourceFiles(dir: string): string[] {
-  const full = path.join(ROOT, dir);
-  if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full, { withFileTypes: true, recursive: true }).flatMap((entry) => {
-    const file = path.join(entry.parentPath, entry.name);
-    return entry.isFile() && /\.(ts|java)$/.test(entry.name) ? [path.relative(ROOT, file)] : [];
-  });
-}
-
 describe('error codes', () => {
   it('are quoted nowhere in the sources but in shared-types/src/error-codes.ts', () => {
     const quoted = new RegExp(`['"](${Object.keys(ERROR_CODES).join('|')})['"]`);
-    const files = SOURCE_FOLDERS.flatMap(sourceFiles).filter((file) => file !== LIST_FILE);
+    const files = SOURCE_FOLDERS.flatMap((folder) =>
+      repoFiles(folder, (name) => /\.(ts|java)$/.test(name)),
+    ).filter((file) => file !== LIST_FILE);
     assert.ok(files.length > 100, `only ${files.length} source files found`);
     const found = files.flatMap((file) =>
       fs
-        .readFileSync(path.join(ROOT, file), 'utf8')
+        .readFileSync(path.join(REPO_ROOT, file), 'utf8')
         .split('\n')
         .flatMap((line, i) => (quoted.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
     );
