@@ -8,6 +8,7 @@ import {
   AUDIO_PRESETS,
   EFFECT_NAMES,
   canonicalMaterial,
+  paramValuesProblem,
   PRESET_NAMES,
   type EffectName,
   type PatternInfo,
@@ -166,6 +167,7 @@ export class Control {
       rotation: z.rotation,
       entity_count: z.entityCount,
       pattern: z.pattern,
+      ...(Object.keys(z.params).length > 0 ? { params: { ...z.params } } : {}),
     };
   }
 
@@ -181,6 +183,7 @@ export class Control {
       name: m.name,
       category: m.category,
       recommended_entities: m.recommendedEntities,
+      params: m.params,
     }));
   }
 
@@ -196,34 +199,26 @@ export class Control {
 
   /** Sets one parameter of a zone's pattern (checked against the pattern's spec). */
   setParam(zone: string, key: string, value: ParamValue): void {
+    this.setParams(zone, { [key]: value });
+  }
+
+  /**
+   * Sets parameters of a zone's pattern: every value is checked against the pattern's spec before any is
+   * applied. With `replace`, parameters not named go back to their defaults. Returns the zone's pattern and
+   * every parameter now set on it.
+   */
+  setParams(
+    zone: string,
+    params: Readonly<Record<string, ParamValue>>,
+    replace = false,
+  ): { pattern: string; params: Record<string, ParamValue> } {
     const entry = this.stage.zones.require(zone);
-    const spec = this.stage.library.get(entry.zone.pattern)?.meta.params[key];
-    if (spec === undefined) {
-      throw new OpError(
-        ERROR_CODES.INVALID_ARGUMENT,
-        `pattern "${entry.zone.pattern}" has no parameter "${key}"`,
-      );
-    }
-    const fits =
-      spec.type === 'number'
-        ? typeof value === 'number' && value >= spec.min && value <= spec.max
-        : spec.type === 'boolean'
-          ? typeof value === 'boolean'
-          : typeof value === 'string' && spec.choices.includes(value);
-    if (!fits) {
-      const wanted =
-        spec.type === 'number'
-          ? `a number from ${spec.min} to ${spec.max}`
-          : spec.type === 'boolean'
-            ? 'true or false'
-            : `one of ${spec.choices.join(', ')}`;
-      throw new OpError(
-        ERROR_CODES.INVALID_ARGUMENT,
-        `${key} must be ${wanted}, got ${JSON.stringify(value)}`,
-      );
-    }
-    entry.zone.params = { ...entry.zone.params, [key]: value };
+    const specs = this.stage.library.get(entry.zone.pattern)?.meta.params ?? {};
+    const problem = paramValuesProblem(entry.zone.pattern, specs, params);
+    if (problem !== null) throw new OpError(ERROR_CODES.INVALID_ARGUMENT, problem);
+    entry.zone.params = replace ? { ...params } : { ...entry.zone.params, ...params };
     this.stage.zones.save();
+    return { pattern: entry.zone.pattern, params: { ...entry.zone.params } };
   }
 
   private setZonePattern(entry: ZoneEntry, pattern: string, transitionS: number): void {

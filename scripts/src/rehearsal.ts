@@ -132,6 +132,8 @@ export function rehearse(): RehearsalReport {
     send({ type: 'set_entity_glow', zone: ZONE, glow: true });
     send({ type: 'set_entity_brightness', zone: ZONE, brightness: 9, entities: ['block_1'] });
     send({ type: 'set_pattern', zone: ZONE, pattern: 'bars', transition_s: 0.5 });
+    send({ type: 'set_pattern_params', zone: ZONE, params: { depth: 0.3 } });
+    send({ type: 'set_pattern_params', zone: ZONE, params: {}, replace: true });
     send({ type: 'trigger_effect', zone: ZONE, effect: 'flash', intensity: 1, duration: 100 });
     send({ type: 'list_patterns' });
     send({ type: 'dj_info', dj_name: 'Rehearsal', dj_id: 'r', bpm: 128, is_active: true });

@@ -5,7 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { BandIndex, Bands, Bpm, Material, Name, Unit, message } from './common';
 import { EffectNameSchema, PresetNameSchema } from './effects';
 import { MAX_EFFECT_MS, MAX_ENTITIES_PER_ZONE } from './limits';
-import { BatchEntity, PatternInfo, ZoneConfig, ZoneInfo } from './plugin';
+import { BatchEntity, PatternInfo, PatternParams, SetPatternParams, ZoneConfig, ZoneInfo } from './plugin';
 import { RosterEntry } from './dj';
 
 /** Absent: toggles, as MCAV's admin panel sends it. */
@@ -187,6 +187,8 @@ export const BROWSER_INBOUND = {
   pong: BrowserPong,
   get_state: GetState,
   set_pattern: BrowserSetPattern,
+  /** (ext) The same message as on :8765; the hub checks it against the pattern's controls and forwards it. */
+  set_pattern_params: SetPatternParams,
   set_transition_duration: SetTransitionDuration,
   set_entity_count: SetEntityCount,
   set_active_dj: SetActiveDj,
@@ -225,6 +227,7 @@ export const BROWSER_OUTBOUND = {
   dj_pending: DjPending,
   minecraft_status: MinecraftStatus,
   pattern_changed: BrowserPatternChanged,
+  pattern_params: PatternParams,
   preset_changed: PresetChanged,
   effect_triggered: BrowserEffectTriggered,
   scenes_list: ScenesList,

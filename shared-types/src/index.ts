@@ -10,6 +10,21 @@ export { CLOSE_CODES, NON_RETRYABLE_CLOSE_CODES } from './close-codes';
 export { ERROR_CODES, ERROR_CODE_INFO } from './error-codes';
 export type { ErrorCode } from './error-codes';
 export type { CloseCode, CloseCodeName } from './close-codes';
+export {
+  PARAM_NAME_PATTERN,
+  MAX_PATTERN_PARAMS,
+  MAX_PARAM_DESCRIPTION,
+  MAX_PARAM_CHOICES,
+  MAX_CHOICE_LENGTH,
+  PatternParamSpec,
+  PatternParamSpecs,
+  PatternParamValue,
+  PatternParamValues,
+  describeParamRange,
+  paramValueFits,
+  paramValuesProblem,
+  readParamValues,
+} from './pattern-params';
 export { PLUGIN_INBOUND, PLUGIN_OUTBOUND, BatchEntity, ZoneInfo, ZoneConfig, PatternInfo } from './plugin';
 export type {
   PluginInbound,

@@ -11,6 +11,7 @@ import {
   MAX_ZONE_SIZE,
   MIN_ZONE_SIZE,
 } from './limits';
+import { PatternParamSpecs, PatternParamValues } from './pattern-params';
 
 const Vec3 = Type.Object({ x: Type.Number(), y: Type.Number(), z: Type.Number() });
 const Edge = Type.Number({ minimum: MIN_ZONE_SIZE, maximum: MAX_ZONE_SIZE });
@@ -55,6 +56,8 @@ export const ZoneInfo = Type.Object({
   rotation: Type.Number(),
   entity_count: EntityCount,
   pattern: Name,
+  /** (ext) Parameters set on the zone's pattern; the rest play at their defaults. */
+  params: Type.Optional(PatternParamValues),
 });
 export type ZoneInfo = Static<typeof ZoneInfo>;
 
@@ -79,6 +82,8 @@ export const PatternInfo = Type.Object({
   name: Type.String({ maxLength: 128 }),
   category: Type.String({ maxLength: 64 }),
   recommended_entities: Type.Integer({ minimum: 1, maximum: MAX_ENTITIES_PER_ZONE }),
+  /** (ext) The pattern's controls. */
+  params: Type.Optional(PatternParamSpecs),
 });
 export type PatternInfo = Static<typeof PatternInfo>;
 
@@ -148,6 +153,15 @@ export const TriggerEffect = message('trigger_effect', {
   intensity: Type.Optional(Unit),
   duration: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_EFFECT_MS })),
 });
+/**
+ * (ext) Sets parameters of a zone's pattern; every value is checked before any is applied. `replace` drops
+ * the ones not named (back to their defaults) instead of keeping them.
+ */
+export const SetPatternParams = message('set_pattern_params', {
+  zone: Name,
+  params: PatternParamValues,
+  replace: Type.Optional(Type.Boolean()),
+});
 /** (ext) */
 export const ListPatterns = message('list_patterns', {});
 /** (ext) Hot push of a bundled pattern; needs auth. */
@@ -198,6 +212,12 @@ export const PatternChanged = message('pattern_changed', {
   zone: Type.Optional(Name),
   zones: Type.Optional(Type.Array(Name, { maxItems: 256 })),
 });
+/** (ext) Answer to `set_pattern_params`: every parameter now set on the zone's pattern. */
+export const PatternParams = message('pattern_params', {
+  zone: Name,
+  pattern: Name,
+  params: PatternParamValues,
+});
 /** (ext) Answer to `trigger_effect`. */
 export const EffectTriggered = message('effect_triggered', {
   effect: EffectNameSchema,
@@ -225,6 +245,7 @@ export const PLUGIN_INBOUND = {
   set_entity_glow: SetEntityGlow,
   set_entity_brightness: SetEntityBrightness,
   set_pattern: SetPattern,
+  set_pattern_params: SetPatternParams,
   trigger_effect: TriggerEffect,
   list_patterns: ListPatterns,
   load_script: LoadScript,
@@ -248,6 +269,7 @@ export const PLUGIN_OUTBOUND = {
   patterns: Patterns,
   script_loaded: ScriptLoaded,
   pattern_changed: PatternChanged,
+  pattern_params: PatternParams,
   effect_triggered: EffectTriggered,
   ack: Ack,
 } as const;

@@ -10,6 +10,7 @@ const zone = {
   rotation: 0,
   entity_count: 64,
   pattern: 'bars',
+  params: { depth: 0.5, mirror: true },
 };
 const entity = {
   id: 'block_0',
@@ -89,6 +90,7 @@ export const PLUGIN_INBOUND_EXAMPLES: Record<string, object> = {
   set_entity_glow: { type: 'set_entity_glow', zone: 'main', glow: true },
   set_entity_brightness: { type: 'set_entity_brightness', zone: 'main', brightness: 12 },
   set_pattern: { type: 'set_pattern', zone: 'main', pattern: 'galaxy', transition_s: 1.5 },
+  set_pattern_params: { type: 'set_pattern_params', zone: 'main', params: { depth: 0.5 }, _seq: 4 },
   trigger_effect: { type: 'trigger_effect', effect: 'flash', intensity: 1, duration: 500 },
   list_patterns: { type: 'list_patterns', v: '1.0.0' },
   load_script: { type: 'load_script', name: 'my_pattern', source: 'export default {}' },
@@ -120,10 +122,23 @@ export const PLUGIN_OUTBOUND_EXAMPLES: Record<string, object> = {
   zone_cleaned: { type: 'zone_cleaned', zone: 'main' },
   patterns: {
     type: 'patterns',
-    patterns: [{ id: 'bars', name: 'Spectrum Bars', category: 'spectrum', recommended_entities: 64 }],
+    patterns: [
+      {
+        id: 'bars',
+        name: 'Spectrum Bars',
+        category: 'spectrum',
+        recommended_entities: 64,
+        params: {
+          depth: { type: 'number', description: 'Depth of the wall', default: 0.2, min: 0, max: 1 },
+          mirror: { type: 'boolean', description: 'Mirror the bars', default: false },
+          style: { type: 'choice', description: 'Bar style', default: 'solid', choices: ['solid', 'dots'] },
+        },
+      },
+    ],
   },
   script_loaded: { type: 'script_loaded', name: 'my_pattern' },
   pattern_changed: { type: 'pattern_changed', pattern: 'galaxy', zone: 'main' },
+  pattern_params: { type: 'pattern_params', zone: 'main', pattern: 'bars', params: { depth: 0.5 }, _seq: 4 },
   effect_triggered: { type: 'effect_triggered', effect: 'strobe', zone: 'main' },
   ack: { type: 'ack', request: 'set_visible', _seq: 9 },
 };
@@ -194,6 +209,7 @@ export const BROWSER_INBOUND_EXAMPLES: Record<string, object> = {
   pong: { type: 'pong' },
   get_state: { type: 'get_state' },
   set_pattern: { type: 'set_pattern', pattern: 'bars', zones: ['main'] },
+  set_pattern_params: { type: 'set_pattern_params', zone: 'main', params: { depth: 0 }, replace: true },
   set_transition_duration: { type: 'set_transition_duration', duration: 1.5 },
   set_entity_count: { type: 'set_entity_count', count: 256 },
   set_active_dj: { type: 'set_active_dj', dj_id: 'dj_one' },
@@ -270,6 +286,7 @@ export const BROWSER_OUTBOUND_EXAMPLES: Record<string, object> = {
   dj_pending: { type: 'dj_pending', dj: { dj_id: 'guest_1', dj_name: 'Guest', requested_at: 1764140000000 } },
   minecraft_status: { type: 'minecraft_status', connected: false },
   pattern_changed: { type: 'pattern_changed', pattern: 'vortex', zones: ['main'] },
+  pattern_params: { type: 'pattern_params', zone: 'main', pattern: 'bars', params: { depth: 0 } },
   preset_changed: { type: 'preset_changed', preset: 'rock' },
   effect_triggered: { type: 'effect_triggered', effect: 'explode', intensity: 1 },
   scenes_list: { type: 'scenes_list', scenes: ['opening', 'drop'] },

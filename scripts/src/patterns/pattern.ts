@@ -4,24 +4,15 @@
  * `Math.random` (a seeded random is in the input) and allocate nothing in `calculate`.
  */
 
-/** One tunable parameter of a pattern; keys are snake_case because they travel in presets and messages. */
-export type ParamSpec =
-  | {
-      readonly type: 'number';
-      readonly description: string;
-      readonly default: number;
-      readonly min: number;
-      readonly max: number;
-    }
-  | { readonly type: 'boolean'; readonly description: string; readonly default: boolean }
-  | {
-      readonly type: 'choice';
-      readonly description: string;
-      readonly default: string;
-      readonly choices: readonly string[];
-    };
+import type { PatternParamSpec, PatternParamValue } from '@audioviz/shared-types';
 
-export type ParamValue = number | boolean | string;
+/**
+ * One tunable parameter of a pattern (the wire's own schema, docs/protocol.md "Pattern parameters"); keys are
+ * snake_case because they travel in zones, scenes and messages.
+ */
+export type ParamSpec = PatternParamSpec;
+
+export type ParamValue = PatternParamValue;
 
 export interface PatternMeta {
   /** Lower snake_case id as on the wire (`bars`, `circle`, …); equals the file name. */

@@ -2,12 +2,19 @@
  * The pattern registry: every pattern the engine can run, built-in or hot-loaded, checked on the way in
  * (LedFx's registry with `validate_schema_keys`, typed). A pattern whose metadata is wrong never reaches a zone.
  */
+import {
+  MAX_CHOICE_LENGTH,
+  MAX_PARAM_CHOICES,
+  MAX_PARAM_DESCRIPTION,
+  MAX_PATTERN_PARAMS,
+  PARAM_NAME_PATTERN,
+} from '@audioviz/shared-types';
 import type { ParamSpec, Pattern, PatternMeta } from './pattern';
 
 /** Wire ids: lower snake_case, starting with a letter, at most 64 characters. */
 export const PATTERN_ID_FORMAT = /^[a-z][a-z0-9_]{0,63}$/;
-/** Parameter keys travel in presets and messages: snake_case like every wire name. */
-export const PARAM_KEY_FORMAT = /^[a-z][a-z0-9_]{0,63}$/;
+/** Parameter keys travel in zones, scenes and messages (the wire's pattern). */
+const PARAM_KEY_FORMAT = new RegExp(PARAM_NAME_PATTERN);
 /** Bounds of `recommendedEntities`: a zone's pool holds at most 1024 entities. */
 export const MIN_RECOMMENDED_ENTITIES = 1;
 export const MAX_RECOMMENDED_ENTITIES = 1024;
@@ -76,6 +83,9 @@ function checkPattern(pattern: Pattern): void {
   if (typeof pattern.create !== 'function') fail('create(entityCount) must be a function');
   if (typeof pattern.calculate !== 'function') fail('calculate(input, state, out) must be a function');
   if (typeof meta.params !== 'object' || meta.params === null) fail('params must be an object');
+  if (Object.keys(meta.params).length > MAX_PATTERN_PARAMS) {
+    fail(`has ${Object.keys(meta.params).length} params; at most ${MAX_PATTERN_PARAMS} fit the protocol`);
+  }
   for (const [key, spec] of Object.entries(meta.params)) {
     const problem = paramProblem(key, spec);
     if (problem !== undefined) fail(`param "${key}" ${problem}`);
@@ -88,6 +98,9 @@ function paramProblem(key: string, spec: ParamSpec): string | undefined {
   if (typeof spec !== 'object' || spec === null) return 'must be an object';
   if (typeof spec.description !== 'string' || spec.description.trim() === '') {
     return 'needs a description';
+  }
+  if (spec.description.length > MAX_PARAM_DESCRIPTION) {
+    return `description is longer than ${MAX_PARAM_DESCRIPTION} characters`;
   }
   switch (spec.type) {
     case 'number':
@@ -102,6 +115,10 @@ function paramProblem(key: string, spec: ParamSpec): string | undefined {
       return typeof spec.default === 'boolean' ? undefined : 'default must be true or false';
     case 'choice':
       if (!Array.isArray(spec.choices) || spec.choices.length === 0) return 'needs at least one choice';
+      if (spec.choices.length > MAX_PARAM_CHOICES) return `has more than ${MAX_PARAM_CHOICES} choices`;
+      if (spec.choices.some((c) => typeof c !== 'string' || c === '' || c.length > MAX_CHOICE_LENGTH)) {
+        return `choices must be names of 1 to ${MAX_CHOICE_LENGTH} characters`;
+      }
       return spec.choices.includes(spec.default)
         ? undefined
         : `default ${JSON.stringify(spec.default)} is not one of its choices (${spec.choices.join(', ')})`;

@@ -289,6 +289,11 @@ export class ProtocolHandler {
         );
         return;
       }
+      case 'set_pattern_params': {
+        const set = control.setParams(m.zone, m.params, m.replace === true);
+        this.send(clientId, { type: 'pattern_params', zone: m.zone, ...set }, seq);
+        return;
+      }
       case 'trigger_effect':
         control.triggerEffect(m.zone, m.effect, m.intensity, m.duration);
         this.send(

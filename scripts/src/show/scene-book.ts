@@ -3,7 +3,7 @@
  * parameters and look), stored as the 'scenes' document. Four built-in scenes are always there and cannot
  * be overwritten or deleted. Reading a damaged document reports it and keeps the built-ins.
  */
-import { PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
+import { PRESET_NAMES, readParamValues, type PresetName } from '@audioviz/shared-types';
 import type { ParamValue } from '../patterns/pattern';
 import { readMaterials } from '../zones/zone-document';
 import { zoneNameProblem, type Zone } from '../zones/zone';
@@ -145,12 +145,7 @@ function readScene(raw: unknown): Scene | null {
   if (isObject(raw['zones'])) {
     for (const [name, z] of Object.entries(raw['zones'])) {
       if (zoneNameProblem(name) !== null || !isObject(z) || typeof z['pattern'] !== 'string') continue;
-      const entry: SceneZone = { pattern: z['pattern'], params: {} };
-      if (isObject(z['params'])) {
-        for (const [k, v] of Object.entries(z['params'])) {
-          if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') entry.params[k] = v;
-        }
-      }
+      const entry: SceneZone = { pattern: z['pattern'], params: readParamValues(z['params']) };
       const materials = readMaterials(z['materials']);
       if (materials !== null) entry.materials = materials;
       const b = z['brightness'];

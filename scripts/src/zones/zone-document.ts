@@ -3,7 +3,7 @@
  * loud: a zone that does not check out is skipped and reported, a document that is not JSON at all is
  * reported and treated as empty, and nothing throws (a damaged file must not stop the server).
  */
-import { MAX_ENTITIES_PER_ZONE, canonicalMaterial } from '@audioviz/shared-types';
+import { MAX_ENTITIES_PER_ZONE, canonicalMaterial, readParamValues } from '@audioviz/shared-types';
 import {
   ENTITY_KIND_NAMES,
   MAX_ZONE_SIZE,
@@ -81,14 +81,7 @@ function readZone(raw: unknown, report: (problem: string) => void): Zone | null 
   if (typeof raw['pattern'] === 'string' && zoneNameProblem(raw['pattern']) === null) {
     zone.pattern = raw['pattern'];
   }
-  const params = raw['params'];
-  if (isObject(params)) {
-    for (const [key, value] of Object.entries(params)) {
-      if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') {
-        zone.params[key] = value;
-      }
-    }
-  }
+  zone.params = readParamValues(raw['params']);
   zone.interpolation = int(raw['interpolation'], 0, 100) ?? zone.interpolation;
   zone.brightness = int(raw['brightness'], 0, 15) ?? zone.brightness;
   if (typeof raw['glowOnBeat'] === 'boolean') zone.glowOnBeat = raw['glowOnBeat'];

@@ -119,11 +119,119 @@ describe('ProtocolHandler', () => {
     assert.equal(ask({ type: 'set_pattern', zone: 'main', pattern: 'nope' })[0]['code'], 'PATTERN_NOT_FOUND');
   });
 
-  it('lists patterns in wire form', () => {
+  it('lists patterns in wire form, each with its controls', () => {
     const [reply] = setup().ask({ type: 'list_patterns' });
     const patterns = reply['patterns'] as Record<string, unknown>[];
     assert.ok(patterns.length >= 2);
-    assert.deepEqual(Object.keys(patterns[0]).sort(), ['category', 'id', 'name', 'recommended_entities']);
+    assert.deepEqual(Object.keys(patterns[0]).sort(), [
+      'category',
+      'id',
+      'name',
+      'params',
+      'recommended_entities',
+    ]);
+    const bars = patterns.find((p) => p['id'] === 'bars') as { params: Record<string, unknown> };
+    assert.deepEqual(bars.params['depth'], {
+      type: 'number',
+      description: 'Depth of the wall in the zone, 0 = flat',
+      default: 0.2,
+      min: 0,
+      max: 1,
+    });
+  });
+
+  describe('set_pattern_params', () => {
+    const onBars = (): ReturnType<typeof setup> => {
+      const s = setup();
+      s.ask({ type: 'set_pattern', zone: 'main', pattern: 'bars', transition_s: 0 });
+      s.ask({ type: 'init_pool', zone: 'main', count: 32 });
+      // Bars push out in depth with the level, so the show needs sound for `depth` to show.
+      const ask = (msg: unknown): Record<string, unknown>[] => {
+        s.engine.enqueue('hub', audioFrame(false, 0.8));
+        return s.ask(msg);
+      };
+      for (let i = 0; i < 5; i++) ask({ type: 'ping' });
+      return { ...s, ask };
+    };
+    const depthOf = (engine: Engine): number[] => engine.zoneEntities('main').map((e) => e.z ?? 0);
+
+    it('changes the zone on the next tick, answers with every value set, and stores it', () => {
+      const { ask, engine, host } = onBars();
+      const before = depthOf(engine);
+      assert.deepEqual(ask({ type: 'set_pattern_params', zone: 'main', params: { depth: 1 }, _seq: 3 }), [
+        { type: 'pattern_params', zone: 'main', pattern: 'bars', params: { depth: 1 }, _seq: 3 },
+      ]);
+      assert.notDeepEqual(depthOf(engine), before, 'the entities moved within the tick');
+      assert.deepEqual(ask({ type: 'get_zone', zone: 'main' })[0]['zone'], {
+        ...(ask({ type: 'get_zone', zone: 'main' })[0]['zone'] as object),
+        params: { depth: 1 },
+      });
+      const stored = JSON.parse(host.documents.get('zones') ?? '{}') as { zones: { params: object }[] };
+      assert.deepEqual(stored.zones[0].params, { depth: 1 });
+    });
+
+    it('keeps the values over a restart of the engine', () => {
+      const { ask, host } = onBars();
+      ask({ type: 'set_pattern_params', zone: 'main', params: { depth: 0.9, sensitivity: 2 } });
+      const restarted = createEngine(host);
+      restarted.clientConnected('hub', true);
+      restarted.enqueue('hub', JSON.stringify({ type: 'get_zone', zone: 'main' }));
+      host.apply(restarted.tick());
+      const [reply] = host.take('hub');
+      assert.deepEqual((reply['zone'] as { params: unknown }).params, { depth: 0.9, sensitivity: 2 });
+    });
+
+    it('merges by default, replaces on request, and starts afresh with a new pattern', () => {
+      const { ask } = onBars();
+      ask({ type: 'set_pattern_params', zone: 'main', params: { depth: 0.9 } });
+      assert.deepEqual(
+        ask({ type: 'set_pattern_params', zone: 'main', params: { sensitivity: 3 } })[0]['params'],
+        {
+          depth: 0.9,
+          sensitivity: 3,
+        },
+      );
+      assert.deepEqual(
+        ask({ type: 'set_pattern_params', zone: 'main', params: { peak_fall: 1 }, replace: true })[0][
+          'params'
+        ],
+        { peak_fall: 1 },
+      );
+      ask({ type: 'set_pattern', zone: 'main', pattern: 'circle' });
+      assert.equal(
+        (ask({ type: 'get_zone', zone: 'main' })[0]['zone'] as { params?: unknown }).params,
+        undefined,
+      );
+    });
+
+    it('refuses a value that does not fit, naming what would, and applies none of the others', () => {
+      const { ask } = onBars();
+      const cases: [unknown, RegExp][] = [
+        [{ depth: 0.5, sensitivity: 99 }, /sensitivity must be a number from 0.1 to 4, got 99/],
+        [{ depth: 'deep' }, /depth must be a number from 0 to 1, got "deep"/],
+        [
+          { depth: 0.5, glitter: true },
+          /pattern "bars" has no parameter "glitter": use one of sensitivity, depth, peak_fall/,
+        ],
+      ];
+      for (const [params, message] of cases) {
+        const [reply] = ask({ type: 'set_pattern_params', zone: 'main', params });
+        assert.equal(reply['code'], 'INVALID_ARGUMENT');
+        assert.match(String(reply['message']), message);
+      }
+      assert.equal(
+        (ask({ type: 'get_zone', zone: 'main' })[0]['zone'] as { params?: unknown }).params,
+        undefined,
+      );
+      assert.equal(
+        ask({ type: 'set_pattern_params', zone: 'nowhere', params: {} })[0]['code'],
+        'ZONE_NOT_FOUND',
+      );
+      assert.equal(
+        ask({ type: 'set_pattern_params', zone: 'main', params: { Bad_Name: 1 } })[0]['code'],
+        'INVALID_FIELD',
+      );
+    });
   });
 
   it('triggers effects and acknowledges overrides and audio when _seq is given', () => {

@@ -71,6 +71,8 @@ function execute(store: HubStore, c: BrowserCommand, health: () => Health): Brow
     case 'set_pattern':
       store.setPattern(c.pattern, c.zones);
       return ack(c.type);
+    case 'set_pattern_params':
+      return { type: 'pattern_params', zone: c.zone, ...store.setPatternParams(c.zone, c.params, c.replace) };
     case 'set_transition_duration':
       store.setTransitionDuration(c.duration);
       return ack(c.type);

@@ -157,6 +157,7 @@ export function createPreviewEngine(options: PreviewEngineOptions): PreviewEngin
         }
         enqueue({ type: 'set_zone_config', zone: z.name, config: { size: z.size, rotation: z.rotation } });
         enqueue({ type: 'set_pattern', zone: z.name, pattern: z.pattern });
+        enqueue({ type: 'set_pattern_params', zone: z.name, params: z.params ?? {}, replace: true });
         if (z.entity_count > 0) enqueue({ type: 'init_pool', zone: z.name, count: z.entity_count });
       }
       enqueue({ type: 'get_zones' });

@@ -10,7 +10,10 @@ import {
   type DjAudioFrame,
   type EffectName,
   type Health,
+  paramValuesProblem,
+  readParamValues,
   type PatternInfo,
+  type PatternParamValues,
   type PresetName,
   type RandomSource,
   type ZoneConfig,
@@ -328,6 +331,27 @@ export class HubStore {
     this.events.patternChanged.emit(zones === undefined ? { pattern } : { pattern, zones });
   }
 
+  /**
+   * `set_pattern_params`: checks every value against the controls the zone's pattern declares, then sends
+   * them to the servers and the preview. Returns the zone's pattern and every parameter now set on it.
+   */
+  setPatternParams(
+    zone: string,
+    params: PatternParamValues,
+    replace = false,
+  ): { pattern: string; params: PatternParamValues } {
+    const info = this.zones.find((z) => z.name === zone);
+    if (info === undefined)
+      throw new StoreError(ERROR_CODES.ZONE_NOT_FOUND, `No zone "${zone}"; pick one from the zone list`);
+    const specs = this.patterns.find((p) => p.id === info.pattern)?.params ?? {};
+    const problem = paramValuesProblem(info.pattern, specs, params);
+    if (problem !== null) throw new StoreError(ERROR_CODES.INVALID_ARGUMENT, problem);
+    const now = replace ? { ...params } : { ...info.params, ...params };
+    this.sendZoneCommand({ type: 'set_pattern_params', zone, params, ...(replace ? { replace } : {}) });
+    this.patchZones([zone], { params: now });
+    return { pattern: info.pattern, params: now };
+  }
+
   triggerEffect(effect: EffectName, intensity?: number, duration?: number, zone?: string): void {
     this.sendZoneCommand({ type: 'trigger_effect', effect, ...defined({ intensity, duration, zone }) });
     this.events.effectTriggered.emit({ effect, ...defined({ intensity, duration }) });
@@ -412,8 +436,12 @@ export class HubStore {
   // ---- scenes ----
 
   saveScene(name: string): void {
+    const params = Object.fromEntries(
+      this.zones.filter((z) => z.params !== undefined).map((z) => [z.name, { ...z.params }]),
+    );
     this.sceneBook.save(name, {
       patterns: { ...this.currentPatterns },
+      params,
       preset: this.preset,
       band_sensitivity: [...this.bandSensitivity],
       transition_duration: this.transitionDuration,
@@ -431,7 +459,13 @@ export class HubStore {
     this.transitionDuration = scene.transition_duration;
     this.setPreset(scene.preset);
     this.bandSensitivity.splice(0, 5, ...scene.band_sensitivity);
-    for (const [zone, pattern] of Object.entries(scene.patterns)) this.setPattern(pattern, [zone]);
+    for (const [zone, pattern] of Object.entries(scene.patterns)) {
+      this.setPattern(pattern, [zone]);
+      // The scene's values replace whatever is set now (the file may be edited by hand; the engine checks them).
+      const params = readParamValues(scene.params?.[zone]);
+      this.sendZoneCommand({ type: 'set_pattern_params', zone, params, replace: true });
+      this.patchZones([zone], { params });
+    }
     this.events.settings.emit();
   }
 

@@ -1,10 +1,12 @@
 /** Named scenes (patterns per zone, preset, sensitivity, transition), optionally saved to a file atomically. */
 import fs from 'node:fs';
-import type { PresetName } from '@audioviz/shared-types';
+import type { PatternParamValues, PresetName } from '@audioviz/shared-types';
 import { writeFileAtomic } from '../atomic-file';
 
 export interface Scene {
   readonly patterns: Record<string, string>;
+  /** Pattern parameters set per zone (scenes saved before parameters existed have none). */
+  readonly params?: Record<string, PatternParamValues>;
   readonly preset: PresetName;
   readonly band_sensitivity: number[];
   readonly transition_duration: number;
