@@ -104,6 +104,11 @@ export class SeqSocket {
     });
   }
 
+  /** Forgets every kept message, for a test that wants only what arrives from now on. */
+  forgetKept(): void {
+    this.kept.length = 0;
+  }
+
   close(): void {
     this.ws.terminate();
   }
@@ -113,6 +118,11 @@ export class SeqSocket {
     try {
       message = JSON.parse(text) as Message;
     } catch {
+      return;
+    }
+    // Answer the hub's liveness pings as a page does, or a socket kept through a long test is dropped.
+    if (message.type === 'ping' && this.open) {
+      this.ws.send(JSON.stringify({ type: 'pong', ...timestampOf(message) }));
       return;
     }
     const seq = message['_seq'];
@@ -128,4 +138,8 @@ export class SeqSocket {
     if (this.kept.length > MAX_KEPT) this.kept.splice(0, this.kept.length - MAX_KEPT);
     for (const waiter of [...this.waiters]) waiter();
   }
+}
+
+function timestampOf(ping: Message): { timestamp?: number } {
+  return typeof ping['timestamp'] === 'number' ? { timestamp: ping['timestamp'] } : {};
 }

@@ -11,7 +11,7 @@ import { stopAll } from '../src/child-process';
 import { MinecraftViewer } from '../src/minecraft-viewer';
 import { waitUntil } from '../src/network';
 import { SeqSocket, type Message } from '../src/seq-socket';
-import { bytesPerSecond, motionPerUpdate } from '../src/show-analysis';
+import { bytesPerSecond, motionPerUpdate, type EntityUpdate } from '../src/show-analysis';
 import { BEAT_PERIOD_MS, BEATS_PER_CHECK, expectMotionOnTheBeat } from '../src/show-checks';
 import { ShowStack } from '../src/show-stack';
 import { finishServerSuite, prepareServerSuite } from '../src/server-build';
@@ -28,6 +28,22 @@ const IDLE_EFFECT_MS = 5_000;
 const IDLE_SETTLE_MS = 1_000;
 /** A display entity spawns at its zone's anchor; this much slack covers rounding and the block centre. */
 const SPAWN_SLACK_BLOCKS = 2;
+/**
+ * The default pattern's `depth` control: at its default, lit bars stand in front of and behind the zone's middle
+ * by up to a quarter of the depth times their level; at 0 they all stand in one plane.
+ */
+const FLAT = { depth: 0 };
+/** Lit entities in one plane, in blocks (game) and zone-local units (preview); the default is far apart. */
+const PLANE_SLACK_BLOCKS = 0.02;
+const PLANE_SLACK_LOCAL = 0.002;
+/** A change is judged over this long (three beats at 128 BPM), from this long after it was answered. */
+const JUDGED_MS = 1_500;
+/**
+ * Entities at least this big (blocks) count as shown: a bar's block that the level left shrinks away where it
+ * stood (a hidden block is not moved), so a fading one may still be where the old depth put it.
+ */
+const SHOWN_SCALE = 0.1;
+const SETTLE_MS = 500;
 
 interface Zone {
   name: string;
@@ -35,6 +51,28 @@ interface Zone {
   size: { x: number; y: number; z: number };
   entity_count: number;
   pattern: string;
+  params?: Record<string, unknown>;
+}
+
+/** How far apart in depth (z) the shown entities of `updates` stand: max − min, 0 for none. */
+function depthSpread(zs: readonly number[]): number {
+  return zs.length === 0 ? 0 : Math.max(...zs) - Math.min(...zs);
+}
+
+/**
+ * The depth (z) of the centre of every lit entity the players were sent in [from, to). The server sends a block's
+ * corner, half its size before its centre, and leaves out a scale that did not change: replay them all.
+ */
+function litDepths(updates: readonly EntityUpdate[], from: number, to: number): number[] {
+  const scaleOf = new Map<number, number>();
+  const depths: number[] = [];
+  for (const u of updates) {
+    if (u.scale !== undefined) scaleOf.set(u.entityId, u.scale.z);
+    const scale = scaleOf.get(u.entityId) ?? 0;
+    if (u.t >= from && u.t < to && u.translation !== undefined && scale >= SHOWN_SCALE)
+      depths.push(u.translation.z + scale / 2);
+  }
+  return depths;
 }
 
 /** The pattern a zone has in the server's zones.json. */
@@ -140,6 +178,57 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
 
   it('moves them on the beat of the click track', async () => {
     await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK);
+  });
+
+  it('a pattern parameter the operator sets reaches the players and the preview', async () => {
+    assert.equal(stage.pattern, 'bars', 'this check knows the controls of the default pattern only');
+    // The precondition: at the default depth, the bars that the clicks raise stand apart.
+    await viewer.waitFor(
+      () => {
+        const now = Date.now();
+        return depthSpread(litDepths(viewer.updates, now - JUDGED_MS, now)) > 5 * PLANE_SLACK_BLOCKS
+          ? true
+          : undefined;
+      },
+      20_000,
+      'bars standing apart in depth at the default depth',
+    );
+    // Exactly what the admin panel sends when the depth slider is let go.
+    const reply = await operator.request({ type: 'set_pattern_params', zone: stage.name, params: FLAT });
+    assert.deepEqual(reply, {
+      type: 'pattern_params',
+      zone: stage.name,
+      pattern: 'bars',
+      params: FLAT,
+      _seq: reply['_seq'],
+    });
+    // Entities glide to their new place over a few ticks, and between clicks every bar is low and near the
+    // middle anyway: judge several beats' worth of updates, from shortly after the change.
+    const judgedFrom = Date.now() + SETTLE_MS;
+    await viewer.waitFor(
+      () => (Date.now() >= judgedFrom + JUDGED_MS ? true : undefined),
+      JUDGED_MS + SETTLE_MS + 5_000,
+      'several beats after the change',
+    );
+    const game = litDepths(viewer.updates, judgedFrom, judgedFrom + JUDGED_MS);
+    assert.ok(game.length >= 20, `only ${game.length} lit entity updates to judge`);
+    assert.ok(
+      depthSpread(game) <= PLANE_SLACK_BLOCKS,
+      `the lit bars still stand ${depthSpread(game).toFixed(3)} blocks apart in depth`,
+    );
+    operator.forgetKept();
+    const preview: number[] = [];
+    for (const until = Date.now() + JUDGED_MS; Date.now() < until;) {
+      const state = await operator.next((m) => m.type === 'state', 5_000);
+      const entities = (state['entities'] as Record<string, { z?: number; scale?: number }[]>)[stage.name];
+      for (const e of entities ?? []) if ((e.scale ?? 0) >= SHOWN_SCALE) preview.push(e.z ?? 0.5);
+    }
+    assert.ok(preview.length > 0, 'the preview showed no lit entity');
+    assert.ok(
+      depthSpread(preview) <= PLANE_SLACK_LOCAL,
+      `the preview's lit bars still stand ${depthSpread(preview).toFixed(4)} apart in depth`,
+    );
+    assert.deepEqual((await serverZones()).find((z) => z.name === stage.name)?.params, FLAT);
   });
 
   it('sends entity updates while the show moves, and next to nothing while frozen', async () => {
@@ -278,5 +367,42 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     );
     // A freshly started server runs cold, interpreted code for a while: judge it over twice as many beats.
     await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK * 2);
+  });
+
+  it('pattern parameters survive a restart of the server and come back with a scene', async () => {
+    const stageParams = async (): Promise<unknown> =>
+      (await serverZones()).find((z) => z.name === stage.name)?.params;
+    await operatorCommand({ type: 'set_pattern', pattern: 'bars', zones: [stage.name] });
+    await operatorCommand({ type: 'set_pattern_params', zone: stage.name, params: FLAT, replace: true });
+    await operatorCommand({ type: 'save_scene', name: 'flat' });
+    const deep = { depth: 1, sensitivity: 2 };
+    await operatorCommand({ type: 'set_pattern_params', zone: stage.name, params: deep, replace: true });
+    await waitUntil(
+      async () => ((await stageParams()) !== undefined ? true : undefined),
+      10_000,
+      'the server holding the values',
+      250,
+    );
+    assert.deepEqual(await stageParams(), deep);
+    const reconnects = (await stack.health()).mc_reconnect_count;
+    await stack.server!.process.stop();
+    await stack.startServer();
+    await waitUntil(
+      async () => {
+        const health = await stack.health();
+        return health.mc_connected && health.mc_reconnect_count > reconnects ? true : undefined;
+      },
+      90_000,
+      'the hub linked to the restarted server',
+      250,
+    );
+    assert.deepEqual(await stageParams(), deep, 'the values set before the restart');
+    await operatorCommand({ type: 'load_scene', name: 'flat' });
+    await waitUntil(
+      async () => (JSON.stringify(await stageParams()) === JSON.stringify(FLAT) ? true : undefined),
+      10_000,
+      'the scene’s values on the server',
+      250,
+    );
   });
 });

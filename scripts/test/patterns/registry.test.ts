@@ -118,7 +118,44 @@ describe('PatternRegistry', () => {
         { mode: { type: 'color', description: 'd', default: 'red' } },
         /param "mode" has unknown type "color"/,
       ],
+      [
+        'a key too long for the wire',
+        { ['k'.repeat(33)]: { type: 'boolean', description: 'd', default: true } },
+        /key must be snake_case/,
+      ],
+      [
+        'a description too long for the wire',
+        { on: { type: 'boolean', description: 'd'.repeat(161), default: true } },
+        /param "on" description is longer than 160 characters/,
+      ],
+      [
+        'too many choices',
+        {
+          mode: {
+            type: 'choice',
+            description: 'd',
+            default: 'c0',
+            choices: Array.from({ length: 33 }, (_, i) => `c${i}`),
+          },
+        },
+        /param "mode" has more than 32 choices/,
+      ],
+      [
+        'a choice too long',
+        { mode: { type: 'choice', description: 'd', default: 'a', choices: ['a', 'b'.repeat(33)] } },
+        /param "mode" choices must be names of 1 to 32 characters/,
+      ],
     ];
+    it('rejects more parameters than the protocol carries', () => {
+      // 32 more beside the stand-in pattern's own `speed`.
+      const many = Object.fromEntries(
+        Array.from({ length: 32 }, (_, i) => [`p${i}`, { type: 'boolean', description: 'd', default: true }]),
+      );
+      assert.throws(
+        () => new PatternRegistry().register(fakePattern({}, many as Record<string, ParamSpec>)),
+        /has 33 params; at most 32 fit the protocol/,
+      );
+    });
     for (const [what, params, message] of badParams) {
       it(`rejects a parameter with ${what}, naming the pattern`, () => {
         const pattern = fakePattern({}, params as Record<string, ParamSpec>);

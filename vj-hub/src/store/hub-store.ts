@@ -397,7 +397,7 @@ export class HubStore {
    */
   private patchZones(names: readonly string[], patch: Partial<ZoneInfo>): void {
     if (Object.keys(patch).length === 0 || !this.zones.some((z) => names.includes(z.name))) return;
-    this.zones = this.zones.map((z) => (names.includes(z.name) ? { ...z, ...patch } : z));
+    this.zones = this.zones.map((z) => (names.includes(z.name) ? patched(z, patch) : z));
     this.events.zones.emit({ zones: this.zones });
   }
 
@@ -501,4 +501,11 @@ export class HubStore {
   notice(code: ErrorCode, message: string): void {
     this.events.notice.emit({ code, message });
   }
+}
+
+/** A zone with a change applied; a new pattern starts at its defaults, as the engine starts it. */
+function patched(zone: ZoneInfo, patch: Partial<ZoneInfo>): ZoneInfo {
+  if (patch.pattern === undefined || patch.pattern === zone.pattern) return { ...zone, ...patch };
+  const { params: _dropped, ...rest } = zone;
+  return { ...rest, ...patch };
 }

@@ -221,4 +221,86 @@ describe('hub-store', () => {
     store.setMinecraftConnected('ws://b', false);
     assert.deepEqual(seen, [true, false]);
   });
+
+  describe('pattern parameters', () => {
+    const zone = {
+      name: 'z',
+      world: 'w',
+      origin: { x: 0, y: 0, z: 0 },
+      size: { x: 1, y: 1, z: 1 },
+      rotation: 0,
+      entity_count: 1,
+      pattern: 'bars',
+    };
+    const storeWithBars = (): { store: HubStore; sent: object[] } => {
+      const store = makeStore();
+      store.setZones([zone]);
+      store.setPatterns([
+        {
+          id: 'bars',
+          name: 'Bars',
+          category: 'spectrum',
+          recommended_entities: 64,
+          params: {
+            depth: { type: 'number', description: 'Depth', default: 0.2, min: 0, max: 1 },
+            mirror: { type: 'boolean', description: 'Mirror', default: false },
+          },
+        },
+        { id: 'circle', name: 'Circle', category: 'geometric', recommended_entities: 64 },
+      ]);
+      const sent: object[] = [];
+      store.events.zoneCommand.on((c) => sent.push(c));
+      return { store, sent };
+    };
+
+    it('checks values against the pattern, forwards them and shows them on the zone', () => {
+      const { store, sent } = storeWithBars();
+      assert.deepEqual(store.setPatternParams('z', { depth: 0.5 }), {
+        pattern: 'bars',
+        params: { depth: 0.5 },
+      });
+      assert.deepEqual(store.setPatternParams('z', { mirror: true }).params, { depth: 0.5, mirror: true });
+      assert.deepEqual(store.setPatternParams('z', { mirror: true }, true).params, { mirror: true });
+      assert.deepEqual(store.zones[0]!.params, { mirror: true });
+      assert.deepEqual(sent, [
+        { type: 'set_pattern_params', zone: 'z', params: { depth: 0.5 } },
+        { type: 'set_pattern_params', zone: 'z', params: { mirror: true } },
+        { type: 'set_pattern_params', zone: 'z', params: { mirror: true }, replace: true },
+      ]);
+    });
+
+    it('refuses what does not fit and sends nothing', () => {
+      const { store, sent } = storeWithBars();
+      const refused = (params: Record<string, unknown>, message: RegExp, name = 'z'): void =>
+        assert.throws(
+          () => store.setPatternParams(name, params as never),
+          (e: Error) => e instanceof StoreError && message.test(e.message),
+        );
+      refused({ depth: 2 }, /depth must be a number from 0 to 1, got 2/);
+      refused({ depth: 0.5, mirror: 'yes' }, /mirror must be true or false/);
+      refused({ glitter: 1 }, /pattern "bars" has no parameter "glitter": use one of depth, mirror/);
+      refused({}, /No zone "elsewhere"/, 'elsewhere');
+      store.setPatternParams('z', { depth: 0.5 });
+      store.setPattern('circle');
+      assert.equal(store.zones[0]!.params, undefined, 'a new pattern starts at its defaults');
+      sent.length = 0;
+      refused({ depth: 0.5 }, /pattern "circle" has no parameter "depth"$/);
+      assert.deepEqual(sent, []);
+      assert.equal(store.zones[0]!.params, undefined);
+    });
+
+    it('keeps them in scenes and puts them back, replacing what is set, when a scene loads', () => {
+      const { store, sent } = storeWithBars();
+      store.setPatternParams('z', { depth: 0.9 });
+      store.saveScene('deep');
+      store.setPatternParams('z', { mirror: true }, true);
+      sent.length = 0;
+      store.loadScene('deep');
+      assert.deepEqual(store.zones[0]!.params, { depth: 0.9 });
+      assert.deepEqual(
+        sent.filter((c) => (c as { type: string }).type === 'set_pattern_params'),
+        [{ type: 'set_pattern_params', zone: 'z', params: { depth: 0.9 }, replace: true }],
+      );
+    });
+  });
 });
