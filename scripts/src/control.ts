@@ -9,6 +9,7 @@ import {
   EFFECT_NAMES,
   canonicalMaterial,
   paramValuesProblem,
+  MAX_TRANSITION_S,
   PRESET_NAMES,
   type EffectName,
   type PatternInfo,
@@ -21,7 +22,6 @@ import { OpError } from './op-error';
 import type { ParamValue } from './patterns/pattern';
 import { SceneBook, type Scene } from './show/scene-book';
 import type { Stage } from './show/stage';
-import { MAX_TRANSITION_S } from './show/zone-show';
 import {
   DEFAULT_POOL_SIZE,
   DEFAULT_ZONE_SIZE,

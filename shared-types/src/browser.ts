@@ -4,7 +4,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BandIndex, Bands, Bpm, Material, Name, Unit, message } from './common';
 import { EffectNameSchema, PresetNameSchema } from './effects';
-import { MAX_EFFECT_MS, MAX_ENTITIES_PER_ZONE } from './limits';
+import { MAX_EFFECT_MS, MAX_ENTITIES_PER_ZONE, MAX_TRANSITION_S } from './limits';
 import { BatchEntity, PatternInfo, PatternParams, SetPatternParams, ZoneConfig, ZoneInfo } from './plugin';
 import { RosterEntry } from './dj';
 
@@ -43,7 +43,7 @@ export const BrowserSetPattern = message('set_pattern', {
   zones: Type.Optional(Type.Array(Name, { maxItems: 256 })),
 });
 export const SetTransitionDuration = message('set_transition_duration', {
-  duration: Type.Number({ minimum: 0, maximum: 3 }),
+  duration: Type.Number({ minimum: 0, maximum: MAX_TRANSITION_S }),
 });
 export const SetEntityCount = message('set_entity_count', {
   count: Type.Integer({ minimum: 1, maximum: MAX_ENTITIES_PER_ZONE }),
@@ -111,7 +111,7 @@ export const VjState = message('vj_state', {
   presets: Type.Array(PresetNameSchema),
   preset: PresetNameSchema,
   scenes: Type.Optional(Type.Array(Name, { maxItems: 256 })),
-  transition_duration: Type.Optional(Type.Number({ minimum: 0, maximum: 3 })),
+  transition_duration: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_TRANSITION_S })),
   band_sensitivity: Type.Optional(
     Type.Array(Type.Number({ minimum: 0, maximum: 2 }), { minItems: 5, maxItems: 5 }),
   ),

@@ -33,6 +33,8 @@ export const MIN_ZONE_SIZE = 1;
 export const MAX_ZONE_SIZE = 64;
 /** The longest an effect may run, ms. */
 export const MAX_EFFECT_MS = 60_000;
+/** Longest crossfade between two patterns, seconds (`set_pattern`, `set_transition_duration`, scenes). */
+export const MAX_TRANSITION_S = 3;
 /** Max size of a pattern source pushed with `load_script`. */
 export const MAX_SCRIPT_SOURCE_BYTES = 200 * 1024;
 

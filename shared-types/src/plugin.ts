@@ -8,6 +8,7 @@ import {
   MAX_EFFECT_MS,
   MAX_ENTITIES_PER_ZONE,
   MAX_SCRIPT_SOURCE_BYTES,
+  MAX_TRANSITION_S,
   MAX_ZONE_SIZE,
   MIN_ZONE_SIZE,
 } from './limits';
@@ -144,7 +145,7 @@ export const SetEntityBrightness = message('set_entity_brightness', {
 export const SetPattern = message('set_pattern', {
   zone: Type.Optional(Name),
   pattern: Name,
-  transition_s: Type.Optional(Type.Number({ minimum: 0, maximum: 3 })),
+  transition_s: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_TRANSITION_S })),
 });
 /** (ext) */
 export const TriggerEffect = message('trigger_effect', {

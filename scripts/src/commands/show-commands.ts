@@ -1,5 +1,5 @@
 /** `/audioviz pattern|effect|preset|scene|status|reload`: running the show. */
-import { EFFECT_NAMES, PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
+import { EFFECT_NAMES, MAX_TRANSITION_S, PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
 import { numberArg, PERMISSIONS, type Command, type CommandContext, type CommandGroup } from './command';
 
 const zoneNames = (ctx: CommandContext): string[] =>
@@ -27,7 +27,7 @@ const patternList: Command = {
 
 const patternSet: Command = {
   name: 'set',
-  usage: '<pattern> [zone|*] [transition seconds 0–3]',
+  usage: `<pattern> [zone|*] [transition seconds 0–${MAX_TRANSITION_S}]`,
   description: 'sets the pattern of a zone or of every zone, with a crossfade',
   permission: PERMISSIONS.CONTROL,
   minArgs: 1,
@@ -41,7 +41,7 @@ const patternSet: Command = {
           ? ['0', '1', '3']
           : [],
   run(ctx, [pattern, zone = ALL, seconds]) {
-    const fade = seconds === undefined ? undefined : numberArg(seconds, 'transition', 0, 3);
+    const fade = seconds === undefined ? undefined : numberArg(seconds, 'transition', 0, MAX_TRANSITION_S);
     const zones = ctx.control.setPattern(zone === ALL ? undefined : zone, pattern, fade);
     return [`Pattern "${pattern}" on ${zones.length === 0 ? 'no zones yet' : zones.join(', ')}.`];
   },

@@ -3,7 +3,7 @@
  * parameters and look), stored as the 'scenes' document. Four built-in scenes are always there and cannot
  * be overwritten or deleted. Reading a damaged document reports it and keeps the built-ins.
  */
-import { PRESET_NAMES, readParamValues, type PresetName } from '@audioviz/shared-types';
+import { MAX_TRANSITION_S, PRESET_NAMES, readParamValues, type PresetName } from '@audioviz/shared-types';
 import type { ParamValue } from '../patterns/pattern';
 import { readMaterials } from '../zones/zone-document';
 import { zoneNameProblem, type Zone } from '../zones/zone';
@@ -158,7 +158,7 @@ function readScene(raw: unknown): Scene | null {
   return {
     name: raw['name'],
     preset: preset as PresetName,
-    transitionS: typeof t === 'number' && t >= 0 && t <= 3 ? t : 0,
+    transitionS: typeof t === 'number' && t >= 0 && t <= MAX_TRANSITION_S ? t : 0,
     blackout: raw['blackout'] === true,
     freeze: raw['freeze'] === true,
     ...(typeof raw['pattern'] === 'string' ? { pattern: raw['pattern'] } : {}),

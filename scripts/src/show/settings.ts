@@ -2,7 +2,7 @@
  * Show-wide settings, stored as the 'settings' document: the audio preset (its attack/release drive the
  * per-entity smoothing) and the default crossfade time.
  */
-import { AUDIO_PRESETS, PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
+import { AUDIO_PRESETS, MAX_TRANSITION_S, PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
 
 export interface Settings {
   preset: PresetName;
@@ -35,8 +35,8 @@ export function parseSettings(text: string | null): { settings: Settings; proble
   else if (raw['preset'] !== undefined)
     problems.push(`stored preset ${JSON.stringify(raw['preset'])} is unknown; using "auto"`);
   const t = raw['transitionS'];
-  if (typeof t === 'number' && t >= 0 && t <= 3) settings.transitionS = t;
-  else if (t !== undefined) problems.push('stored transitionS is not 0–3 s; using 1 s');
+  if (typeof t === 'number' && t >= 0 && t <= MAX_TRANSITION_S) settings.transitionS = t;
+  else if (t !== undefined) problems.push(`stored transitionS is not 0–${MAX_TRANSITION_S} s; using 1 s`);
   return { settings, problems };
 }
 

@@ -3,6 +3,7 @@
  * previous pattern (0–3 s). Picks up hot-reloaded or rolled-back versions by identity, re-creates state
  * when the pool is resized, and falls back to another pattern while its own cannot run.
  */
+import { MAX_TRANSITION_S } from '@audioviz/shared-types';
 import type { ParamValue, Pattern } from '../patterns/pattern';
 import { blendInto, createFrame, type Frame } from '../pool/frame';
 import type { Zone } from '../zones/zone';
@@ -11,9 +12,6 @@ import type { PatternLibrary } from './pattern-library';
 
 /** Runs one pattern call under the engine's guard (budget, failure counting); false when it failed. */
 export type GuardedCall = (id: string, call: () => void) => boolean;
-
-/** Longest crossfade, seconds (docs/protocol.md `set_transition_duration` 0–3 s). */
-export const MAX_TRANSITION_S = 3;
 
 interface Running {
   readonly pattern: Pattern;
