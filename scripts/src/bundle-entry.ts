@@ -1,8 +1,11 @@
 /**
  * Entry of the GraalJS bundle (scripts/bundle/engine.js): publishes the engine as
- * `globalThis.AudioVizEngine = { createEngine, rehearse, ENGINE_VERSION }`, the one global the Java host reads.
+ * `globalThis.AudioVizEngine = { createEngine, rehearse, ENGINE_VERSION, ZONE_HEADER, zoneFrameLayout }`, the
+ * one global the Java host reads. The frame layout travels with the bundle so that a check can read frames the
+ * way this engine writes them (the Java host's golden-frame test does, and fails when Java reads them otherwise).
  */
 import { createEngine } from './engine';
+import { ZONE_HEADER, zoneFrameLayout } from './host';
 import { rehearse } from './rehearsal';
 import { ENGINE_VERSION } from './version';
 
@@ -10,4 +13,6 @@ import { ENGINE_VERSION } from './version';
   createEngine,
   rehearse,
   ENGINE_VERSION,
+  ZONE_HEADER,
+  zoneFrameLayout,
 });

@@ -14,10 +14,12 @@
 //   sent <clientId> <text>         output: host.send during the previous input
 //
 // A frame's <zones> is one anchor per slot joined by ";" ("name@world:x,y,z", "-" for a free slot). Each
-// <slot> is "-" for a free slot, else the zone buffer (scripts/src/host.ts zoneFrameLayout) as 14 groups
-// joined by "/": the 16 header numbers, then x, y, z, scale, yaw, light, materialOverride,
+// <slot> is "-" for a free slot, else the zone buffer as 14 groups joined by "/": the 16 header numbers in the
+// order ID, COUNT, KIND, ROTATION, SIZE_X, SIZE_Y, SIZE_Z, BRIGHTNESS, DYNAMIC_BRIGHTNESS, INTERPOLATION,
+// BEAT_GLOW, BAND_MATERIAL … +4, then x, y, z, scale, yaw, light, materialOverride,
 // interpolationOverride, visibleOverride, glowOverride, brightnessOverride, band, glow; each group the
-// array's numbers as String(number) joined by ",".
+// array's numbers as String(number) joined by ",". Both are read with the bundle's own ZONE_HEADER and
+// zoneFrameLayout (scripts/src/host.ts), never restated here, so a Java host that reads a field elsewhere fails.
 import fs from 'node:fs';
 import vm from 'node:vm';
 
@@ -65,24 +67,29 @@ const engine = glue.create(api, host, optionsJson ?? JSON.stringify(scenario.opt
 const format = (numbers) => Array.from(numbers, (n) => String(n)).join(',');
 const anchor = (z) => (z === null || z === undefined ? '-' : `${z.name}@${z.world}:${z.x},${z.y},${z.z}`);
 
-/** One zone buffer as the transcript writes it (host.ts zoneFrameLayout, written out here). */
+/** Header fields in the order the transcript writes them (band materials follow BAND_MATERIAL). */
+const HEADER_ORDER = ['ID', 'COUNT', 'KIND', 'ROTATION', 'SIZE_X', 'SIZE_Y', 'SIZE_Z', 'BRIGHTNESS',
+  'DYNAMIC_BRIGHTNESS', 'INTERPOLATION', 'BEAT_GLOW'];
+const BANDS = 5;
+
+/** One zone buffer as the transcript writes it, read through the bundle's ZONE_HEADER and zoneFrameLayout. */
 function zoneBuffer(buffer) {
   if (buffer === null || buffer === undefined) return '-';
-  const header = new Float64Array(buffer, 0, 16);
-  const n = header[1];
-  let offset = 128;
-  const next = (Type, bytes) => {
-    const view = new Type(buffer, offset, n);
-    offset += bytes * n;
-    return format(view);
-  };
-  const groups = [format(header)];
-  for (let k = 0; k < 6; k++) groups.push(next(Float32Array, 4)); // x y z scale yaw light
-  groups.push(next(Int32Array, 4)); // materialOverride
-  groups.push(next(Int16Array, 2)); // interpolationOverride
-  for (let k = 0; k < 3; k++) groups.push(next(Int8Array, 1)); // visible, glow, brightness overrides
-  for (let k = 0; k < 2; k++) groups.push(next(Uint8Array, 1)); // band, glow
-  return groups.join('/');
+  const h = api.ZONE_HEADER;
+  const slots = new Float64Array(buffer, 0, Math.max(...Object.values(h)) + BANDS);
+  const header = [...HEADER_ORDER.map((name) => slots[h[name]])];
+  for (let b = 0; b < BANDS; b++) header.push(slots[h.BAND_MATERIAL + b]);
+  const n = slots[h.COUNT];
+  const at = api.zoneFrameLayout(n);
+  const read = (Type, offset) => format(new Type(buffer, offset, n));
+  return [
+    format(header),
+    ...['x', 'y', 'z', 'scale', 'yaw', 'light'].map((f) => read(Float32Array, at[f])),
+    read(Int32Array, at.materialOverride),
+    read(Int16Array, at.interpolationOverride),
+    ...['visibleOverride', 'glowOverride', 'brightnessOverride'].map((f) => read(Int8Array, at[f])),
+    ...['band', 'glow'].map((f) => read(Uint8Array, at[f])),
+  ].join('/');
 }
 
 for (const step of scenario.steps) {

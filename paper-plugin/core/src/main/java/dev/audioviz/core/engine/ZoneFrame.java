@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
  * One zone's frame as the engine hands it over (scripts/src/host.ts {@code ZONE_HEADER} and
  * {@code zoneFrameLayout}): a Float64 header of {@link #HEADER_SLOTS} numbers, then one array per entity field,
  * all in the platform's byte order. Holds a copy of the bytes and the header, read out and checked once; the
- * entity fields are read straight from the bytes. Reused from tick to tick; script thread only.
+ * entity fields are read straight from the bytes. Reused from tick to tick; script thread only. The offsets
+ * here restate that layout for speed; GoldenFrameIntegrationTest reads the real bundle's frames through the
+ * layout the bundle itself publishes and fails on any field this class reads elsewhere.
  */
 final class ZoneFrame {
     static final int HEADER_SLOTS = 16;
