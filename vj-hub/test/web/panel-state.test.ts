@@ -129,6 +129,32 @@ describe('panel state', () => {
     assert.equal(s.minecraftConnected, false);
   });
 
+  it('replaces a zone’s params with the values a pattern_params reply says are set, leaving other zones', () => {
+    let s = after(VJ_STATE, {
+      type: 'pattern_params',
+      zone: 'side',
+      pattern: 'bars',
+      params: { depth: 1, sensitivity: 2 },
+    });
+    assert.deepEqual(s.zones.find((z) => z.name === 'side')?.params, { depth: 1, sensitivity: 2 });
+    assert.equal(s.zones.find((z) => z.name === 'main')?.params, undefined);
+    // The reply lists every value now set, so one missing from it is back at its default.
+    s = applyHubMessage(s, { type: 'pattern_params', zone: 'side', pattern: 'bars', params: { depth: 0.5 } });
+    assert.deepEqual(s.zones.find((z) => z.name === 'side')?.params, { depth: 0.5 });
+    s = applyHubMessage(s, { type: 'pattern_params', zone: 'side', pattern: 'bars', params: {} });
+    assert.deepEqual(s.zones.find((z) => z.name === 'side')?.params, {});
+  });
+
+  it('ignores a pattern_params reply for an unknown zone or without params', () => {
+    const s = after(VJ_STATE);
+    assert.equal(
+      applyHubMessage(s, { type: 'pattern_params', zone: 'gone', pattern: 'bars', params: {} }),
+      s,
+    );
+    assert.equal(applyHubMessage(s, { type: 'pattern_params', zone: 'main', pattern: 'bars' }), s);
+    assert.equal(applyHubMessage(s, { type: 'pattern_params', zone: 'main', params: [1] }), s);
+  });
+
   it('keeps what it knew when a message has fields of the wrong shape', () => {
     const before = after(VJ_STATE);
     const s = after(

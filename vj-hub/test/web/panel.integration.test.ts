@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningHub } from '../../src/index';
 import {
@@ -101,6 +102,56 @@ describe('admin panel in Chromium against a real hub', function () {
     );
     const toasts = await page.evaluate(() => document.getElementById('toasts')?.textContent ?? '');
     assert.doesNotMatch(toasts, /rate/i);
+  });
+
+  it('draws the selected zone’s pattern controls from the hub’s schema, and sets and resets a value', async () => {
+    const zone = hub.store.zones[0]?.name as string;
+    const paramsOf = () => hub.store.zones.find((z) => z.name === zone)?.params ?? {};
+    const controls = page.getByTestId('pattern-params');
+    await controls.getByText('Pick one zone to tune its pattern.').waitFor();
+
+    await page.getByTestId('pattern-zone').selectOption(zone);
+    await page.locator('[data-pattern="bars"]').click();
+    await eventually(
+      'bars on the zone',
+      () => hub.store.zones.find((z) => z.name === zone)?.pattern === 'bars',
+    );
+    const names = () =>
+      controls.locator('[data-param]').evaluateAll((els) => els.map((e) => e.getAttribute('data-param')));
+    await eventually('the controls of bars', async () =>
+      isDeepStrictEqual(await names(), ['sensitivity', 'depth', 'peak_fall']),
+    );
+    assert.deepEqual(paramsOf(), {});
+    const depth = controls.locator('[data-param="depth"]');
+    const depthRow = controls.locator('label', { has: page.locator('[data-param="depth"]') });
+    const spec = hub.store.patterns.find((p) => p.id === 'bars')?.params?.['depth'];
+    assert.ok(spec?.type === 'number');
+    assert.match((await depthRow.textContent()) ?? '', new RegExp(`^${spec.description}depth`));
+    assert.deepEqual(
+      [await depth.getAttribute('min'), await depth.getAttribute('max'), await depth.getAttribute('step')],
+      [String(spec.min), String(spec.max), '0.01'],
+    );
+    assert.equal(await depth.inputValue(), String(spec.default), 'unset: the default');
+
+    await depth.fill('1');
+    await depth.dispatchEvent('change');
+    await eventually('depth set in the hub', () => isDeepStrictEqual(paramsOf(), { depth: 1 }));
+    assert.equal(await depth.inputValue(), '1');
+    // Drawn again from the panel's store (after the reply and the `zones` broadcast), not from the drag.
+    await depth.blur();
+    await page.getByTestId('pattern-zone').selectOption('*');
+    await controls.getByText('Pick one zone to tune its pattern.').waitFor();
+    await page.getByTestId('pattern-zone').selectOption(zone);
+    await eventually('depth still 1', async () => (await depth.inputValue()) === '1');
+    assert.equal(await depthRow.locator('output').textContent(), '1.00');
+
+    await page.getByTestId('params-reset').click();
+    await eventually('params cleared in the hub', () => isDeepStrictEqual(paramsOf(), {}));
+    await eventually(
+      'depth back at its default',
+      async () => (await depth.inputValue()) === String(spec.default),
+    );
+    await page.getByTestId('pattern-zone').selectOption('*');
   });
 
   it('sets the preset, a band sensitivity and the transition duration', async () => {

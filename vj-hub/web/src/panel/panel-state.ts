@@ -2,7 +2,14 @@
  * What the admin panel knows about the show, and how each hub message (docs/protocol.md :8766 pushes and
  * replies) changes it. Pure: the views render from this, the tests feed it messages.
  */
-import type { BrowserOutbound, Health, PatternInfo, RosterEntry, ZoneInfo } from '@audioviz/shared-types';
+import type {
+  BrowserOutbound,
+  Health,
+  PatternInfo,
+  PatternParamValues,
+  RosterEntry,
+  ZoneInfo,
+} from '@audioviz/shared-types';
 import type { InboundMessage } from '../net/websocket-service';
 
 /** The zone selector's value meaning "every zone". */
@@ -135,6 +142,13 @@ export function applyHubMessage(state: PanelState, message: InboundMessage): Pan
       return { ...state, scenes: arrayOr(message['scenes'], state.scenes) };
     case 'zones':
       return { ...state, zones: arrayOr(message['zones'], state.zones) };
+    case 'pattern_params': {
+      // Every value now set on the zone (not a change), so it replaces the zone's params outright.
+      const m = message as unknown as Partial<Out['pattern_params']>;
+      const params = objectOr<PatternParamValues | null>(m.params, null);
+      if (params === null || !state.zones.some((z) => z.name === m.zone)) return state;
+      return { ...state, zones: state.zones.map((z) => (z.name === m.zone ? { ...z, params } : z)) };
+    }
     case 'connect_code_generated': {
       const m = message as unknown as Partial<Out['connect_code_generated']>;
       if (typeof m.code !== 'string' || typeof m.expires_at !== 'number') return state;

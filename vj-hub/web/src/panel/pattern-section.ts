@@ -1,23 +1,31 @@
-/** Pattern grid per zone (from the hub's pattern metadata) and the transition duration. */
+/**
+ * Pattern grid per zone (from the hub's pattern metadata), the transition duration, and the selected zone's
+ * pattern controls (pattern-params.ts).
+ */
 import { el, replaceChildren } from '../ui/dom';
 import type { PanelContext } from './panel-context';
 import { ALL_ZONES, currentPatternOf, type PanelState } from './panel-state';
+import { mountPatternParams } from './pattern-params';
 
 export interface PatternSection {
   /** Selects the n-th pattern of the grid (keys 1–9) for the selected zone. */
   selectIndex(index: number): void;
 }
 
-export function mountPatternSection(host: HTMLElement, { store, send }: PanelContext): PatternSection {
+export function mountPatternSection(host: HTMLElement, context: PanelContext): PatternSection {
+  const { store, send } = context;
   const zoneSelect = el('select', { 'aria-label': 'Zone', 'data-testid': 'pattern-zone' });
   const grid = el('div', { class: 'pattern-grid', 'data-testid': 'pattern-grid' });
   const transition = el('input', { type: 'range', min: 0, max: 3, step: 0.1, 'data-testid': 'transition' });
   const transitionText = el('output', {});
+  const paramsHost = el('div', { class: 'pattern-params' });
   host.append(
     el('div', { class: 'row' }, el('label', {}, 'Zone ', zoneSelect)),
     grid,
     el('label', { class: 'row' }, 'Transition ', transition, transitionText),
+    paramsHost,
   );
+  const params = mountPatternParams(paramsHost, context);
 
   let zone = ALL_ZONES;
   const choose = (pattern: string, button: HTMLElement | null): void => {
@@ -35,6 +43,7 @@ export function mountPatternSection(host: HTMLElement, { store, send }: PanelCon
   zoneSelect.addEventListener('change', () => {
     zone = zoneSelect.value;
     render(store.state);
+    params.showZone(zone);
   });
   transition.addEventListener(
     'input',
@@ -58,7 +67,10 @@ export function mountPatternSection(host: HTMLElement, { store, send }: PanelCon
         el('option', { value: ALL_ZONES }, 'All zones'),
         ...state.zones.map((z) => el('option', { value: z.name }, z.name)),
       );
-      if (zone !== ALL_ZONES && !state.zones.some((z) => z.name === zone)) zone = ALL_ZONES;
+      if (zone !== ALL_ZONES && !state.zones.some((z) => z.name === zone)) {
+        zone = ALL_ZONES;
+        params.showZone(zone);
+      }
       zoneSelect.value = zone;
     }
     const current = currentPatternOf(state, zone);
