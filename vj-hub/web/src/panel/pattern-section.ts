@@ -2,6 +2,7 @@
  * Pattern grid per zone (from the hub's pattern metadata), the transition duration, and the selected zone's
  * pattern controls (pattern-params.ts).
  */
+import { MAX_TRANSITION_S } from '@audioviz/shared-types';
 import { el, replaceChildren } from '../ui/dom';
 import type { PanelContext } from './panel-context';
 import { ALL_ZONES, currentPatternOf, type PanelState } from './panel-state';
@@ -16,7 +17,13 @@ export function mountPatternSection(host: HTMLElement, context: PanelContext): P
   const { store, send } = context;
   const zoneSelect = el('select', { 'aria-label': 'Zone', 'data-testid': 'pattern-zone' });
   const grid = el('div', { class: 'pattern-grid', 'data-testid': 'pattern-grid' });
-  const transition = el('input', { type: 'range', min: 0, max: 3, step: 0.1, 'data-testid': 'transition' });
+  const transition = el('input', {
+    type: 'range',
+    min: 0,
+    max: MAX_TRANSITION_S,
+    step: 0.1,
+    'data-testid': 'transition',
+  });
   const transitionText = el('output', {});
   const paramsHost = el('div', { class: 'pattern-params' });
   host.append(
