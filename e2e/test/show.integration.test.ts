@@ -109,6 +109,19 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     }
   };
 
+  /** Waits until the hub has linked to the server again, after `reconnects` reconnections. */
+  const hubRelinked = async (reconnects: number): Promise<void> => {
+    await waitUntil(
+      async () => {
+        const health = await stack.health();
+        return health.mc_connected && health.mc_reconnect_count > reconnects ? true : undefined;
+      },
+      90_000,
+      'the hub linked to the restarted server',
+      250,
+    );
+  };
+
   const operatorCommand = async (command: Message): Promise<void> => {
     const reply = await operator.request(command);
     assert.notEqual(reply.type, 'error', `${command.type}: ${JSON.stringify(reply)}`);
@@ -340,15 +353,7 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     await operatorCommand({ type: 'set_pattern', pattern: restoredPattern, zones: [stage.name] });
     await viewer.leave();
     await stack.startServer();
-    await waitUntil(
-      async () => {
-        const health = await stack.health();
-        return health.mc_connected && health.mc_reconnect_count > reconnects ? true : undefined;
-      },
-      90_000,
-      'the hub linked to the restarted server',
-      250,
-    );
+    await hubRelinked(reconnects);
     const zones = await waitUntil(
       async () => {
         const list = await serverZones();
@@ -387,15 +392,7 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     const reconnects = (await stack.health()).mc_reconnect_count;
     await stack.server!.process.stop();
     await stack.startServer();
-    await waitUntil(
-      async () => {
-        const health = await stack.health();
-        return health.mc_connected && health.mc_reconnect_count > reconnects ? true : undefined;
-      },
-      90_000,
-      'the hub linked to the restarted server',
-      250,
-    );
+    await hubRelinked(reconnects);
     assert.deepEqual(await stageParams(), deep, 'the values set before the restart');
     await operatorCommand({ type: 'load_scene', name: 'flat' });
     await waitUntil(

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
-import { FakeClock, seededRandom, type DjAudioFrame } from '@audioviz/shared-types';
+import { FakeClock, seededRandom, type DjAudioFrame, type ZoneInfo } from '@audioviz/shared-types';
 import { HubStore, StoreError, type RosterSnapshot } from '../../src/store/hub-store';
+
+/** A zone "z" of one block showing bars, as a server reports it. */
+const ONE_BLOCK_ZONE: ZoneInfo = {
+  name: 'z',
+  world: 'w',
+  origin: { x: 0, y: 0, z: 0 },
+  size: { x: 1, y: 1, z: 1 },
+  rotation: 0,
+  entity_count: 1,
+  pattern: 'bars',
+};
 
 function makeStore(): HubStore {
   return new HubStore({ clock: new FakeClock(), random: seededRandom(1), maxDjs: 3 });
@@ -172,17 +183,7 @@ describe('hub-store', () => {
 
   it('saves, loads and deletes scenes', () => {
     const store = makeStore();
-    store.setZones([
-      {
-        name: 'z',
-        world: 'w',
-        origin: { x: 0, y: 0, z: 0 },
-        size: { x: 1, y: 1, z: 1 },
-        rotation: 0,
-        entity_count: 1,
-        pattern: 'bars',
-      },
-    ]);
+    store.setZones([ONE_BLOCK_ZONE]);
     store.setPattern('circle');
     store.setPreset('edm');
     store.saveScene('drop');
@@ -223,18 +224,9 @@ describe('hub-store', () => {
   });
 
   describe('pattern parameters', () => {
-    const zone = {
-      name: 'z',
-      world: 'w',
-      origin: { x: 0, y: 0, z: 0 },
-      size: { x: 1, y: 1, z: 1 },
-      rotation: 0,
-      entity_count: 1,
-      pattern: 'bars',
-    };
     const storeWithBars = (): { store: HubStore; sent: object[] } => {
       const store = makeStore();
-      store.setZones([zone]);
+      store.setZones([ONE_BLOCK_ZONE]);
       store.setPatterns([
         {
           id: 'bars',
