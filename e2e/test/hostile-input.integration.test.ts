@@ -21,6 +21,8 @@ const COUNT = Number(process.env['AUDIOVIZ_FUZZ_COUNT'] ?? 1500);
 const ENTITIES = 32;
 /** Scales no pattern produces: seeing them at the client proves the batch itself arrived. */
 const MARKER_SCALES = [1.234, 0.567];
+/** How long an MCAV-shaped stream goes on at most while waiting for the player to see it. */
+const STREAM_TIMEOUT_MS = 20_000;
 
 describe('hostile and foreign input against the real server and hub', function () {
   this.timeout(180_000);
@@ -57,18 +59,24 @@ describe('hostile and foreign input against the real server and hub', function (
   });
 
   /** Streams MCAV-shaped batches at ~30 Hz and resolves with the client's updates carrying a marker scale. */
-  async function streamAndWatch(socket: SeqSocket, frameCount: number): Promise<Set<number>> {
+  async function streamAndWatch(socket: SeqSocket, frameCount: number, want: number): Promise<Set<number>> {
     const from = Date.now();
-    for (let f = 0; f < frameCount; f++) {
+    const marked = (): Set<number> => {
+      const seen = new Set<number>();
+      for (const u of viewer.updatesBetween(from))
+        if (u.scale !== undefined && MARKER_SCALES.some((s) => Math.abs(u.scale!.x - s) < 0.01))
+          seen.add(u.entityId);
+      return seen;
+    };
+    // At least `frameCount` frames; then on, as MCAV streams, until `want` entities show a batch's scale or the
+    // time is up (a busy machine may still be spawning the refilled pool when the first frames arrive).
+    const deadline = from + STREAM_TIMEOUT_MS;
+    for (let f = 0; f < frameCount || (marked().size < want && Date.now() < deadline); f++) {
       socket.send(mcavBatch(f));
       await new Promise((r) => setTimeout(r, 33));
     }
     await new Promise((r) => setTimeout(r, 500));
-    const marked = new Set<number>();
-    for (const u of viewer.updatesBetween(from))
-      if (u.scale !== undefined && MARKER_SCALES.some((s) => Math.abs(u.scale!.x - s) < 0.01))
-        marked.add(u.entityId);
-    return marked;
+    return marked();
   }
 
   /**
@@ -188,7 +196,7 @@ describe('hostile and foreign input against the real server and hub', function (
         beat_intensity: 5,
         frame: 1,
       });
-      const moved = await streamAndWatch(socket, 60);
+      const moved = await streamAndWatch(socket, 60, ENTITIES / 2);
       assert.ok(
         moved.size >= ENTITIES / 2,
         `the client saw ${moved.size} of ${ENTITIES} entities take the batch's scale`,
