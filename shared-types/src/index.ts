@@ -21,7 +21,6 @@ export {
   PatternParamValue,
   PatternParamValues,
   describeParamRange,
-  paramValueFits,
   paramValuesProblem,
   readParamValues,
 } from './pattern-params';

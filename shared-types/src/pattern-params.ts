@@ -68,7 +68,7 @@ export function describeParamRange(spec: PatternParamSpec): string {
 }
 
 /** Whether `value` is allowed for `spec`. */
-export function paramValueFits(spec: PatternParamSpec, value: unknown): value is PatternParamValue {
+function paramValueFits(spec: PatternParamSpec, value: unknown): value is PatternParamValue {
   switch (spec.type) {
     case 'number':
       return typeof value === 'number' && value >= spec.min && value <= spec.max;
