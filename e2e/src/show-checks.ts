@@ -22,14 +22,31 @@ export const BEATS_PER_CHECK = 16;
 export const MIN_BEAT_CORRELATION = 0.2;
 
 /**
- * Waits for `beats` beat frames from now, then correlates them with what the client saw in that span.
+ * Waits for `beats` beat frames from now, then correlates them with what the client saw in that span. With
+ * `attempts` > 1 a window that misses is followed by a fresh one, for a show that is still settling (a server just
+ * started, on a busy machine): motion that ignores the beat scores about half the threshold, so a second window
+ * does not let it pass.
  * @returns the correlation, after asserting it shows the motion following the beat
  */
 export async function expectMotionOnTheBeat(
   viewer: MinecraftViewer,
   tap: FrameTap,
   beats: number,
+  attempts = 1,
 ): Promise<BeatCorrelation> {
+  for (let attempt = 1; ; attempt++) {
+    const { result, problem } = await judgeBeats(viewer, tap, beats);
+    if (problem === null) return result;
+    if (attempt >= attempts) assert.fail(problem);
+  }
+}
+
+/** One window of `beats` beats from now: the correlation and what is wrong with it (null: it follows the beat). */
+async function judgeBeats(
+  viewer: MinecraftViewer,
+  tap: FrameTap,
+  beats: number,
+): Promise<{ result: BeatCorrelation; problem: string | null }> {
   const from = Date.now();
   const beatTimes = await tap.beatsAfter(beats, beats * BEAT_PERIOD_MS * 3 + 10_000, from);
   const to = beatTimes[beatTimes.length - 1]! + RESPONSE_WINDOW_MS;
@@ -47,8 +64,10 @@ export async function expectMotionOnTheBeat(
   const summary =
     `r = ${result.r.toFixed(2)} at ${result.lagMs} ms, half a beat later ${result.offBeatR.toFixed(2)}, ` +
     `${result.beats} beats, ${movingEntities(updates, from, to)} entities moving, ${updates.length} updates`;
-  assert.ok(result.beats >= beats - 1, `too few beats in the window: ${summary}`);
-  assert.ok(result.r >= MIN_BEAT_CORRELATION, `the motion does not follow the beat: ${summary}`);
-  assert.ok(result.offBeatR < result.r / 2, `the motion is as strong off the beat as on it: ${summary}`);
-  return result;
+  let problem: string | null = null;
+  if (result.beats < beats - 1) problem = `too few beats in the window: ${summary}`;
+  else if (result.r < MIN_BEAT_CORRELATION) problem = `the motion does not follow the beat: ${summary}`;
+  else if (result.offBeatR >= result.r / 2)
+    problem = `the motion is as strong off the beat as on it: ${summary}`;
+  return { result, problem };
 }

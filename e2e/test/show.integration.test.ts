@@ -343,7 +343,8 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     assert.equal(storedPattern(server.dataDir, stage.name), STORED_PATTERN, 'zones.json lost the zone');
   });
 
-  it('restart the server: the hub’s reconnect loop restores the zones and the show', async () => {
+  it('restart the server: the hub’s reconnect loop restores the zones and the show', async function () {
+    this.timeout(180_000);
     const reconnects = (await stack.health()).mc_reconnect_count;
     if (stack.server!.process.exit === null) await stack.server!.process.kill('SIGKILL');
     // Chosen through the hub while the server is down, unlike what the server's file holds: only the hub's
@@ -370,8 +371,9 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
       30_000,
       `${restored.entity_count} display entities after the restart`,
     );
-    // A freshly started server runs cold, interpreted code for a while: judge it over twice as many beats.
-    await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK * 2);
+    // A freshly started server runs cold, interpreted code for a while: judge it over twice as many beats, and
+    // once more if that first window falls short (a CI run once scored 0.19 there, against 0.36–0.40 on a quieter machine).
+    await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK * 2, 2);
   });
 
   it('pattern parameters survive a restart of the server and come back with a scene', async () => {
