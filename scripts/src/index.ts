@@ -24,6 +24,8 @@ export type {
 } from './host';
 export { PERMISSIONS } from './commands/command';
 export { ZONE_TEMPLATES } from './zones/zone';
+export { BUILT_IN_SCENES, MAX_SCENES, SceneBook } from './show/scene-book';
+export type { Scene, SceneZone } from './show/scene-book';
 export type {
   Pattern,
   PatternInput,

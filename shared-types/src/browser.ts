@@ -4,7 +4,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BandIndex, Bands, Bpm, Material, Name, Unit, message } from './common';
 import { EffectNameSchema, PresetNameSchema } from './effects';
-import { MAX_EFFECT_MS, MAX_ENTITIES_PER_ZONE, MAX_TRANSITION_S } from './limits';
+import { MAX_BAND_SENSITIVITY, MAX_EFFECT_MS, MAX_ENTITIES_PER_ZONE, MAX_TRANSITION_S } from './limits';
 import { BatchEntity, PatternInfo, PatternParams, SetPatternParams, ZoneConfig, ZoneInfo } from './plugin';
 import { RosterEntry } from './dj';
 
@@ -66,7 +66,7 @@ export const RevokeConnectCode = message('revoke_connect_code', {
 export const SetPreset = message('set_preset', { preset: PresetNameSchema });
 export const SetBandSensitivity = message('set_band_sensitivity', {
   band: BandIndex,
-  sensitivity: Type.Number({ minimum: 0, maximum: 2 }),
+  sensitivity: Type.Number({ minimum: 0, maximum: MAX_BAND_SENSITIVITY }),
 });
 export const SetBandMaterials = message('set_band_materials', {
   materials: Type.Array(Material, { minItems: 5, maxItems: 5 }),
@@ -111,9 +111,11 @@ export const VjState = message('vj_state', {
   presets: Type.Array(PresetNameSchema),
   preset: PresetNameSchema,
   scenes: Type.Optional(Type.Array(Name, { maxItems: 256 })),
+  /** (ext) As `scenes_list.built_in`. */
+  built_in_scenes: Type.Optional(Type.Array(Name, { maxItems: 16 })),
   transition_duration: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_TRANSITION_S })),
   band_sensitivity: Type.Optional(
-    Type.Array(Type.Number({ minimum: 0, maximum: 2 }), { minItems: 5, maxItems: 5 }),
+    Type.Array(Type.Number({ minimum: 0, maximum: MAX_BAND_SENSITIVITY }), { minItems: 5, maxItems: 5 }),
   ),
   blackout: Type.Optional(Type.Boolean()),
   freeze: Type.Optional(Type.Boolean()),
@@ -166,7 +168,11 @@ export const BrowserEffectTriggered = message('effect_triggered', {
   intensity: Type.Optional(Unit),
   duration: Type.Optional(Type.Number({ minimum: 0 })),
 });
-export const ScenesList = message('scenes_list', { scenes: Type.Array(Name, { maxItems: 256 }) });
+export const ScenesList = message('scenes_list', {
+  scenes: Type.Array(Name, { maxItems: 256 }),
+  /** (ext) Which of `scenes` ship with the engine: they load like the others but cannot be deleted or replaced. */
+  built_in: Type.Optional(Type.Array(Name, { maxItems: 16 })),
+});
 export const ConnectCodeGenerated = message('connect_code_generated', {
   code: Type.String({ maxLength: 17 }),
   expires_at: Type.Number(),

@@ -45,3 +45,8 @@ export function message<K extends string, P extends TProperties>(
 
 /** Collects message schemas into a lookup keyed by their `type` literal. */
 export type MessageTable = Readonly<Record<string, TSchema>>;
+
+/** A JSON object: what a stored document or a message field must be before its keys are read. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -33,7 +33,9 @@ const TABLE = {
   INVALID_ARGUMENT: { meaning: 'a request that is well-formed but cannot be done as asked' },
   PATTERN_NOT_FOUND: { meaning: '`set_pattern` naming a pattern that is not loaded' },
   PATTERN_DISABLED: { meaning: 'a pattern the watchdog disabled after it ran past its budget' },
-  SCENE_NOT_FOUND: { meaning: '`load_scene` or `delete_scene` naming a scene that is not saved' },
+  SCENE_NOT_FOUND: {
+    meaning: '`load_scene` or `delete_scene` naming a scene that is not saved (on a server or the hub)',
+  },
   SCRIPT_REJECTED: { meaning: '`load_script` whose source does not load' },
   UNAUTHORIZED: {
     meaning: 'a request that needs authentication (`load_script` without the plugin token)',
@@ -47,7 +49,6 @@ const TABLE = {
     close: CLOSE_CODES.ALREADY_CONNECTED,
   },
   UNKNOWN_DJ: { meaning: ':8766: a command naming a DJ who is not connected or not waiting' },
-  UNKNOWN_SCENE: { meaning: ':8766: a command naming a scene the hub does not have' },
   UNKNOWN_SETTING: { meaning: ':8766: `set_audio_setting` with a setting the hub does not have' },
   UNKNOWN_CODE: { meaning: ':8766: a connect code that is not live' },
   MINECRAFT_TIMEOUT: {

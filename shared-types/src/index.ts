@@ -2,7 +2,18 @@
  * @audioviz/shared-types — the wire contract of docs/protocol.md as schemas, types and validators, plus the
  * connection-policy numbers and the backoff/heartbeat primitives every client reuses.
  */
-export { NAME_PATTERN, Name, Bands, Unit, Spectrum, Onsets, Material, BandIndex, message } from './common';
+export {
+  NAME_PATTERN,
+  Name,
+  Bands,
+  Unit,
+  Spectrum,
+  Onsets,
+  Material,
+  BandIndex,
+  isPlainObject,
+  message,
+} from './common';
 export { EFFECT_NAMES, PRESET_NAMES, EffectNameSchema, PresetNameSchema } from './effects';
 export type { EffectName, PresetName } from './effects';
 export * from './limits';

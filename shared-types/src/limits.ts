@@ -35,6 +35,8 @@ export const MAX_ZONE_SIZE = 64;
 export const MAX_EFFECT_MS = 60_000;
 /** Longest crossfade between two patterns, seconds (`set_pattern`, `set_transition_duration`, scenes). */
 export const MAX_TRANSITION_S = 3;
+/** The operator's gain on one band, on top of the preset's (`set_band_sensitivity`, scenes): 0 silences it. */
+export const MAX_BAND_SENSITIVITY = 2;
 /** Max size of a pattern source pushed with `load_script`. */
 export const MAX_SCRIPT_SOURCE_BYTES = 200 * 1024;
 

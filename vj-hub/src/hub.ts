@@ -94,6 +94,7 @@ export async function startHub(
         error: String((error as Error)?.stack ?? error),
       }),
   });
+  for (const problem of store.sceneFileProblems) logger.warn(problem);
   const engine = createPreviewEngine({
     clock,
     logger: logger.child('preview'),

@@ -2,8 +2,18 @@
  * Scenes: named snapshots of the show (preset, crossfade time, blackout/freeze, and per zone its pattern,
  * parameters and look), stored as the 'scenes' document. Four built-in scenes are always there and cannot
  * be overwritten or deleted. Reading a damaged document reports it and keeps the built-ins.
+ *
+ * The one scene model: the engine keeps its scenes here, and the VJ hub keeps its own in the same class and
+ * the same document format (adding the band sensitivity it shapes the audio with).
  */
-import { MAX_TRANSITION_S, PRESET_NAMES, readParamValues, type PresetName } from '@audioviz/shared-types';
+import {
+  isPlainObject,
+  MAX_BAND_SENSITIVITY,
+  MAX_TRANSITION_S,
+  PRESET_NAMES,
+  readParamValues,
+  type PresetName,
+} from '@audioviz/shared-types';
 import type { ParamValue } from '../patterns/pattern';
 import { readMaterials } from '../zones/zone-document';
 import { zoneNameProblem, type Zone } from '../zones/zone';
@@ -26,6 +36,8 @@ export interface Scene {
   /** Pattern for zones the scene has no entry for (built-ins use only this). */
   pattern?: string;
   zones: Record<string, SceneZone>;
+  /** The operator's gain per band (five, 0–MAX_BAND_SENSITIVITY), kept by the hub, which shapes the bands. */
+  bandSensitivity?: number[];
 }
 
 /** Scenes shipped with the engine. */
@@ -121,7 +133,7 @@ export class SceneBook {
         'the scenes document is not valid JSON; only the built-in scenes are available (fix or delete it)',
       ];
     }
-    const list = isObject(doc) ? doc['scenes'] : undefined;
+    const list = isPlainObject(doc) ? doc['scenes'] : undefined;
     if (!Array.isArray(list))
       return ['the scenes document has no "scenes" list; only the built-in scenes are available'];
     const problems: string[] = [];
@@ -138,13 +150,14 @@ export class SceneBook {
 }
 
 function readScene(raw: unknown): Scene | null {
-  if (!isObject(raw) || typeof raw['name'] !== 'string' || zoneNameProblem(raw['name']) !== null) return null;
+  if (!isPlainObject(raw) || typeof raw['name'] !== 'string' || zoneNameProblem(raw['name']) !== null)
+    return null;
   const preset = raw['preset'];
   if (!PRESET_NAMES.includes(preset as PresetName)) return null;
   const zones: Record<string, SceneZone> = {};
-  if (isObject(raw['zones'])) {
+  if (isPlainObject(raw['zones'])) {
     for (const [name, z] of Object.entries(raw['zones'])) {
-      if (zoneNameProblem(name) !== null || !isObject(z) || typeof z['pattern'] !== 'string') continue;
+      if (zoneNameProblem(name) !== null || !isPlainObject(z) || typeof z['pattern'] !== 'string') continue;
       const entry: SceneZone = { pattern: z['pattern'], params: readParamValues(z['params']) };
       const materials = readMaterials(z['materials']);
       if (materials !== null) entry.materials = materials;
@@ -155,6 +168,7 @@ function readScene(raw: unknown): Scene | null {
     }
   }
   const t = raw['transitionS'];
+  const bands = readBandSensitivity(raw['bandSensitivity']);
   return {
     name: raw['name'],
     preset: preset as PresetName,
@@ -163,13 +177,18 @@ function readScene(raw: unknown): Scene | null {
     freeze: raw['freeze'] === true,
     ...(typeof raw['pattern'] === 'string' ? { pattern: raw['pattern'] } : {}),
     zones,
+    ...(bands !== null ? { bandSensitivity: bands } : {}),
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Five gains within range, or null (absent or damaged: the scene then leaves the gains as they are). */
+function readBandSensitivity(raw: unknown): number[] | null {
+  if (!Array.isArray(raw) || raw.length !== 5) return null;
+  const fits = (g: unknown): g is number =>
+    typeof g === 'number' && Number.isFinite(g) && g >= 0 && g <= MAX_BAND_SENSITIVITY;
+  return raw.every(fits) ? [...raw] : null;
 }
 
 function describe(raw: unknown): string {
-  return isObject(raw) && typeof raw['name'] === 'string' ? `"${raw['name'].slice(0, 64)}"` : 'an entry';
+  return isPlainObject(raw) && typeof raw['name'] === 'string' ? `"${raw['name'].slice(0, 64)}"` : 'an entry';
 }

@@ -3,7 +3,12 @@
  * loud: a zone that does not check out is skipped and reported, a document that is not JSON at all is
  * reported and treated as empty, and nothing throws (a damaged file must not stop the server).
  */
-import { MAX_ENTITIES_PER_ZONE, canonicalMaterial, readParamValues } from '@audioviz/shared-types';
+import {
+  MAX_ENTITIES_PER_ZONE,
+  canonicalMaterial,
+  isPlainObject,
+  readParamValues,
+} from '@audioviz/shared-types';
 import {
   ENTITY_KIND_NAMES,
   MAX_ZONE_SIZE,
@@ -38,7 +43,7 @@ export function parseZones(text: string | null): ZonesRead {
     problems.push('the zones document is not valid JSON; starting without zones (fix or delete the file)');
     return { zones: [], problems };
   }
-  const list = isObject(doc) ? doc['zones'] : undefined;
+  const list = isPlainObject(doc) ? doc['zones'] : undefined;
   if (!Array.isArray(list)) {
     problems.push('the zones document has no "zones" list; starting without zones (fix or delete the file)');
     return { zones: [], problems };
@@ -59,7 +64,7 @@ export function parseZones(text: string | null): ZonesRead {
 }
 
 function readZone(raw: unknown, report: (problem: string) => void): Zone | null {
-  if (!isObject(raw)) return fail(report, 'not an object');
+  if (!isPlainObject(raw)) return fail(report, 'not an object');
   const name = raw['name'];
   if (typeof name !== 'string') return fail(report, 'no name');
   const nameProblem = zoneNameProblem(name);
@@ -101,10 +106,6 @@ function fail(report: (problem: string) => void, problem: string): null {
   return null;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function num(value: unknown, min: number, max: number): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : null;
 }
@@ -115,7 +116,7 @@ function int(value: unknown, min: number, max: number): number | null {
 }
 
 function readVec(value: unknown, min: number, max: number): Vec3 | null {
-  if (!isObject(value)) return null;
+  if (!isPlainObject(value)) return null;
   const x = num(value['x'], min, max);
   const y = num(value['y'], min, max);
   const z = num(value['z'], min, max);

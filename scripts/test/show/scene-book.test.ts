@@ -37,6 +37,21 @@ describe('SceneBook', () => {
     assert.match(again.delete('late_set') ?? '', /no scene/);
   });
 
+  it('keeps the band sensitivity a hub stores, and drops damaged gains without losing the scene', () => {
+    const book = new SceneBook();
+    assert.equal(book.save({ ...scene('bands'), bandSensitivity: [0, 0.5, 1, 1.5, 2] }), null);
+    const again = new SceneBook();
+    assert.deepEqual(again.load(book.serialize()), []);
+    assert.deepEqual(again.get('bands')?.bandSensitivity, [0, 0.5, 1, 1.5, 2]);
+    for (const gains of [[1, 1, 1, 1], [1, 1, 1, 1, 2.5], [1, 1, -1, 1, 1], [1, 1, '1', 1, 1], 'loud']) {
+      const damaged = new SceneBook();
+      const doc = JSON.stringify({ version: 1, scenes: [{ ...scene('bands'), bandSensitivity: gains }] });
+      assert.deepEqual(damaged.load(doc), []);
+      assert.equal(damaged.get('bands')?.bandSensitivity, undefined, JSON.stringify(gains));
+      assert.equal(damaged.get('bands')?.preset, 'edm');
+    }
+  });
+
   it('refuses a bad scene name', () => {
     assert.match(new SceneBook().save(scene('no spaces')) ?? '', /not a valid scene name/);
   });

@@ -3,6 +3,7 @@
  * shapes MCAV's VJ server sends mapped onto them (its `preset_sync.preset` is an object, and it sends a
  * `stream_route` we have no schema for). Strict in what the agent sends, tolerant in what it reads.
  */
+import { isPlainObject } from '../common';
 import { DJ_OUTBOUND, type DjOutboundMessage } from '../dj';
 import { PRESET_NAMES, type PresetName } from '../effects';
 import { mcavPresetSettings } from './dj-link';
@@ -49,7 +50,7 @@ export function readHubMessage(text: string): HubRead {
   } catch {
     return fail(ERROR_CODES.INVALID_JSON, 'not valid JSON', null);
   }
-  const type = isObject(value) && typeof value['type'] === 'string' ? value['type'] : null;
+  const type = isPlainObject(value) && typeof value['type'] === 'string' ? value['type'] : null;
   if (type === 'stream_route') return readStreamRoute(value as Fields);
   const mapped = type === 'preset_sync' ? presetSync(value as Fields) : value;
   const result = hubReplies.validate(mapped);
@@ -63,7 +64,7 @@ export function readHubMessage(text: string): HubRead {
  * preset of ours.
  */
 export function presetNameOf(preset: unknown): PresetName | null {
-  const name = isObject(preset) ? preset['name'] : preset;
+  const name = isPlainObject(preset) ? preset['name'] : preset;
   if (typeof name !== 'string') return null;
   const lower = name.toLowerCase();
   return PRESET_NAMES.find((known) => known === lower) ?? null;
@@ -88,10 +89,6 @@ function readStreamRoute(m: Fields): HubRead {
     route.minecraft_port = port as number;
   if (typeof zone === 'string' && zone.length > 0 && zone.length <= 64) route.zone = zone;
   return { ok: true, value: route };
-}
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function fail(code: ValidationCode, message: string, type: string | null): HubRead {

@@ -29,6 +29,7 @@ export function buildVjState(store: HubStore, health: Health): BrowserOutboundMe
     presets: [...PRESET_NAMES],
     preset: store.preset,
     scenes: store.sceneNames(),
+    built_in_scenes: store.sceneList().built_in,
     transition_duration: store.transitionDuration,
     band_sensitivity: [...store.bandSensitivity],
     blackout: store.blackout,
@@ -131,7 +132,7 @@ function execute(store: HubStore, c: BrowserCommand, health: () => Health): Brow
       store.deleteScene(c.name);
       return ack(c.type);
     case 'list_scenes':
-      return { type: 'scenes_list', scenes: store.sceneNames() };
+      return { type: 'scenes_list', ...store.sceneList() };
     case 'set_zone_config':
       store.setZoneConfig(c.zone, c.config);
       return ack(c.type);

@@ -46,7 +46,7 @@ export function createHubEvents(onError?: ListenerErrorHandler) {
     patternChanged: new Signal<{ pattern: string; zones?: string[] }>(onError),
     presetChanged: new Signal<{ preset: PresetName }>(onError),
     effectTriggered: new Signal<{ effect: EffectName; intensity?: number; duration?: number }>(onError),
-    scenes: new Signal<{ scenes: string[] }>(onError),
+    scenes: new Signal<{ scenes: string[]; built_in: string[] }>(onError),
     minecraftStatus: new Signal<{ connected: boolean }>(onError),
     zones: new Signal<{ zones: ZoneInfo[] }>(onError),
     /** Shaping or show settings changed (sensitivity, preset, blackout, freeze, transition). */

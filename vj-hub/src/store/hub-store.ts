@@ -11,7 +11,6 @@ import {
   type EffectName,
   type Health,
   paramValuesProblem,
-  readParamValues,
   type PatternInfo,
   type PatternParamValues,
   type PresetName,
@@ -30,7 +29,8 @@ import {
   type ZoneCommand,
 } from './hub-events';
 import { HealthCounters } from './health-counters';
-import { SceneBook, type Scene } from './scene-book';
+import type { Scene, SceneZone } from '@audioviz/scripts';
+import { SceneFile } from './scene-file';
 
 export interface DjRecord {
   readonly dj_id: string;
@@ -83,7 +83,7 @@ export class HubStore {
   private readonly pending = new Map<string, PendingRecord>();
   private activeDjId: string | null = null;
   private readonly minecraft = new Map<string, boolean>();
-  private readonly sceneBook: SceneBook;
+  private readonly scenes: SceneFile;
 
   preset: PresetName = 'auto';
   /** Operator gain per band, 0–2, on top of the preset's. */
@@ -107,7 +107,7 @@ export class HubStore {
     this.events = createHubEvents(options.onListenerError);
     this.codes = new ConnectCodes(options.clock, options.random);
     this.maxDjs = options.maxDjs ?? DEFAULT_MAX_DJS;
-    this.sceneBook = new SceneBook(options.scenesFile ?? null);
+    this.scenes = new SceneFile(options.scenesFile ?? null);
   }
 
   // ---- DJs ----
@@ -435,48 +435,95 @@ export class HubStore {
 
   // ---- scenes ----
 
-  saveScene(name: string): void {
-    const params = Object.fromEntries(
-      this.zones.filter((z) => z.params !== undefined).map((z) => [z.name, { ...z.params }]),
-    );
-    this.sceneBook.save(name, {
-      patterns: { ...this.currentPatterns },
-      params,
-      preset: this.preset,
-      band_sensitivity: [...this.bandSensitivity],
-      transition_duration: this.transitionDuration,
-    });
-    this.events.scenes.emit({ scenes: this.sceneBook.names() });
+  /** What was wrong with the stored scenes file when the hub started (empty: nothing). */
+  get sceneFileProblems(): readonly string[] {
+    return this.scenes.problems;
   }
 
+  /** Saves the show as the operator set it up: the same scene a server's engine would save, plus band gains. */
+  saveScene(name: string): void {
+    const zones: Scene['zones'] = {};
+    for (const [zone, pattern] of Object.entries(this.currentPatterns)) {
+      const config = this.zoneConfigs.get(zone);
+      const params = this.zones.find((z) => z.name === zone)?.params;
+      zones[zone] = {
+        pattern,
+        params: { ...params },
+        ...defined({
+          // The set_zone_config schema holds it to five, one per band.
+          materials: config?.materials as SceneZone['materials'],
+          brightness: config?.brightness,
+          glowOnBeat: config?.glow_on_beat,
+        }),
+      };
+    }
+    const refused = this.scenes.save({
+      name,
+      preset: this.preset,
+      transitionS: this.transitionDuration,
+      blackout: this.blackout,
+      freeze: this.freeze,
+      zones,
+      bandSensitivity: [...this.bandSensitivity],
+    });
+    if (refused !== null) throw new StoreError(ERROR_CODES.INVALID_ARGUMENT, refused);
+    this.events.scenes.emit(this.sceneList());
+  }
+
+  /**
+   * Puts a scene back: preset, crossfade, band gains, blackout and freeze, and per zone its pattern, parameters
+   * (replacing what is set) and look. A built-in scene's one pattern goes to every zone.
+   */
   loadScene(name: string): void {
-    const scene: Scene | undefined = this.sceneBook.get(name);
+    const scene = this.scenes.book.get(name);
     if (scene === undefined)
       throw new StoreError(
-        ERROR_CODES.UNKNOWN_SCENE,
+        ERROR_CODES.SCENE_NOT_FOUND,
         `No scene "${name}"; save one first or pick from the list`,
       );
-    this.transitionDuration = scene.transition_duration;
+    this.transitionDuration = scene.transitionS;
     this.setPreset(scene.preset);
-    this.bandSensitivity.splice(0, 5, ...scene.band_sensitivity);
-    for (const [zone, pattern] of Object.entries(scene.patterns)) {
-      this.setPattern(pattern, [zone]);
+    if (scene.bandSensitivity !== undefined) this.bandSensitivity.splice(0, 5, ...scene.bandSensitivity);
+    const zones = new Map(Object.entries(scene.zones));
+    if (scene.pattern !== undefined)
+      for (const zone of this.zoneNames())
+        if (!zones.has(zone)) zones.set(zone, { pattern: scene.pattern, params: {} });
+    for (const [zone, entry] of zones) {
+      this.setPattern(entry.pattern, [zone]);
       // The scene's values replace whatever is set now (the file may be edited by hand; the engine checks them).
-      const params = readParamValues(scene.params?.[zone]);
-      this.sendZoneCommand({ type: 'set_pattern_params', zone, params, replace: true });
-      this.patchZones([zone], { params });
+      this.sendZoneCommand({ type: 'set_pattern_params', zone, params: entry.params, replace: true });
+      this.patchZones([zone], { params: entry.params });
+      const look = defined({
+        materials: entry.materials,
+        brightness: entry.brightness,
+        glow_on_beat: entry.glowOnBeat,
+      });
+      if (Object.keys(look).length > 0) this.setZoneConfig(zone, look);
     }
+    if (scene.blackout !== this.blackout) this.setBlackout(scene.blackout);
+    if (scene.freeze !== this.freeze) this.setFreeze(scene.freeze);
     this.events.settings.emit();
   }
 
   deleteScene(name: string): void {
-    if (!this.sceneBook.delete(name))
-      throw new StoreError(ERROR_CODES.UNKNOWN_SCENE, `No scene "${name}" to delete`);
-    this.events.scenes.emit({ scenes: this.sceneBook.names() });
+    const refused = this.scenes.delete(name);
+    if (refused !== null)
+      throw new StoreError(
+        this.scenes.book.isBuiltIn(name) ? ERROR_CODES.INVALID_ARGUMENT : ERROR_CODES.SCENE_NOT_FOUND,
+        refused,
+      );
+    this.events.scenes.emit(this.sceneList());
   }
 
+  /** Built-in scenes first, then the saved ones. */
   sceneNames(): string[] {
-    return this.sceneBook.names();
+    return this.scenes.book.names();
+  }
+
+  /** The scenes as `scenes_list` carries them: every name, and which are built in. */
+  sceneList(): { scenes: string[]; built_in: string[] } {
+    const scenes = this.sceneNames();
+    return { scenes, built_in: scenes.filter((name) => this.scenes.book.isBuiltIn(name)) };
   }
 
   // ---- Minecraft and health ----

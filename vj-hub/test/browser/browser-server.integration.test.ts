@@ -133,7 +133,13 @@ describe('browser-server (:8766)', function () {
       assert.deepEqual(await b.next('ack'), { type: 'ack', request: 'set_transition_duration', _seq: 11 });
       assert.equal(t.hub.store.transitionDuration, 2);
       b.send({ type: 'list_scenes', _seq: 12 });
-      assert.deepEqual(await b.next('scenes_list'), { type: 'scenes_list', scenes: [], _seq: 12 });
+      const builtIn = ['chill_lounge', 'club_night', 'concert_hall', 'rock_show'];
+      assert.deepEqual(await b.next('scenes_list'), {
+        type: 'scenes_list',
+        scenes: builtIn,
+        built_in: builtIn,
+        _seq: 12,
+      });
       b.send({ type: 'get_state', _seq: 13 });
       assertValid(await b.next('vj_state'));
     });

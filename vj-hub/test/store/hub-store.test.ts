@@ -181,23 +181,73 @@ describe('hub-store', () => {
     assert.deepEqual(announced, [128, 128, 128, 256, 0]);
   });
 
-  it('saves, loads and deletes scenes', () => {
-    const store = makeStore();
-    store.setZones([ONE_BLOCK_ZONE]);
-    store.setPattern('circle');
-    store.setPreset('edm');
-    store.saveScene('drop');
-    store.setPattern('bars');
-    store.setPreset('chill');
-    store.loadScene('drop');
-    assert.equal(store.currentPatterns['z'], 'circle');
-    assert.equal(store.preset, 'edm');
-    store.deleteScene('drop');
-    assert.deepEqual(store.sceneNames(), []);
-    assert.throws(
-      () => store.loadScene('drop'),
-      (e: Error) => e instanceof StoreError && e.code === 'UNKNOWN_SCENE',
-    );
+  describe('scenes', () => {
+    const BUILT_IN = ['chill_lounge', 'club_night', 'concert_hall', 'rock_show'];
+    const storeWithTwoZones = (): { store: HubStore; sent: { type: string }[] } => {
+      const store = makeStore();
+      store.setZones([ONE_BLOCK_ZONE, { ...ONE_BLOCK_ZONE, name: 'y' }]);
+      const sent: { type: string }[] = [];
+      store.events.zoneCommand.on((c) => sent.push(c));
+      return { store, sent };
+    };
+
+    it('saves the whole show and puts every part of it back', () => {
+      const { store, sent } = storeWithTwoZones();
+      store.setPattern('circle');
+      store.setPreset('edm');
+      store.setTransitionDuration(2);
+      store.setBandSensitivity(0, 1.5);
+      store.setZoneConfig('z', { brightness: 9, glow_on_beat: true });
+      store.setBlackout(true);
+      store.saveScene('drop');
+      store.setPattern('bars');
+      store.setPreset('chill');
+      store.setTransitionDuration(0.5);
+      store.setBandSensitivity(0, 0.2);
+      store.setZoneConfig('z', { brightness: 15, glow_on_beat: false });
+      store.setBlackout(false);
+      sent.length = 0;
+      store.loadScene('drop');
+      assert.deepEqual(store.currentPatterns, { z: 'circle', y: 'circle' });
+      assert.equal(store.preset, 'edm');
+      assert.equal(store.transitionDuration, 2);
+      assert.equal(store.bandSensitivity[0], 1.5);
+      assert.equal(store.blackout, true);
+      assert.deepEqual(store.zoneConfigs.get('z'), { brightness: 9, glow_on_beat: true });
+      assert.deepEqual(
+        sent.filter((c) => c.type === 'set_zone_config'),
+        [{ type: 'set_zone_config', zone: 'z', config: { brightness: 9, glow_on_beat: true } }],
+      );
+      assert.deepEqual(
+        sent.filter((c) => c.type === 'set_visible'),
+        [
+          { type: 'set_visible', zone: 'z', visible: false },
+          { type: 'set_visible', zone: 'y', visible: false },
+        ],
+      );
+    });
+
+    it('lists the built-in scenes first, and a built-in scene sets its pattern on every zone', () => {
+      const { store } = storeWithTwoZones();
+      store.saveScene('mine');
+      assert.deepEqual(store.sceneNames(), [...BUILT_IN, 'mine']);
+      store.loadScene('club_night');
+      assert.deepEqual(store.currentPatterns, { z: 'laser_fan', y: 'laser_fan' });
+      assert.equal(store.preset, 'edm');
+    });
+
+    it('refuses a missing scene, a built-in one to delete or overwrite, with stable codes', () => {
+      const { store } = storeWithTwoZones();
+      const refusal = (code: string, message: RegExp) => (e: Error) =>
+        e instanceof StoreError && e.code === code && message.test(e.message);
+      assert.throws(() => store.loadScene('drop'), refusal('SCENE_NOT_FOUND', /No scene "drop"/));
+      assert.throws(() => store.deleteScene('drop'), refusal('SCENE_NOT_FOUND', /no scene "drop"/));
+      assert.throws(() => store.deleteScene('club_night'), refusal('INVALID_ARGUMENT', /built-in/));
+      assert.throws(() => store.saveScene('club_night'), refusal('INVALID_ARGUMENT', /built-in/));
+      store.saveScene('drop');
+      store.deleteScene('drop');
+      assert.deepEqual(store.sceneNames(), BUILT_IN);
+    });
   });
 
   it('refuses an unknown audio setting with a readable message', () => {

@@ -116,12 +116,13 @@ describe('panel state', () => {
     const s = after(
       VJ_STATE,
       { type: 'preset_changed', preset: 'chill' },
-      { type: 'scenes_list', scenes: ['a', 'b'] },
+      { type: 'scenes_list', scenes: ['a', 'b'], built_in: ['a'] },
       { type: 'zones', zones: [ZONE('solo')] },
       { type: 'minecraft_status', connected: false },
     );
     assert.equal(s.preset, 'chill');
     assert.deepEqual(s.scenes, ['a', 'b']);
+    assert.deepEqual(s.builtInScenes, ['a']);
     assert.deepEqual(
       s.zones.map((z) => z.name),
       ['solo'],

@@ -306,6 +306,13 @@ describe('admin panel in Chromium against a real hub', function () {
     await row.getByRole('button', { name: /Delete/ }).click();
     await row.waitFor({ state: 'detached' });
     assert.equal(hub.store.sceneNames().includes('drop_1'), false);
+    // A built-in scene is listed and loads, but offers no delete.
+    const builtIn = page.locator('[data-scene="club_night"]');
+    assert.equal(await builtIn.getByRole('button', { name: /Delete/ }).count(), 0);
+    await builtIn.getByRole('button', { name: 'Load' }).click();
+    await eventually('the built-in scene loaded', () =>
+      Object.values(hub.store.currentPatterns).every((p) => p === 'laser_fan'),
+    );
   });
 
   it('taps the tempo with Space', async () => {

@@ -1,5 +1,10 @@
-/** Audio presets, band sensitivity (0–2 per band) and the block material of each band. */
-import { AUDIO_PRESETS, type AudioPreset, type PresetName } from '@audioviz/shared-types';
+/** Audio presets, band sensitivity (0–MAX_BAND_SENSITIVITY per band) and the block material of each band. */
+import {
+  AUDIO_PRESETS,
+  MAX_BAND_SENSITIVITY,
+  type AudioPreset,
+  type PresetName,
+} from '@audioviz/shared-types';
 import { BAND_LABELS } from '../ui/band-meters';
 import { el, replaceChildren } from '../ui/dom';
 import { MATERIAL_INPUT_PATTERN } from '../ui/input-patterns';
@@ -35,7 +40,7 @@ export function mountAudioSection(host: HTMLElement, { store, send }: PanelConte
     el('input', {
       type: 'range',
       min: 0,
-      max: 2,
+      max: MAX_BAND_SENSITIVITY,
       step: 0.05,
       value: 1,
       'data-testid': `sensitivity-${band}`,

@@ -35,6 +35,8 @@ export interface PanelState {
   readonly presets: readonly string[];
   readonly preset: string | null;
   readonly scenes: readonly string[];
+  /** Which of `scenes` ship with the engine (no delete). */
+  readonly builtInScenes: readonly string[];
   /** Seconds, 0–3. */
   readonly transitionDuration: number;
   /** Gain per band, 0–2. */
@@ -59,6 +61,7 @@ export const INITIAL_PANEL_STATE: PanelState = {
   presets: [],
   preset: null,
   scenes: [],
+  builtInScenes: [],
   transitionDuration: 1,
   bandSensitivity: [1, 1, 1, 1, 1],
   bandMaterials: null,
@@ -94,6 +97,7 @@ export function applyHubMessage(state: PanelState, message: InboundMessage): Pan
         presets: arrayOr(m.presets, state.presets),
         preset: typeof m.preset === 'string' ? m.preset : state.preset,
         scenes: arrayOr(m.scenes, state.scenes),
+        builtInScenes: arrayOr(m.built_in_scenes, state.builtInScenes),
         transitionDuration: numberOr(m.transition_duration, state.transitionDuration),
         bandSensitivity: arrayOr(m.band_sensitivity, state.bandSensitivity),
         blackout: booleanOr(m.blackout, state.blackout),
@@ -139,7 +143,11 @@ export function applyHubMessage(state: PanelState, message: InboundMessage): Pan
     case 'preset_changed':
       return typeof message['preset'] === 'string' ? { ...state, preset: message['preset'] } : state;
     case 'scenes_list':
-      return { ...state, scenes: arrayOr(message['scenes'], state.scenes) };
+      return {
+        ...state,
+        scenes: arrayOr(message['scenes'], state.scenes),
+        builtInScenes: arrayOr(message['built_in'], state.builtInScenes),
+      };
     case 'zones':
       return { ...state, zones: arrayOr(message['zones'], state.zones) };
     case 'pattern_params': {

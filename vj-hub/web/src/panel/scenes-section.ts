@@ -1,4 +1,4 @@
-/** Scenes: save the show's settings under a name, load or delete them. */
+/** Scenes: save the show's settings under a name, load or delete them; the built-in ones load only. */
 import { el, replaceChildren } from '../ui/dom';
 import { NAME_INPUT_PATTERN } from '../ui/input-patterns';
 import type { PanelContext } from './panel-context';
@@ -27,12 +27,15 @@ export function mountScenesSection(host: HTMLElement, { store, send }: PanelCont
       list,
       ...state.scenes.map((scene) => {
         const load = el('button', { type: 'button', class: 'primary' }, 'Load');
+        load.addEventListener('click', () => send({ type: 'load_scene', name: scene }, { control: load }));
+        // A built-in scene ships with the engine: it loads like any other but cannot be deleted.
+        if (state.builtInScenes.includes(scene))
+          return el('li', { 'data-scene': scene }, el('span', {}, scene), el('small', {}, 'built-in'), load);
         const remove = el(
           'button',
           { type: 'button', class: 'danger', 'aria-label': `Delete ${scene}` },
           '✕',
         );
-        load.addEventListener('click', () => send({ type: 'load_scene', name: scene }, { control: load }));
         remove.addEventListener('click', () =>
           send({ type: 'delete_scene', name: scene }, { control: remove, onReply: refresh }),
         );
