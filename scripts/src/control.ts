@@ -9,6 +9,7 @@ import {
   EFFECT_NAMES,
   canonicalMaterial,
   paramValuesProblem,
+  MAX_ROTATION_DEG,
   MAX_TRANSITION_S,
   PRESET_NAMES,
   type EffectName,
@@ -69,8 +70,11 @@ export class Control {
   }
 
   setRotation(name: string, degrees: number): void {
-    if (!Number.isFinite(degrees) || degrees < -360 || degrees > 360) {
-      throw new OpError(ERROR_CODES.INVALID_ARGUMENT, `rotation must be -360 to 360 degrees, got ${degrees}`);
+    if (!Number.isFinite(degrees) || Math.abs(degrees) > MAX_ROTATION_DEG) {
+      throw new OpError(
+        ERROR_CODES.INVALID_ARGUMENT,
+        `rotation must be -${MAX_ROTATION_DEG} to ${MAX_ROTATION_DEG} degrees, got ${degrees}`,
+      );
     }
     const entry = this.stage.zones.require(name);
     entry.zone.rotation = degrees;

@@ -4,6 +4,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Name, Onsets, message } from './common';
 import { PRESET_NAMES } from './effects';
+import { MAX_ENTITIES_PER_ZONE } from './limits';
 
 const DjName = Type.String({ minLength: 1, maxLength: 64 });
 /** A finite number; the hub clamps frame values into range rather than dropping a slightly hot frame. */
@@ -60,7 +61,7 @@ export const DjAuthSuccess = message('auth_success', {
   minecraft_host: Type.Optional(Type.String({ maxLength: 255 })),
   minecraft_port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   zone: Type.Optional(Name),
-  entity_count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1024 })),
+  entity_count: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ENTITIES_PER_ZONE })),
 });
 export const DjAuthError = message('auth_error', { error: Type.String({ maxLength: 512 }) });
 export const AuthPending = message('auth_pending', {

@@ -31,6 +31,12 @@ export const MAX_ENTITIES_PER_ZONE = 1024;
 /** A zone's edge in blocks, on every axis. */
 export const MIN_ZONE_SIZE = 1;
 export const MAX_ZONE_SIZE = 64;
+/** A zone's yaw, degrees either way (any angle is accepted from MCAV and wrapped into this). */
+export const MAX_ROTATION_DEG = 360;
+/** Display brightness, as Minecraft's block light: 0–15. */
+export const MAX_BRIGHTNESS = 15;
+/** Client-side interpolation of entity moves, ticks. */
+export const MAX_INTERPOLATION_TICKS = 100;
 /** The longest an effect may run, ms. */
 export const MAX_EFFECT_MS = 60_000;
 /** Longest crossfade between two patterns, seconds (`set_pattern`, `set_transition_duration`, scenes). */

@@ -10,6 +10,9 @@ import {
   MAX_SCRIPT_SOURCE_BYTES,
   MAX_TRANSITION_S,
   MAX_ZONE_SIZE,
+  MAX_BRIGHTNESS,
+  MAX_INTERPOLATION_TICKS,
+  MAX_ROTATION_DEG,
   MIN_ZONE_SIZE,
 } from './limits';
 import { PatternParamSpecs, PatternParamValues } from './pattern-params';
@@ -30,12 +33,12 @@ const BATCH_ENTITY_FIELDS = {
   y: Type.Optional(Unit),
   z: Type.Optional(Unit),
   scale: Type.Optional(Type.Number({ minimum: 0, maximum: 4 })),
-  rotation: Type.Optional(Type.Number({ minimum: -360, maximum: 360 })),
+  rotation: Type.Optional(Type.Number({ minimum: -MAX_ROTATION_DEG, maximum: MAX_ROTATION_DEG })),
   band: Type.Optional(BandIndex),
   visible: Type.Optional(Type.Boolean()),
   glow: Type.Optional(Type.Boolean()),
-  brightness: Type.Optional(Type.Integer({ minimum: 0, maximum: 15 })),
-  interpolation: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  brightness: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_BRIGHTNESS })),
+  interpolation: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INTERPOLATION_TICKS })),
   material: Type.Optional(Material),
 };
 export const BatchEntity = Type.Object(BATCH_ENTITY_FIELDS);
@@ -65,12 +68,12 @@ export type ZoneInfo = Static<typeof ZoneInfo>;
 /** Settings an operator may change on a zone; every field optional. */
 export const ZoneConfig = Type.Object({
   size: Type.Optional(Size),
-  rotation: Type.Optional(Type.Number({ minimum: -360, maximum: 360 })),
+  rotation: Type.Optional(Type.Number({ minimum: -MAX_ROTATION_DEG, maximum: MAX_ROTATION_DEG })),
   entity_count: Type.Optional(EntityCount),
   block_type: Type.Optional(Material),
   materials: Type.Optional(Type.Array(Material, { minItems: 5, maxItems: 5 })),
-  brightness: Type.Optional(Type.Integer({ minimum: 0, maximum: 15 })),
-  interpolation: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+  brightness: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_BRIGHTNESS })),
+  interpolation: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INTERPOLATION_TICKS })),
   glow_on_beat: Type.Optional(Type.Boolean()),
   dynamic_brightness: Type.Optional(Type.Boolean()),
   pattern: Type.Optional(Name),
@@ -138,7 +141,7 @@ export const SetEntityGlow = message('set_entity_glow', {
 });
 export const SetEntityBrightness = message('set_entity_brightness', {
   zone: Name,
-  brightness: Type.Integer({ minimum: 0, maximum: 15 }),
+  brightness: Type.Integer({ minimum: 0, maximum: MAX_BRIGHTNESS }),
   entities: Type.Optional(EntityIds),
 });
 /** (ext) */

@@ -1,5 +1,5 @@
 /** `/audioviz zone …` and `/audioviz pool …`: placing zones and filling them with entities. */
-import { ERROR_CODES, MAX_ENTITIES_PER_ZONE } from '@audioviz/shared-types';
+import { ERROR_CODES, MAX_ENTITIES_PER_ZONE, MAX_ROTATION_DEG } from '@audioviz/shared-types';
 import { OpError } from '../op-error';
 import { ENTITY_KIND_NAMES, ZONE_TEMPLATES } from '../zones/zone';
 import { numberArg, PERMISSIONS, type Command, type CommandContext, type CommandGroup } from './command';
@@ -137,7 +137,7 @@ const setRotation: Command = {
   maxArgs: 2,
   complete: (ctx, index) => (index === 0 ? zoneNames(ctx) : index === 1 ? ['0', '90', '180', '270'] : []),
   run(ctx, [name, degrees]) {
-    ctx.control.setRotation(name, numberArg(degrees, 'rotation', -360, 360));
+    ctx.control.setRotation(name, numberArg(degrees, 'rotation', -MAX_ROTATION_DEG, MAX_ROTATION_DEG));
     return [`Zone "${name}" turned to ${degrees}°.`];
   },
 };

@@ -4,6 +4,7 @@
  */
 import {
   MAX_CHOICE_LENGTH,
+  MAX_ENTITIES_PER_ZONE,
   MAX_PARAM_CHOICES,
   MAX_PARAM_DESCRIPTION,
   MAX_PATTERN_PARAMS,
@@ -15,9 +16,9 @@ import type { ParamSpec, Pattern, PatternMeta } from './pattern';
 export const PATTERN_ID_FORMAT = /^[a-z][a-z0-9_]{0,63}$/;
 /** Parameter keys travel in zones, scenes and messages (the wire's pattern). */
 const PARAM_KEY_FORMAT = new RegExp(PARAM_NAME_PATTERN);
-/** Bounds of `recommendedEntities`: a zone's pool holds at most 1024 entities. */
+/** Bounds of `recommendedEntities`: what a zone's pool can hold. */
 export const MIN_RECOMMENDED_ENTITIES = 1;
-export const MAX_RECOMMENDED_ENTITIES = 1024;
+export const MAX_RECOMMENDED_ENTITIES = MAX_ENTITIES_PER_ZONE;
 
 export interface RegisterOptions {
   /** Replace a pattern already registered under the same id (hot reload); otherwise a duplicate throws. */

@@ -9,6 +9,7 @@
 import {
   isPlainObject,
   MAX_BAND_SENSITIVITY,
+  MAX_BRIGHTNESS,
   MAX_TRANSITION_S,
   PRESET_NAMES,
   readParamValues,
@@ -162,7 +163,7 @@ function readScene(raw: unknown): Scene | null {
       const materials = readMaterials(z['materials']);
       if (materials !== null) entry.materials = materials;
       const b = z['brightness'];
-      if (typeof b === 'number' && Number.isInteger(b) && b >= 0 && b <= 15) entry.brightness = b;
+      if (typeof b === 'number' && Number.isInteger(b) && b >= 0 && b <= MAX_BRIGHTNESS) entry.brightness = b;
       if (typeof z['glowOnBeat'] === 'boolean') entry.glowOnBeat = z['glowOnBeat'];
       zones[name] = entry;
     }

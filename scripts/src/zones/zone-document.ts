@@ -4,7 +4,10 @@
  * reported and treated as empty, and nothing throws (a damaged file must not stop the server).
  */
 import {
+  MAX_BRIGHTNESS,
   MAX_ENTITIES_PER_ZONE,
+  MAX_INTERPOLATION_TICKS,
+  MAX_ROTATION_DEG,
   canonicalMaterial,
   isPlainObject,
   readParamValues,
@@ -78,7 +81,7 @@ function readZone(raw: unknown, report: (problem: string) => void): Zone | null 
   if (origin === null) return fail(report, `zone "${name}" has no valid origin`);
   if (size === null) return fail(report, `zone "${name}" has no valid size (1–64 blocks per axis)`);
   const zone = newZone(name, world, origin, size);
-  zone.rotation = num(raw['rotation'], -360, 360) ?? 0;
+  zone.rotation = num(raw['rotation'], -MAX_ROTATION_DEG, MAX_ROTATION_DEG) ?? 0;
   zone.entityCount = int(raw['entityCount'], 0, MAX_ENTITIES_PER_ZONE) ?? 0;
   const kind = raw['kind'];
   if (ENTITY_KIND_NAMES.includes(kind as EntityKind)) zone.kind = kind as EntityKind;
@@ -87,8 +90,8 @@ function readZone(raw: unknown, report: (problem: string) => void): Zone | null 
     zone.pattern = raw['pattern'];
   }
   zone.params = readParamValues(raw['params']);
-  zone.interpolation = int(raw['interpolation'], 0, 100) ?? zone.interpolation;
-  zone.brightness = int(raw['brightness'], 0, 15) ?? zone.brightness;
+  zone.interpolation = int(raw['interpolation'], 0, MAX_INTERPOLATION_TICKS) ?? zone.interpolation;
+  zone.brightness = int(raw['brightness'], 0, MAX_BRIGHTNESS) ?? zone.brightness;
   if (typeof raw['glowOnBeat'] === 'boolean') zone.glowOnBeat = raw['glowOnBeat'];
   if (typeof raw['dynamicBrightness'] === 'boolean') zone.dynamicBrightness = raw['dynamicBrightness'];
   return zone;

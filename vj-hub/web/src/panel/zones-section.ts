@@ -1,5 +1,11 @@
 /** Zone settings: size, rotation, entity count, block material, pool init and cleanup, per zone. */
-import { MAX_ENTITIES_PER_ZONE, type ZoneInfo } from '@audioviz/shared-types';
+import {
+  MAX_ENTITIES_PER_ZONE,
+  MAX_ROTATION_DEG,
+  MAX_ZONE_SIZE,
+  MIN_ZONE_SIZE,
+  type ZoneInfo,
+} from '@audioviz/shared-types';
 import { BAND_LABELS } from '../ui/band-meters';
 import { el, replaceChildren } from '../ui/dom';
 import { toast } from '../ui/toast';
@@ -15,10 +21,10 @@ export function mountZonesSection(host: HTMLElement, { store, send }: PanelConte
   const zoneForm = (zone: ZoneInfo): HTMLElement => {
     const num = (value: number, min: number, max: number, step = 1): HTMLInputElement =>
       el('input', { type: 'number', value, min, max, step, required: true });
-    const sx = num(zone.size.x, 1, 64);
-    const sy = num(zone.size.y, 1, 64);
-    const sz = num(zone.size.z, 1, 64);
-    const rotation = num(zone.rotation, -360, 360, 1);
+    const sx = num(zone.size.x, MIN_ZONE_SIZE, MAX_ZONE_SIZE);
+    const sy = num(zone.size.y, MIN_ZONE_SIZE, MAX_ZONE_SIZE);
+    const sz = num(zone.size.z, MIN_ZONE_SIZE, MAX_ZONE_SIZE);
+    const rotation = num(zone.rotation, -MAX_ROTATION_DEG, MAX_ROTATION_DEG, 1);
     const count = num(zone.entity_count, 0, MAX_ENTITIES_PER_ZONE);
     const materialInput = (placeholder: string): HTMLInputElement =>
       el('input', {

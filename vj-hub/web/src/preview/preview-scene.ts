@@ -5,7 +5,12 @@
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { MAX_ENTITIES_PER_ZONE, type BatchEntity, type ZoneInfo } from '@audioviz/shared-types';
+import {
+  MAX_BRIGHTNESS,
+  MAX_ENTITIES_PER_ZONE,
+  type BatchEntity,
+  type ZoneInfo,
+} from '@audioviz/shared-types';
 import { entityColor } from './block-colors';
 import {
   DEFAULT_ZONE_SIZE,
@@ -171,7 +176,7 @@ export class PreviewScene {
       view.target[o + 3] = shown ? 4 * clamp01((e.scale ?? 0.5) / 4) : 0;
       if (jump) view.current.set(view.target.subarray(o, o + 4), o);
       // Block light 0–15 dims the colour; glowing entities are pushed past 1 so they bloom in the tone map.
-      const light = 0.35 + 0.65 * clamp01((e.brightness ?? 15) / 15);
+      const light = 0.35 + 0.65 * clamp01((e.brightness ?? MAX_BRIGHTNESS) / MAX_BRIGHTNESS);
       this.color
         .setHex(entityColor(typeof e.material === 'string' ? e.material : undefined, e.band))
         .multiplyScalar(e.glow ? light * 1.6 : light);
