@@ -1,5 +1,6 @@
-// Writes generated/protocol-constants.json from the compiled limits, close codes and error codes: what the
-// Java host also needs. Java never re-declares message shapes; its tests compare its constants with this file.
+// Writes generated/protocol-constants.json from the compiled limits, close codes, error codes and band glow
+// colours: what the Java host also needs. Java never re-declares message shapes; its tests compare its
+// constants with this file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ export function protocolConstants() {
     limits,
     close_codes: { ...shared.CLOSE_CODES },
     error_codes: Object.keys(shared.ERROR_CODES),
+    band_glow_colors: [...shared.BAND_GLOW_COLORS],
     protocol_version: shared.PROTOCOL_VERSION,
   };
 }

@@ -8,6 +8,7 @@ import {
   MAX_ENTITIES_PER_ZONE,
   seededRandom,
   type BatchEntity,
+  MAX_BRIGHTNESS,
 } from '@audioviz/shared-types';
 import { commandContext, completeCommand, runCommand } from './commands/command-tree';
 import { Control } from './control';
@@ -148,15 +149,25 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
   };
 };
 
-/** A zone's shown entities as the protocol's `BatchEntity` (zone-local 0–1), for the hub's preview. */
+/**
+ * A zone's shown entities as the protocol's `BatchEntity` (zone-local 0–1), for the hub's preview: looked at the
+ * way the Minecraft host shows the frame (overrides win, beat glow lights everything, dynamic brightness scales
+ * the zone's), so the preview shows what the players see.
+ */
 function zoneEntities(stage: Stage, name: string): BatchEntity[] {
   const entry = stage.zones.get(name);
   if (entry === undefined) return [];
   const { pool, zone } = entry;
   const s = pool.shown;
+  const beatGlow = pool.beatGlow;
+  const materials = stage.materials.materials;
   const out: BatchEntity[] = [];
   for (let i = 0; i < pool.capacity; i++) {
     const hidden = s.visible[i] === 0 || pool.visibleOverride[i] === 0;
+    const band = bandIndex(s.band[i]);
+    const glowForced = pool.glowOverride[i];
+    const brightnessForced = pool.brightnessOverride[i];
+    const materialForced = pool.materialOverride[i];
     out.push({
       id: `block_${i}`,
       // As hosts show them: within the zone (patterns may write anything).
@@ -165,12 +176,17 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
       z: clamp01(s.z[i]),
       scale: hidden ? 0 : s.scale[i],
       rotation: finiteYaw(s.rotation[i]),
-      band: bandIndex(s.band[i]),
+      band,
       visible: !hidden,
-      glow: s.glow[i] !== 0,
-      brightness: s.brightness[i],
+      glow: glowForced >= 0 ? glowForced === 1 : s.glow[i] !== 0 || beatGlow,
+      brightness:
+        brightnessForced >= 0
+          ? brightnessForced
+          : zone.dynamicBrightness
+            ? Math.round((s.brightness[i] * zone.brightness) / MAX_BRIGHTNESS)
+            : zone.brightness,
       interpolation: zone.interpolation,
-      material: zone.materials[bandIndex(s.band[i])],
+      material: (materialForced >= 0 ? materials[materialForced] : undefined) ?? zone.materials[band],
     });
   }
   return out;

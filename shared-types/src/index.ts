@@ -17,6 +17,7 @@ export {
 export { EFFECT_NAMES, PRESET_NAMES, EffectNameSchema, PresetNameSchema } from './effects';
 export type { EffectName, PresetName } from './effects';
 export * from './limits';
+export { BAND_GLOW_COLORS } from './band-look';
 export { CLOSE_CODES, NON_RETRYABLE_CLOSE_CODES } from './close-codes';
 export { ERROR_CODES, ERROR_CODE_INFO } from './error-codes';
 export type { ErrorCode } from './error-codes';

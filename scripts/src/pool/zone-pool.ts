@@ -91,6 +91,11 @@ export class ZonePool {
    * Writes the zone's identity, look, band materials and beat glow into the frame header. Every tick: a
    * few numbers per zone, and no zone setting can then be missed.
    */
+  /** The beat glow `describe` last wrote: every entity lit this tick. */
+  get beatGlow(): boolean {
+    return this.header[ZONE_HEADER.BEAT_GLOW] === 1;
+  }
+
   describe(id: number, zone: Zone, materials: MaterialTable, beatGlow: boolean): void {
     const h = this.header;
     h[ZONE_HEADER.ID] = id;

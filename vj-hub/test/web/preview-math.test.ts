@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { BAND_COLORS, entityColor, materialColor } from '../../web/src/preview/block-colors';
+import { BAND_GLOW_COLORS } from '@audioviz/shared-types';
+import { BAND_COLORS, entityColor, glowColor, materialColor } from '../../web/src/preview/block-colors';
 import { entitySlot, layoutZones } from '../../web/src/preview/zone-layout';
 import { hubSocketUrl } from '../../web/src/net/hub-address';
 
@@ -20,6 +21,13 @@ describe('block colours', () => {
     assert.equal(entityColor(undefined, 3), BAND_COLORS[3]);
     assert.equal(entityColor(undefined, 99), BAND_COLORS[4]);
     assert.equal(entityColor(undefined, Number.NaN), BAND_COLORS[0]);
+  });
+
+  it('glows in the band colour the Minecraft host outlines with', () => {
+    assert.equal(glowColor(0), 0xff3030);
+    assert.deepEqual([0, 1, 2, 3, 4].map(glowColor), BAND_GLOW_COLORS);
+    assert.equal(glowColor(99), BAND_GLOW_COLORS[4]);
+    assert.equal(glowColor(undefined), BAND_GLOW_COLORS[0]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { BAND_GLOW_COLORS } from '@audioviz/shared-types';
+
 /**
  * The colour a Minecraft block material shows in the 3D preview: well-known light blocks by name, the
  * sixteen dye colours inside a name ("light_blue_concrete"), then a stable colour hashed from the name.
@@ -69,8 +71,16 @@ export function materialColor(material: string): number {
 /** The colour of an entity: its material when it names one, else its band's colour. */
 export function entityColor(material: string | undefined, band: number | undefined): number {
   if (material !== undefined && material !== '') return materialColor(material);
-  const index = typeof band === 'number' && Number.isInteger(band) ? Math.min(4, Math.max(0, band)) : 0;
-  return BAND_COLORS[index] as number;
+  return BAND_COLORS[bandOf(band)] as number;
+}
+
+/** The outline colour a glowing entity of this band shows in game (the table the Minecraft host uses). */
+export function glowColor(band: number | undefined): number {
+  return BAND_GLOW_COLORS[bandOf(band)] as number;
+}
+
+function bandOf(band: number | undefined): number {
+  return typeof band === 'number' && Number.isInteger(band) ? Math.min(4, Math.max(0, band)) : 0;
 }
 
 /** A bright, saturated colour picked by a string hash (FNV-1a → hue). */

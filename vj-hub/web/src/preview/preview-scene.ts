@@ -11,7 +11,7 @@ import {
   type BatchEntity,
   type ZoneInfo,
 } from '@audioviz/shared-types';
-import { entityColor } from './block-colors';
+import { entityColor, glowColor } from './block-colors';
 import {
   DEFAULT_ZONE_SIZE,
   entitySlot,
@@ -58,6 +58,7 @@ export class PreviewScene {
   private beatGlow = 0;
   private readonly matrix = new THREE.Matrix4();
   private readonly color = new THREE.Color();
+  private readonly glowColor = new THREE.Color();
   private frameHandle = 0;
   private readonly resizeObserver: ResizeObserver;
 
@@ -175,11 +176,12 @@ export class PreviewScene {
       view.target[o + 2] = clamp01(e.z) * view.size.z;
       view.target[o + 3] = shown ? 4 * clamp01((e.scale ?? 0.5) / 4) : 0;
       if (jump) view.current.set(view.target.subarray(o, o + 4), o);
-      // Block light 0–15 dims the colour; glowing entities are pushed past 1 so they bloom in the tone map.
+      // Block light 0–15 dims the colour. A glowing entity takes on half its band's glow colour (the outline
+      // players see, which a mesh cannot draw) and is pushed past 1 so it blooms in the tone map.
       const light = 0.35 + 0.65 * clamp01((e.brightness ?? MAX_BRIGHTNESS) / MAX_BRIGHTNESS);
-      this.color
-        .setHex(entityColor(typeof e.material === 'string' ? e.material : undefined, e.band))
-        .multiplyScalar(e.glow ? light * 1.6 : light);
+      this.color.setHex(entityColor(typeof e.material === 'string' ? e.material : undefined, e.band));
+      if (e.glow === true) this.color.lerp(this.glowColor.setHex(glowColor(e.band)), 0.5);
+      this.color.multiplyScalar(e.glow === true ? light * 1.6 : light);
       this.color.toArray(view.color, slot * 3);
     }
     for (let slot = highest; slot < view.count; slot++) view.target[slot * 4 + 3] = 0;

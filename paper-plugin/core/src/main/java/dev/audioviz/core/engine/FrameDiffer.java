@@ -35,7 +35,7 @@ final class FrameDiffer {
     static final double SCALE_STEP = 0.01;
     /** Smallest yaw change that is sent, degrees. */
     static final double YAW_STEP = 0.5;
-    /** Glow colour per band (0xRRGGBB), matching the default band materials. */
+    /** Glow colour per band (0xRRGGBB): shared-types' BAND_GLOW_COLORS, checked by GlowColorsTest. */
     static final int[] GLOW_COLORS = {0xff3030, 0xff9020, 0xffe040, 0x60ff60, 0x60c0ff};
 
     private static final double DEG = Math.PI / 180;

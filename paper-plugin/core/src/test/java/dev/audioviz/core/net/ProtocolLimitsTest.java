@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The Java constants must equal the ones shared-types generates, so the two sides cannot drift. */
-class ProtocolLimitsTest {
-    private static String generated() throws IOException {
+public class ProtocolLimitsTest {
+    /** The text of shared-types' generated/protocol-constants.json (other packages' tests read it too). */
+    public static String generated() throws IOException {
         Path dir = Path.of(System.getProperty("audioviz.shared.types.dir", "../../shared-types"));
         Path file = dir.resolve("generated/protocol-constants.json");
         assertTrue(Files.exists(file), "missing " + file + ": run `npm run build`");
