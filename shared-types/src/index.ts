@@ -63,7 +63,7 @@ export { Backoff, Reconnector } from './backoff';
 export type { ReconnectorEvents } from './backoff';
 export { HeartbeatMonitor } from './heartbeat';
 export type { HeartbeatFailure, HeartbeatHandlers } from './heartbeat';
-export { AUDIO_PRESETS } from './presets';
+export { AUDIO_PRESETS, presetStepFraction } from './presets';
 export type { AudioPreset } from './presets';
 export {
   MCAV_DEFAULT_ZONE,
@@ -88,5 +88,5 @@ export {
   readDjMessage,
 } from './compat/dj-link';
 export type { CompatError, CompatResult, McavPresetSettings } from './compat/dj-link';
-export { presetNameOf, readHubMessage } from './compat/hub-replies';
+export { presetNameOf, presetSyncSettings, readHubMessage } from './compat/hub-replies';
 export type { HubMessage, HubRead, HubReadError, StreamRoute } from './compat/hub-replies';

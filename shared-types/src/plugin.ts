@@ -3,7 +3,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Bands, BandIndex, Bpm, Material, Name, Onsets, Spectrum, Unit, message } from './common';
-import { EffectNameSchema } from './effects';
+import { EffectNameSchema, PresetNameSchema } from './effects';
 import {
   MAX_EFFECT_MS,
   MAX_ENTITIES_PER_ZONE,
@@ -166,6 +166,11 @@ export const SetPatternParams = message('set_pattern_params', {
   params: PatternParamValues,
   replace: Type.Optional(Type.Boolean()),
 });
+/**
+ * (ext) The audio preset the engine eases its entities with (the one the operator picked at the hub, which the
+ * DJs' analyzers smooth their levels with too). Answered by `ack`; kept across restarts.
+ */
+export const SetPreset = message('set_preset', { preset: PresetNameSchema });
 /** (ext) */
 export const ListPatterns = message('list_patterns', {});
 /** (ext) Hot push of a bundled pattern; needs auth. */
@@ -250,6 +255,7 @@ export const PLUGIN_INBOUND = {
   set_entity_brightness: SetEntityBrightness,
   set_pattern: SetPattern,
   set_pattern_params: SetPatternParams,
+  set_preset: SetPreset,
   trigger_effect: TriggerEffect,
   list_patterns: ListPatterns,
   load_script: LoadScript,

@@ -1,8 +1,22 @@
 /**
  * Audio presets: one table the agent (analysis), the hub (shaping of the live DJ's frames) and the engine
  * (smoothing) all read, so "edm" means the same thing everywhere.
+ *
+ * A preset smooths in two roles, each done once: the DJ's analyzer smooths the levels it measures with the
+ * preset's attack/release and band gains (before they are thinned to 20 Hz), and the engine eases each entity's
+ * scale and brightness with the same attack/release. The hub only relays: it clamps, applies the operator's band
+ * sensitivity and fades to silence when no DJ plays.
  */
 import type { PresetName } from './effects';
+
+/**
+ * A preset's attack or release (a fraction of the gap closed per 60 Hz frame) as the fraction closed over a step
+ * of `stepS` seconds: 1 − (1 − f)^(60·stepS).
+ */
+export function presetStepFraction(fractionPer60Hz: number, stepS: number): number {
+  const f = Math.min(1, Math.max(0, fractionPer60Hz));
+  return 1 - Math.pow(1 - f, stepS * 60);
+}
 
 export interface AudioPreset {
   readonly name: PresetName;

@@ -91,6 +91,7 @@ export const PLUGIN_INBOUND_EXAMPLES: Record<string, object> = {
   set_entity_brightness: { type: 'set_entity_brightness', zone: 'main', brightness: 12 },
   set_pattern: { type: 'set_pattern', zone: 'main', pattern: 'galaxy', transition_s: 1.5 },
   set_pattern_params: { type: 'set_pattern_params', zone: 'main', params: { depth: 0.5 }, _seq: 4 },
+  set_preset: { type: 'set_preset', preset: 'edm', _seq: 5 },
   trigger_effect: { type: 'trigger_effect', effect: 'flash', intensity: 1, duration: 500 },
   list_patterns: { type: 'list_patterns', v: '1.0.0' },
   load_script: { type: 'load_script', name: 'my_pattern', source: 'export default {}' },

@@ -114,11 +114,15 @@ export class AudioAnalyzer {
     return this.preset.name;
   }
 
-  /** Switches preset (e.g. on the hub's `preset_sync`); takes effect on the next hop. */
-  setPreset(name: PresetName): void {
+  /**
+   * Switches preset (e.g. on the hub's `preset_sync`); takes effect on the next hop.
+   * @param smoothing attack/release (per 60 Hz frame) to smooth the levels with instead of the preset's: the
+   *   operator's choice, sent by the hub
+   */
+  setPreset(name: PresetName, smoothing?: { attack: number; release: number }): void {
     const preset = AUDIO_PRESETS[name];
     if (preset === undefined) throw new RangeError(`Analyzer: unknown preset "${name}"`);
-    this.preset = preset;
+    this.preset = smoothing === undefined ? preset : { ...preset, ...smoothing };
     this.applyPreset();
   }
 

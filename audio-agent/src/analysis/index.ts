@@ -6,7 +6,6 @@ export type { AnalyzerOptions } from './audio-analyzer';
 export { createAnalysisResult } from './analysis-result';
 export type { AnalysisResult } from './analysis-result';
 export { PROTOCOL_BAND_EDGES_HZ } from './spectrum';
-export { perStepFraction } from './level-shaper';
 export { toFrameFields } from './frame-fields';
 export { FramePacer } from './frame-pacer';
 export type { FrameFields } from './frame-fields';

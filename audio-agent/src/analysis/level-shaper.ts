@@ -2,17 +2,12 @@
  * Turns raw levels into 0–1 display levels: per-channel automatic gain (a slowly falling peak follower),
  * a sensitivity factor, then attack/release smoothing.
  */
+import { presetStepFraction } from '@audioviz/shared-types';
 
 /** How fast the automatic gain forgets a loud passage: the reference peak halves in this time, s. */
 const GAIN_HALF_LIFE_S = 8;
 /** Levels below this are treated as silence so the gain does not amplify noise, linear magnitude. */
 const NOISE_FLOOR = 1e-4;
-
-/** Converts a per-60 Hz-frame smoothing fraction (the preset's unit) to one for a step of `stepS` seconds. */
-export function perStepFraction(fractionPer60Hz: number, stepS: number): number {
-  const f = Math.min(1, Math.max(0, fractionPer60Hz));
-  return 1 - Math.pow(1 - f, stepS * 60);
-}
 
 /** Shapes `channels` levels per step; all state preallocated. */
 export class LevelShaper {
@@ -37,8 +32,8 @@ export class LevelShaper {
 
   /** Sets attack and release as fractions of the gap closed per 60 Hz frame (0–1, the preset's unit). */
   setSmoothing(attackPer60Hz: number, releasePer60Hz: number): void {
-    this.attack = perStepFraction(attackPer60Hz, this.stepS);
-    this.release = perStepFraction(releasePer60Hz, this.stepS);
+    this.attack = presetStepFraction(attackPer60Hz, this.stepS);
+    this.release = presetStepFraction(releasePer60Hz, this.stepS);
   }
 
   /**

@@ -106,8 +106,8 @@ export async function runCommand(s: Settings, env: RunEnvironment): Promise<numb
       },
       { clock, random: systemRandom },
     );
-    relay.on('preset', (preset) => {
-      analyzer.setPreset(preset);
+    relay.on('preset', (preset, smoothing) => {
+      analyzer.setPreset(preset, smoothing);
       log(`preset ${preset} (from the hub)`);
     });
     relay.on('status', (active) => log(active ? 'you are live' : 'you are queued'));

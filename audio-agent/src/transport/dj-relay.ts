@@ -77,8 +77,8 @@ export const DEFAULT_DJ_RELAY_CONFIG = {
 export interface DJRelayEvents extends LinkEvents {
   /** The hub made this DJ live or queued it. */
   status: [isActive: boolean];
-  /** The hub asked for an audio preset. */
-  preset: [preset: PresetName];
+  /** The hub asked for an audio preset, and the attack/release (per 60 Hz frame) to smooth levels with. */
+  preset: [preset: PresetName, smoothing: { attack: number; release: number }];
   /** Direct mode: the plugin link came up or went down. */
   minecraft: [connected: boolean];
   /** Detail for troubleshooting only, e.g. a hub message type this agent does not use (once per type). */
@@ -247,7 +247,10 @@ export class DJRelay extends TypedEmitter<DJRelayEvents> {
       case 'stream_route':
         return this.routed(message);
       case 'preset_sync':
-        return this.emit('preset', message.preset.name);
+        return this.emit('preset', message.preset.name, {
+          attack: message.preset.attack,
+          release: message.preset.release,
+        });
       case 'server_shutdown':
         this.emit('warning', 'The hub is shutting down; reconnecting when it is back');
         return;

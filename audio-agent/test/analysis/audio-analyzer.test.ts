@@ -113,6 +113,26 @@ describe('AudioAnalyzer', () => {
     assert.throws(() => a.setPreset('polka' as 'edm'), /unknown preset/);
   });
 
+  it("smooths its levels with the attack/release the hub sends in place of the preset's", () => {
+    const audio = renderSynth({ kind: 'drums', bpm: 120, seconds: 3 }).samples;
+    /** How far the bass band moves from hop to hop: smaller when smoothed harder. */
+    const jitter = (analyzer: AudioAnalyzer): number => {
+      let total = 0;
+      let previous: number | null = null;
+      analyzer.push(audio, 0, createAnalysisResult(), (r) => {
+        if (previous !== null) total += Math.abs(r.bands[0]! - previous);
+        previous = r.bands[0]!;
+      });
+      return total;
+    };
+    const preset = new AudioAnalyzer();
+    preset.setPreset('auto');
+    const slow = new AudioAnalyzer();
+    slow.setPreset('auto', { attack: 0.05, release: 0.05 });
+    assert.equal(slow.presetName, 'auto');
+    assert.ok(jitter(slow) < jitter(preset) / 2, `${jitter(slow)} vs ${jitter(preset)}`);
+  });
+
   it('reports i_bass and i_kick from the fast low-pass path on kicks', () => {
     let kicks = 0;
     let maxBass = 0;

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import {
+  AUDIO_PRESETS,
   CLOSE_CODES,
   FakeClock,
   MAX_HUB_TO_DJ_MESSAGE_BYTES,
   djValidator,
   pluginValidator,
+  mcavPresetSettings,
   seededRandom,
 } from '@audioviz/shared-types';
 import type { WebSocket } from 'ws';
@@ -295,13 +297,25 @@ describe('DJRelay against a hub on loopback', () => {
     const connected = nextEvent(events(r), 'connected');
     r.connect();
     await connected;
-    const preset = new Promise((resolve) => r.on('preset', resolve));
+    const presets: unknown[][] = [];
+    r.on('preset', (...args) => presets.push(args));
     const status = new Promise((resolve) => r.on('status', resolve));
     hub.sockets[0]!.send(JSON.stringify({ type: 'preset_sync', preset: 'edm' }));
+    // The operator's attack/release come with the preset; values outside (0, 1] are MCAV's scales, not rates.
+    hub.sockets[0]!.send(
+      JSON.stringify({
+        type: 'preset_sync',
+        preset: { ...mcavPresetSettings('chill'), attack: 0.9, release: 3 },
+      }),
+    );
     hub.sockets[0]!.send(JSON.stringify({ type: 'status_update', is_active: false }));
-    assert.equal(await preset, 'edm');
     assert.equal(await status, false);
     assert.equal(r.isActive, false);
+    const { attack, release } = AUDIO_PRESETS.edm;
+    assert.deepEqual(presets, [
+      ['edm', { attack, release }],
+      ['chill', { attack: 0.9, release: AUDIO_PRESETS.chill.release }],
+    ]);
   });
 
   it('skips malformed, invalid and unknown hub messages, reports each kind once and stays connected', async () => {

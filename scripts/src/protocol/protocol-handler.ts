@@ -289,6 +289,10 @@ export class ProtocolHandler {
         );
         return;
       }
+      case 'set_preset':
+        control.setPreset(m.preset);
+        ack();
+        return;
       case 'set_pattern_params': {
         const set = control.setParams(m.zone, m.params, m.replace === true);
         this.send(clientId, { type: 'pattern_params', zone: m.zone, ...set }, seq);

@@ -2,7 +2,13 @@
  * Show-wide settings, stored as the 'settings' document: the audio preset (its attack/release drive the
  * per-entity smoothing) and the default crossfade time.
  */
-import { AUDIO_PRESETS, MAX_TRANSITION_S, PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
+import {
+  AUDIO_PRESETS,
+  MAX_TRANSITION_S,
+  PRESET_NAMES,
+  presetStepFraction,
+  type PresetName,
+} from '@audioviz/shared-types';
 
 export interface Settings {
   preset: PresetName;
@@ -46,6 +52,5 @@ export function parseSettings(text: string | null): { settings: Settings; proble
  */
 export function smoothingFactors(preset: PresetName, dt: number): { rise: number; fall: number } {
   const p = AUDIO_PRESETS[preset];
-  const frames = dt * 60;
-  return { rise: 1 - Math.pow(1 - p.attack, frames), fall: 1 - Math.pow(1 - p.release, frames) };
+  return { rise: presetStepFraction(p.attack, dt), fall: presetStepFraction(p.release, dt) };
 }

@@ -42,6 +42,25 @@ describe('ProtocolHandler', () => {
     assert.deepEqual(ask({ type: 'ping', _seq: 3 }), [{ type: 'pong', timestamp: 1050, _seq: 3 }]);
   });
 
+  it('(ext) set_preset sets the preset the entities ease with and keeps it in the settings document', () => {
+    const { host, ask } = setup();
+    assert.deepEqual(ask({ type: 'set_preset', preset: 'chill', _seq: 7 }), [
+      { type: 'ack', request: 'set_preset', _seq: 7 },
+    ]);
+    assert.equal(JSON.parse(host.documents.get('settings') ?? '{}').preset, 'chill');
+    const again = createEngine(host);
+    again.clientConnected('hub', true);
+    again.enqueue('hub', JSON.stringify({ type: 'set_preset', preset: 'jazz', _seq: 8 }));
+    host.apply(again.tick());
+    const [refused] = host.take('hub');
+    assert.equal(refused?.['code'], 'INVALID_FIELD');
+    assert.equal(
+      JSON.parse(host.documents.get('settings') ?? '{}').preset,
+      'chill',
+      'a refused preset changes nothing',
+    );
+  });
+
   it('refuses invalid JSON with INVALID_JSON', () => {
     assert.deepEqual(setup().ask('{nope'), [
       { type: 'error', message: 'message is not valid JSON', code: 'INVALID_JSON' },

@@ -6,7 +6,7 @@
 import { isPlainObject } from '../common';
 import { DJ_OUTBOUND, type DjOutboundMessage } from '../dj';
 import { PRESET_NAMES, type PresetName } from '../effects';
-import { mcavPresetSettings } from './dj-link';
+import { mcavPresetSettings, type McavPresetSettings } from './dj-link';
 import { MAX_HUB_TO_DJ_MESSAGE_BYTES } from '../limits';
 import { ERROR_CODES } from '../error-codes';
 import { createPortValidator, exceedsUtf8Bytes, type ValidationCode } from '../validate';
@@ -70,10 +70,27 @@ export function presetNameOf(preset: unknown): PresetName | null {
   return PRESET_NAMES.find((known) => known === lower) ?? null;
 }
 
-/** Only the name counts: the agent uses its own values for that preset, whatever values the hub sent. */
+/**
+ * The preset by name with our values for it, except the attack and release the hub sent when they are rates in
+ * (0, 1]: an operator's choice of smoothing, which the DJ's analyzer applies. Other values are MCAV's own scales.
+ */
+export function presetSyncSettings(preset: unknown): McavPresetSettings | null {
+  const name = presetNameOf(preset);
+  if (name === null) return null;
+  const sent = isPlainObject(preset) ? preset : {};
+  const rate = (value: unknown): number | undefined =>
+    typeof value === 'number' && value > 0 && value <= 1 ? value : undefined;
+  const ours = mcavPresetSettings(name);
+  return {
+    ...ours,
+    attack: rate(sent['attack']) ?? ours.attack,
+    release: rate(sent['release']) ?? ours.release,
+  };
+}
+
 function presetSync(message: Fields): Fields {
-  const name = presetNameOf(message['preset']);
-  return name === null ? message : { ...message, preset: mcavPresetSettings(name) };
+  const settings = presetSyncSettings(message['preset']);
+  return settings === null ? message : { ...message, preset: settings };
 }
 
 function readStreamRoute(m: Fields): HubRead {

@@ -1,27 +1,21 @@
 /**
- * Shapes the live DJ's frames into `audio_state`: values clamped into range, band gains (preset × operator
- * sensitivity), attack/release smoothing, and a smooth decay to silence when no DJ is live. The smoothing
- * state survives a DJ switch, so the show glides from one DJ's levels to the next: never a blank or frozen frame.
+ * Relays the live DJ's frames as `audio_state`: values clamped into range, the operator's band sensitivity
+ * applied, and a smooth fade to silence when no DJ is live. It does not smooth the levels: the DJ's analyzer
+ * already did, with the operator's preset (`preset_sync`), and the engine eases its entities with the same preset;
+ * smoothing here again would only add lag. The fade state survives a DJ switch: never a blank or frozen frame.
  */
-import {
-  AUDIO_PRESETS,
-  PLUGIN_INBOUND,
-  type AudioState,
-  type DjAudioFrame,
-  type PresetName,
-} from '@audioviz/shared-types';
+import { PLUGIN_INBOUND, type AudioState, type DjAudioFrame } from '@audioviz/shared-types';
 
-/** Smoothing constants in AUDIO_PRESETS are per 60 Hz frame. */
-const PRESET_FRAME_MS = 1000 / 60;
-/** With no frame for this long the live DJ counts as silent and levels start to decay, ms. */
+/** The idle fade and the beat phase count in 60 Hz steps. */
+const STEP_MS = 1000 / 60;
+/** With no frame for this long the live DJ counts as silent and levels start to fade, ms. */
 export const SILENCE_AFTER_MS = 250;
+/** Levels left when no DJ plays halve in this time, ms: the show winds down over about a second. */
+export const SILENCE_FADE_HALF_LIFE_MS = 150;
 
 export interface ShapingSettings {
-  readonly preset: PresetName;
-  /** Operator gain per band, 0–2. */
+  /** Operator gain per band, 0–MAX_BAND_SENSITIVITY. */
   readonly bandSensitivity: readonly number[];
-  readonly attack?: number;
-  readonly release?: number;
   /** The operator's tapped tempo, BPM; when set it replaces the DJ's detected tempo. */
   readonly tapBpm?: number;
 }
@@ -64,18 +58,13 @@ export class AudioShaper {
    * @param now clock ms at arrival
    */
   ingest(frame: DjAudioFrame, now: number): AudioState {
-    // Each frame moves at least one 60 Hz step, so frames that arrive in a burst still count.
-    const steps = Math.max(1, this.steps(now));
-    const gains = this.gains();
+    this.steps(now); // the idle fade counts from this frame
+    const gains = this.settings.bandSensitivity;
     for (let i = 0; i < 5; i++) {
-      this.bands[i] = this.approach(
-        this.bands[i]!,
-        clampUnit(clampUnit(frame.bands[i] ?? 0) * gains[i]!),
-        steps,
-      );
+      this.bands[i] = floor(clampUnit(clampUnit(frame.bands[i] ?? 0) * (gains[i] ?? 1)));
     }
-    this.amplitude = this.approach(this.amplitude, clampUnit(frame.peak), steps);
-    this.beatIntensity = frame.beat ? clampUnit(frame.beat_i) : this.approach(this.beatIntensity, 0, steps);
+    this.amplitude = floor(clampUnit(frame.peak));
+    this.beatIntensity = floor(clampUnit(frame.beat_i));
     this.bpm = Math.min(frame.bpm, MAX_AUDIO_STATE_BPM);
     this.tempoConfidence = clampUnit(frame.tempo_conf);
     this.beatPhase = clampUnit(frame.beat_phase);
@@ -84,18 +73,17 @@ export class AudioShaper {
   }
 
   /**
-   * The state when no live frame arrived recently: levels decay by the release rate and the beat phase keeps
-   * running at the last tempo, so the show winds down instead of freezing.
+   * The state when no live frame arrived recently: levels fade (half-life SILENCE_FADE_HALF_LIFE_MS) and the
+   * beat phase keeps running at the last tempo, so the show winds down instead of freezing.
    */
   idle(now: number): AudioState {
     const steps = this.steps(now);
-    const release = this.release();
-    const keep = Math.pow(1 - release, steps);
+    const keep = Math.pow(0.5, (steps * STEP_MS) / SILENCE_FADE_HALF_LIFE_MS);
     for (let i = 0; i < 5; i++) this.bands[i] = floor(this.bands[i]! * keep);
     this.amplitude = floor(this.amplitude * keep);
     this.beatIntensity = floor(this.beatIntensity * keep);
     const bpm = this.settings.tapBpm ?? this.bpm;
-    if (bpm > 0) this.beatPhase = (this.beatPhase + (steps * PRESET_FRAME_MS * bpm) / 60_000) % 1;
+    if (bpm > 0) this.beatPhase = (this.beatPhase + (steps * STEP_MS * bpm) / 60_000) % 1;
     return this.state(false);
   }
 
@@ -123,24 +111,8 @@ export class AudioShaper {
 
   /** Elapsed time since the last update in 60 Hz frames (at least one on the first call). */
   private steps(now: number): number {
-    const elapsed = this.lastUpdate === null ? PRESET_FRAME_MS : Math.max(0, now - this.lastUpdate);
+    const elapsed = this.lastUpdate === null ? STEP_MS : Math.max(0, now - this.lastUpdate);
     this.lastUpdate = now;
-    return Math.min(elapsed / PRESET_FRAME_MS, 600);
-  }
-
-  private gains(): number[] {
-    const preset = AUDIO_PRESETS[this.settings.preset].bandSensitivity;
-    return preset.map((g, i) => g * (this.settings.bandSensitivity[i] ?? 1));
-  }
-
-  private release(): number {
-    return this.settings.release ?? AUDIO_PRESETS[this.settings.preset].release;
-  }
-
-  /** Moves `from` toward `to` by the attack (rising) or release (falling) rate over `steps` frames. */
-  private approach(from: number, to: number, steps: number): number {
-    const rate =
-      to > from ? (this.settings.attack ?? AUDIO_PRESETS[this.settings.preset].attack) : this.release();
-    return floor(to + (from - to) * Math.pow(1 - rate, steps));
+    return Math.min(elapsed / STEP_MS, 600);
   }
 }

@@ -120,9 +120,8 @@ export class DjServer {
           }
         }
       }),
-      events.presetChanged.on(({ preset }) => {
-        const sync: DjOutbound['preset_sync'] = { type: 'preset_sync', preset: mcavPresetSettings(preset) };
-        const text = JSON.stringify(sync);
+      events.presetChanged.on(() => {
+        const text = JSON.stringify(this.presetSync());
         for (const c of this.live()) sendBounded(c.ws, text);
       }),
       events.kick.on(({ dj_id }) => {
@@ -314,6 +313,8 @@ export class DjServer {
       onDead: () => this.closeConnection(c, CLOSE_CODES.PING_TIMEOUT, 'No answer to pings: connection lost'),
     });
     c.liveness.start();
+    // A DJ who joins after the operator chose a preset smooths with it from the first frame.
+    if (store.presetChosen) this.send(c, this.presetSync());
     store.addDj(djId, djName);
     this.options.logger.info('DJ connected', { dj_id: djId, ip: c.ip });
   }
@@ -402,6 +403,20 @@ export class DjServer {
 
   private reject(c: DjConnection, code: ErrorCode, message: string): void {
     this.send(c, { type: 'error', code, message });
+  }
+
+  /** The operator's preset for the DJs' analyzers, with the attack/release the operator set in its place. */
+  private presetSync(): DjOutbound['preset_sync'] {
+    const { preset, audioSettings } = this.options.store;
+    const { attack, release } = audioSettings;
+    return {
+      type: 'preset_sync',
+      preset: {
+        ...mcavPresetSettings(preset),
+        ...(attack !== undefined ? { attack } : {}),
+        ...(release !== undefined ? { release } : {}),
+      },
+    };
   }
 
   private send(c: DjConnection, message: DjOutboundMessage): void {

@@ -11,7 +11,7 @@ import {
   type Clock,
   type TimerHandle,
 } from '@audioviz/shared-types';
-import { AudioShaper } from '../dj/audio-shaper';
+import { AudioShaper, type ShapingSettings } from '../dj/audio-shaper';
 import type { HubStore } from '../store/hub-store';
 import type { PreviewEngine } from './preview-engine';
 
@@ -65,12 +65,9 @@ export class ShowLoop {
     this.forwardTimer = null;
   }
 
-  private shapingSettings() {
-    return {
-      preset: this.store.preset,
-      bandSensitivity: this.store.bandSensitivity,
-      ...this.store.audioSettings,
-    };
+  private shapingSettings(): ShapingSettings {
+    const { tapBpm } = this.store.audioSettings;
+    return { bandSensitivity: this.store.bandSensitivity, ...(tapBpm !== undefined ? { tapBpm } : {}) };
   }
 
   private onFrame(isBeat: boolean, state: AudioState, now: number): void {

@@ -86,6 +86,7 @@ export class HubStore {
   private readonly scenes: SceneFile;
 
   preset: PresetName = 'auto';
+  private operatorChosePreset = false;
   /** Operator gain per band, 0–2, on top of the preset's. */
   readonly bandSensitivity: [number, number, number, number, number] = [1, 1, 1, 1, 1];
   /** Pattern transition, s (0–3). */
@@ -274,8 +275,14 @@ export class HubStore {
 
   // ---- show settings ----
 
+  /**
+   * The operator's preset: the DJs' analyzers smooth their levels with it (`preset_sync`) and every server's
+   * engine eases its entities with it (`set_preset`), so one choice sets how the whole show follows the music.
+   */
   setPreset(preset: PresetName): void {
     this.preset = preset;
+    this.operatorChosePreset = true;
+    this.sendZoneCommand({ type: 'set_preset', preset });
     this.events.presetChanged.emit({ preset });
     this.events.settings.emit();
   }
@@ -286,7 +293,8 @@ export class HubStore {
   }
 
   /**
-   * `set_audio_setting`: "attack" / "release" (0–1, per 60 Hz frame) override the preset's smoothing;
+   * `set_audio_setting`: "attack" / "release" (0–1, per 60 Hz frame) override the preset's smoothing of the
+   * DJs' levels (sent to them in `preset_sync`);
    * "tap_bpm" (the operator's tapped tempo, 0 clears it) replaces the DJ's detected tempo.
    */
   setAudioSetting(setting: string, value: number | boolean | string): void {
@@ -297,6 +305,9 @@ export class HubStore {
       value <= 1
     ) {
       this.audioSettings[setting] = value;
+      // The DJs' analyzers smooth the levels: they get the new rate with the preset.
+      this.operatorChosePreset = true;
+      this.events.presetChanged.emit({ preset: this.preset });
     } else if (
       setting === 'tap_bpm' &&
       typeof value === 'number' &&
@@ -420,6 +431,7 @@ export class HubStore {
   /** Messages that rebuild the operator's zone state on a Minecraft server that just (re)connected. */
   restoreCommands(): ZoneCommand[] {
     const out: ZoneCommand[] = [];
+    if (this.operatorChosePreset) out.push({ type: 'set_preset', preset: this.preset });
     for (const [zone, config] of this.zoneConfigs) out.push({ type: 'set_zone_config', zone, config });
     for (const [zone, pool] of this.pools) out.push({ type: 'init_pool', zone, ...pool });
     for (const [zone, pattern] of Object.entries(this.currentPatterns))
@@ -434,6 +446,11 @@ export class HubStore {
   }
 
   // ---- scenes ----
+
+  /** The operator picked the preset or its smoothing (until then servers and DJs keep their own). */
+  get presetChosen(): boolean {
+    return this.operatorChosePreset;
+  }
 
   /** What was wrong with the stored scenes file when the hub started (empty: nothing). */
   get sceneFileProblems(): readonly string[] {

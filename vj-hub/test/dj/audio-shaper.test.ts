@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
+import { PLUGIN_INBOUND, createPortValidator, type DjAudioFrame } from '@audioviz/shared-types';
 import {
-  AUDIO_PRESETS,
-  PLUGIN_INBOUND,
-  createPortValidator,
-  type DjAudioFrame,
-} from '@audioviz/shared-types';
-import { AudioShaper, SILENCE_AFTER_MS, SILENCE_FLOOR } from '../../src/dj/audio-shaper';
+  AudioShaper,
+  SILENCE_AFTER_MS,
+  SILENCE_FADE_HALF_LIFE_MS,
+  SILENCE_FLOOR,
+} from '../../src/dj/audio-shaper';
 
 const audioStateValidator = createPortValidator({ audio_state: PLUGIN_INBOUND.audio_state }, 1 << 20);
 
@@ -27,7 +27,7 @@ function frame(level: number, extra: Partial<DjAudioFrame> = {}): DjAudioFrame {
   };
 }
 
-const flat = { preset: 'auto' as const, bandSensitivity: [1, 1, 1, 1, 1] };
+const flat = { bandSensitivity: [1, 1, 1, 1, 1] };
 
 describe('audio-shaper', () => {
   it('clamps hot and negative values into a valid audio_state', () => {
@@ -44,21 +44,16 @@ describe('audio-shaper', () => {
     assert.ok(low.bands.every((b) => b === 0));
   });
 
-  it('applies the preset gain times the operator sensitivity per band', () => {
-    const shaper = new AudioShaper({ preset: 'hiphop', bandSensitivity: [1, 1, 1, 1, 0] });
-    let state = shaper.ingest(frame(0.5), 0);
-    for (let t = 1; t < 200; t++) state = shaper.ingest(frame(0.5), t * 16);
-    assert.ok(Math.abs(state.bands[0]! - 0.5 * AUDIO_PRESETS.hiphop.bandSensitivity[0]) < 1e-3);
-    assert.ok(state.bands[4]! < 1e-6);
+  it("applies the operator's sensitivity per band, and only that (the preset's gains are the analyzer's)", () => {
+    const shaper = new AudioShaper({ bandSensitivity: [2, 1, 0.5, 1, 0] });
+    assert.deepEqual(shaper.ingest(frame(0.4), 0).bands, [0.8, 0.4, 0.2, 0.4, 0]);
   });
 
-  it('rises by the attack rate and falls by the slower release rate', () => {
+  it('relays the levels as they come, without smoothing them a second time', () => {
     const shaper = new AudioShaper(flat);
-    const up = shaper.ingest(frame(1), 0).bands[0]!;
-    assert.ok(Math.abs(up - AUDIO_PRESETS.auto.attack) < 1e-9, `first step ${up}`);
-    for (let t = 1; t < 100; t++) shaper.ingest(frame(1), t * (1000 / 60));
-    const down = shaper.ingest(frame(0), 100 * (1000 / 60)).bands[0]!;
-    assert.ok(Math.abs(down - (1 - AUDIO_PRESETS.auto.release)) < 1e-3, `after one falling step ${down}`);
+    assert.equal(shaper.ingest(frame(1), 0).bands[0], 1);
+    assert.equal(shaper.ingest(frame(0), 16).bands[0], 0);
+    assert.equal(shaper.ingest(frame(0.3, { beat_i: 0.6 }), 32).beat_intensity, 0.6);
   });
 
   it('decays smoothly toward silence when no frame arrives', () => {
@@ -76,6 +71,13 @@ describe('audio-shaper', () => {
       previous = level;
     }
     assert.ok(i > 10, `a smooth decay, not a cut (${i} steps)`);
+  });
+
+  it('halves what is left every SILENCE_FADE_HALF_LIFE_MS', () => {
+    const shaper = new AudioShaper(flat);
+    shaper.ingest(frame(0.8), 0);
+    const level = shaper.idle(SILENCE_FADE_HALF_LIFE_MS).bands[0]!;
+    assert.ok(Math.abs(level - 0.4) < 1e-9, String(level));
   });
 
   it('decays to exactly 0, never to subnormal floats', () => {
@@ -97,11 +99,10 @@ describe('audio-shaper', () => {
     assert.ok(Math.abs(b - a - 0.5) < 1e-9, `120 bpm advances half a beat in 250 ms: ${a} → ${b}`);
   });
 
-  it('glides from one DJ to the next instead of jumping through zero', () => {
+  it('goes from one DJ to the next without passing through zero', () => {
     const shaper = new AudioShaper(flat);
     for (let t = 0; t < 60; t++) shaper.ingest(frame(0.9), t * 16);
-    const next = shaper.ingest(frame(0.2), 60 * 16).bands[0]!;
-    assert.ok(next > 0.2 && next < 0.9, `between the two DJs' levels: ${next}`);
+    assert.equal(shaper.ingest(frame(0.2), 60 * 16).bands[0], 0.2);
   });
 
   it("uses the operator's tapped tempo instead of the detected one, also while idle", () => {

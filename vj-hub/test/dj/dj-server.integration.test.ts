@@ -10,6 +10,7 @@ import {
   DJ_AUTH_TIMEOUT_MS,
   DJ_MAX_FRAMES_PER_SECOND,
   MAX_HUB_MESSAGE_BYTES,
+  mcavPresetSettings,
 } from '@audioviz/shared-types';
 import { upsertDjKey } from '../../src/auth/dj-keys';
 import { WebSocket } from 'ws';
@@ -305,6 +306,20 @@ describe('dj-server (:9000)', function () {
       const sync = await a.next('preset_sync');
       assertValid(sync);
       assert.equal((sync['preset'] as { name: string }).name, 'edm', 'MCAV’s DJ clients read preset.name');
+    });
+
+    it("sends the operator's attack/release in preset_sync, and the preset to a DJ who joins later", async () => {
+      t = await startTestHub();
+      const a = await connectDj(t, 'a');
+      t.hub.store.setAudioSetting('attack', 0.9);
+      const sync = await a.next('preset_sync');
+      assertValid(sync);
+      assert.deepEqual(sync['preset'], { ...mcavPresetSettings('auto'), attack: 0.9 });
+      t.hub.store.setPreset('chill');
+      assert.equal(((await a.next('preset_sync'))['preset'] as { attack: number }).attack, 0.9);
+      const late = await connectDj(t, 'late');
+      const joined = await late.next('preset_sync');
+      assert.deepEqual(joined['preset'], { ...mcavPresetSettings('chill'), attack: 0.9 });
     });
 
     it('sends server_shutdown when the hub stops', async () => {

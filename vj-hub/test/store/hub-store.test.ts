@@ -157,6 +157,10 @@ describe('hub-store', () => {
       { type: 'init_pool', zone: 'stage', count: 64, material: 'minecraft:glowstone' },
       { type: 'set_pattern', zone: 'stage', pattern: 'circle' },
     ]);
+    // A preset goes to the servers once the operator chose one (until then each keeps its owner's).
+    store.setPreset('edm');
+    assert.deepEqual(commands.at(-1), { type: 'set_preset', preset: 'edm' });
+    assert.deepEqual(store.restoreCommands()[0], { type: 'set_preset', preset: 'edm' });
   });
 
   it('keeps the zone summaries current with the operator’s pattern, config and pool changes', () => {

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { CLOSE_CODES, DJ_RELAY_POLICY, FakeClock, type DjAudioFrame } from '@audioviz/shared-types';
+import {
+  AUDIO_PRESETS,
+  CLOSE_CODES,
+  DJ_RELAY_POLICY,
+  FakeClock,
+  type DjAudioFrame,
+} from '@audioviz/shared-types';
 import { authMessage, DjLink, type DjCredentials } from '../../web/src/dj/dj-link';
 import { WebSocketService } from '../../web/src/net/websocket-service';
 import { FakeSocket } from './fake-socket';
@@ -162,11 +168,13 @@ describe('DjLink', () => {
     const { link, last } = setup();
     last().acceptOpen();
     last().receive({ type: 'preset_sync', preset: 'edm' });
-    assert.equal(link.state.preset, 'edm');
+    assert.equal(link.state.preset?.name, 'edm');
     last().receive({ type: 'preset_sync', preset: 'polka' });
-    assert.equal(link.state.preset, 'edm');
-    last().receive({ type: 'preset_sync', preset: { name: 'Chill', attack: 0.2 } });
-    assert.equal(link.state.preset, 'chill', 'the hub’s (and MCAV’s) object shape, by name');
+    assert.equal(link.state.preset?.name, 'edm');
+    last().receive({ type: 'preset_sync', preset: { name: 'Chill', attack: 0.2, release: 7 } });
+    assert.equal(link.state.preset?.name, 'chill', 'the hub’s (and MCAV’s) object shape, by name');
+    assert.equal(link.state.preset?.attack, 0.2, 'the operator’s attack is kept');
+    assert.equal(link.state.preset?.release, AUDIO_PRESETS.chill.release, 'a release out of range is not');
   });
 
   it('says going_offline when the DJ leaves', () => {

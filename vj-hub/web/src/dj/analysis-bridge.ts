@@ -4,13 +4,13 @@
  * with a beat, kick or onset of a skipped hop carried into the next frame.
  */
 import { AudioAnalyzer, FramePacer, createAnalysisResult } from '@audioviz/agent/analysis';
-import { DJ_FRAME_RATE, type DjAudioFrame, type PresetName } from '@audioviz/shared-types';
+import { DJ_FRAME_RATE, type DjAudioFrame, type McavPresetSettings } from '@audioviz/shared-types';
 
 export interface FrameAnalyzer {
   /** Feeds mono samples (−1…1) in capture order. */
   push(samples: Float32Array): void;
-  /** Switches the analysis preset (the hub's `preset_sync`). */
-  setPreset(preset: PresetName): void;
+  /** Switches the analysis preset and its smoothing (the hub's `preset_sync`). */
+  setPreset(preset: McavPresetSettings): void;
 }
 
 /**
@@ -36,8 +36,8 @@ export function createFrameAnalyzer(
       analyzer.push(samples, timeS, result, hop);
       timeS += samples.length / sampleRate;
     },
-    setPreset(preset) {
-      analyzer.setPreset(preset);
+    setPreset({ name, attack, release }) {
+      analyzer.setPreset(name, { attack, release });
     },
   };
 }

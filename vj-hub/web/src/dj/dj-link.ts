@@ -6,10 +6,10 @@
  */
 import {
   DJ_RELAY_POLICY,
-  presetNameOf,
+  presetSyncSettings,
   type Clock,
   type DjAudioFrame,
-  type PresetName,
+  type McavPresetSettings,
   type TimerHandle,
 } from '@audioviz/shared-types';
 import type { InboundMessage, OutboundMessage, WebSocketService } from '../net/websocket-service';
@@ -33,8 +33,8 @@ export interface DjLinkState {
   readonly latencyMs: number | null;
   readonly framesSent: number;
   readonly framesDropped: number;
-  /** The audio preset the hub asks for (`preset_sync`), null until it does. */
-  readonly preset: PresetName | null;
+  /** The audio preset the hub asks for and the attack/release to smooth with (`preset_sync`), null until it does. */
+  readonly preset: McavPresetSettings | null;
 }
 
 /** The `auth` message for a set of credentials. */
@@ -148,7 +148,7 @@ export class DjLink {
         return;
       }
       case 'preset_sync': {
-        const preset = presetNameOf(message['preset']);
+        const preset = presetSyncSettings(message['preset']);
         if (preset !== null) this.update({ preset });
         return;
       }

@@ -2,7 +2,7 @@
  * `/dj`: the remote DJ page. A DJ with only a browser logs in, shares tab or microphone audio, the agent's
  * own analysis runs in the page, and `dj_audio_frame`s go to the hub's :9000 as the CLI agent's do.
  */
-import { DJ_RELAY_POLICY, systemClock, type PresetName } from '@audioviz/shared-types';
+import { DJ_RELAY_POLICY, systemClock, type McavPresetSettings } from '@audioviz/shared-types';
 import { createPageLink } from '../net/page-link';
 import { mountBandMeters } from '../ui/band-meters';
 import { byId, el } from '../ui/dom';
@@ -86,7 +86,7 @@ async function share(source: CaptureSource): Promise<void> {
   if (link === null || capture !== null) return;
   tabButton.disabled = micButton.disabled = true;
   let analyzer: FrameAnalyzer | null = null;
-  let analysisPreset: PresetName | null = null;
+  let analysisPreset: McavPresetSettings | null = null;
   try {
     capture = await startCapture(source, (samples, sampleRate) => {
       analyzer ??= createFrameAnalyzer(
