@@ -1,7 +1,7 @@
 /**
  * Every Minecraft link of the hub, wired to the store: shaped audio goes to every linked server, zone commands
- * are relayed with `_seq` and their failures reported to the operator, and a server that comes back gets the
- * operator's zone state replayed (zones, pools, patterns).
+ * go with `_seq` to the servers that own the zone and their failures reach the operator, and a server that comes
+ * back gets the operator's zone state replayed (zones, pools, patterns).
  */
 import {
   ERROR_CODES,
@@ -77,10 +77,13 @@ export class MinecraftLinks {
     for (const link of this.links) link.stop();
   }
 
-  /** Sends one command to every linked server; refusals and time-outs reach the operator as notices. */
+  /**
+   * Sends one command to the servers it concerns: for a zone, the servers that report it (every server while
+   * none does yet); otherwise all. Refusals and time-outs reach the operator as notices.
+   */
   relay(command: ZoneCommand): void {
     for (const link of this.links) {
-      if (!link.connected) continue;
+      if (!link.connected || !this.concerns(command, link.url)) continue;
       link.request(command).then(
         (reply) => {
           if (reply.type === 'error')
@@ -94,6 +97,13 @@ export class MinecraftLinks {
     }
   }
 
+  /** A command for a zone concerns the servers that report it, or every server while none does. */
+  private concerns(command: ZoneCommand, url: string): boolean {
+    if (typeof command['zone'] !== 'string') return true;
+    const owners = this.options.store.zoneOwners(command['zone']);
+    return owners.length === 0 || owners.includes(url);
+  }
+
   private onUp(url: string, reconnect: boolean): void {
     const { store } = this.options;
     if (reconnect) store.health.minecraftReconnected();
@@ -101,7 +111,8 @@ export class MinecraftLinks {
     const link = this.links.find((l) => l.url === url);
     if (link === undefined) return;
     // Restore what the operator set before the server went away, then learn its zones and patterns.
-    for (const command of store.restoreCommands()) link.request(command).catch(() => undefined);
+    for (const command of store.restoreCommands())
+      if (this.concerns(command, url)) link.request(command).catch(() => undefined);
     for (const type of ['get_zones', 'list_patterns']) {
       link.request({ type }).then(
         (reply) => this.handleMessage(url, reply),
@@ -115,8 +126,9 @@ export class MinecraftLinks {
   private handleMessage(url: string, message: PluginOutboundMessage): void {
     const { store, logger } = this.options;
     if (message.type === 'zones') {
-      store.setZones(message.zones);
-      this.options.onZones?.(message.zones);
+      store.setZones(message.zones, url);
+      // The preview shows every server's zones.
+      this.options.onZones?.(store.zones);
     } else if (message.type === 'patterns') store.setPatterns(message.patterns);
     else if (message.type === 'error')
       logger.warn('Minecraft server reported an error', { url, message: message.message });

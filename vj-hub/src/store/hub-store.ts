@@ -30,6 +30,7 @@ import {
 } from './hub-events';
 import { HealthCounters } from './health-counters';
 import type { Scene, SceneZone } from '@audioviz/scripts';
+import { PREVIEW_SOURCE, ReportedZones } from './reported-zones';
 import { SceneFile } from './scene-file';
 
 export interface DjRecord {
@@ -101,7 +102,7 @@ export class HubStore {
   readonly zoneConfigs = new Map<string, ZoneConfig>();
   /** Pools the operator initialised, replayed after a reconnect. */
   readonly pools = new Map<string, { count?: number; material?: string }>();
-  zones: ZoneInfo[] = [];
+  private readonly reported = new ReportedZones();
   patterns: PatternInfo[] = [];
 
   constructor(private readonly options: HubStoreOptions) {
@@ -407,9 +408,18 @@ export class HubStore {
    * zones until a server reports them again (its next `zones` reply replaces them).
    */
   private patchZones(names: readonly string[], patch: Partial<ZoneInfo>): void {
-    if (Object.keys(patch).length === 0 || !this.zones.some((z) => names.includes(z.name))) return;
-    this.zones = this.zones.map((z) => (names.includes(z.name) ? patched(z, patch) : z));
+    if (Object.keys(patch).length === 0 || !this.reported.patch(names, (z) => patched(z, patch))) return;
     this.events.zones.emit({ zones: this.zones });
+  }
+
+  /** Every zone of every server (or the preview's while no server reported any), each name once. */
+  get zones(): ZoneInfo[] {
+    return this.reported.all;
+  }
+
+  /** The Minecraft servers (URLs) that report a zone; empty when none does (yet). */
+  zoneOwners(zone: string): string[] {
+    return this.reported.owners(zone).filter((source) => source !== PREVIEW_SOURCE);
   }
 
   /** The zone names a command addressed to "every zone" means. */
@@ -417,11 +427,14 @@ export class HubStore {
     return zone !== undefined ? [zone] : this.zones.map((z) => z.name);
   }
 
-  /** Zones as a Minecraft server (or the preview engine) reported them. */
-  setZones(zones: ZoneInfo[]): void {
-    this.zones = zones;
+  /**
+   * Zones as one source reported them: a Minecraft server (its URL) or, by default, the preview engine. Each
+   * server owns what it reports; the panel sees every server's zones.
+   */
+  setZones(zones: ZoneInfo[], source: string = PREVIEW_SOURCE): void {
+    this.reported.set(source, zones);
     for (const z of zones) this.currentPatterns[z.name] ??= z.pattern;
-    this.events.zones.emit({ zones });
+    this.events.zones.emit({ zones: this.zones });
   }
 
   setPatterns(patterns: PatternInfo[]): void {

@@ -4,24 +4,24 @@
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { ZoneInfo } from '@audioviz/shared-types';
 import type { Received } from './ws-client';
+
+/** A zone as a plugin reports it: 10×10×10 blocks, 16 entities, showing bars. */
+export function reportedZone(name: string): ZoneInfo {
+  return {
+    name,
+    world: 'world',
+    origin: { x: 0, y: 64, z: 0 },
+    size: { x: 10, y: 10, z: 10 },
+    rotation: 0,
+    entity_count: 16,
+    pattern: 'bars',
+  };
+}
 
 const REPLIES: Record<string, (m: Received) => Received> = {
   ping: () => ({ type: 'pong', timestamp: 1 }),
-  get_zones: () => ({
-    type: 'zones',
-    zones: [
-      {
-        name: 'stage',
-        world: 'world',
-        origin: { x: 0, y: 64, z: 0 },
-        size: { x: 10, y: 10, z: 10 },
-        rotation: 0,
-        entity_count: 16,
-        pattern: 'bars',
-      },
-    ],
-  }),
   list_patterns: () => ({
     type: 'patterns',
     patterns: [{ id: 'bars', name: 'Bars', category: 'spectrum', recommended_entities: 16 }],
@@ -45,7 +45,13 @@ export class FakePlugin {
   private sockets = new Set<WebSocket>();
   port = 0;
 
-  constructor(private readonly token: string | null = null) {}
+  /**
+   * @param zones the zones `get_zones` answers with
+   */
+  constructor(
+    private readonly token: string | null = null,
+    private readonly zones: readonly string[] = ['stage'],
+  ) {}
 
   async start(port = 0): Promise<number> {
     const wss = new WebSocketServer({ host: '127.0.0.1', port });
@@ -70,7 +76,10 @@ export class FakePlugin {
           } else ws.close(4002, 'Bad token');
           return;
         }
-        const reply = REPLIES[message.type];
+        const reply =
+          message.type === 'get_zones'
+            ? () => ({ type: 'zones', zones: this.zones.map(reportedZone) })
+            : REPLIES[message.type];
         if (!this.answering || reply === undefined) return;
         const seq = message['_seq'];
         ws.send(JSON.stringify({ ...reply(message), ...(seq !== undefined ? { _seq: seq } : {}) }));

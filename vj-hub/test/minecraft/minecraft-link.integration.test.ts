@@ -31,8 +31,8 @@ describe('minecraft-link (hub → :8765)', function () {
     await Promise.all(plugins.splice(0).map((p) => p.kill()));
   });
 
-  async function plugin(token: string | null = null): Promise<FakePlugin> {
-    const p = new FakePlugin(token);
+  async function plugin(token: string | null = null, zones?: string[]): Promise<FakePlugin> {
+    const p = new FakePlugin(token, zones);
     plugins.push(p);
     await p.start();
     return p;
@@ -46,6 +46,28 @@ describe('minecraft-link (hub → :8765)', function () {
     await eventually(() => hub.hub.health().mc_connected, 'the link');
     return { p, hub };
   }
+
+  it('with two servers, shows both servers’ zones and sends a zone’s commands only to its server', async () => {
+    const north = await plugin(null, ['north']);
+    const south = await plugin(null, ['south', 'shared']);
+    const hub = await startTestHub({
+      minecraft: [north, south].map((p) => ({ url: `ws://127.0.0.1:${p.port}`, token: null })),
+    });
+    t = hub;
+    const names = (): string[] => hub.hub.store.zones.map((z) => z.name);
+    await eventually(() => names().length === 3, 'both servers’ zones');
+    assert.deepEqual([...names()].sort(), ['north', 'shared', 'south']);
+    const sent = (p: FakePlugin, zone: string): number =>
+      p.of('set_pattern').filter((m) => m['zone'] === zone).length;
+    hub.hub.store.setPattern('circle', ['south']);
+    hub.hub.store.setPattern('circle', ['north']);
+    await eventually(() => sent(north, 'north') === 1 && sent(south, 'south') === 1, 'each server’s command');
+    assert.equal(sent(north, 'south'), 0, 'south’s command stayed off the north server');
+    assert.equal(sent(south, 'north'), 0, 'north’s command stayed off the south server');
+    // A command for a zone nobody reports yet goes to every server (it may be about to create it).
+    hub.hub.store.initPool('new_zone', 8);
+    await eventually(() => north.of('init_pool').length === 1 && south.of('init_pool').length === 1, 'both');
+  });
 
   it('follows the backoff schedule 5 s × 1.5 up to 60 s with ±10 % jitter while the server is down', async () => {
     const clock = new FakeClock();
