@@ -4,21 +4,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ZoneInfo } from '@audioviz/shared-types';
 import type { Received } from './ws-client';
-
-/** A zone as a plugin reports it: 10×10×10 blocks, 16 entities, showing bars. */
-export function reportedZone(name: string): ZoneInfo {
-  return {
-    name,
-    world: 'world',
-    origin: { x: 0, y: 64, z: 0 },
-    size: { x: 10, y: 10, z: 10 },
-    rotation: 0,
-    entity_count: 16,
-    pattern: 'bars',
-  };
-}
+import { reportedZone } from './zone-fixture';
 
 const REPLIES: Record<string, (m: Received) => Received> = {
   ping: () => ({ type: 'pong', timestamp: 1 }),
@@ -78,7 +65,7 @@ export class FakePlugin {
         }
         const reply =
           message.type === 'get_zones'
-            ? () => ({ type: 'zones', zones: this.zones.map(reportedZone) })
+            ? () => ({ type: 'zones', zones: this.zones.map((name) => reportedZone(name)) })
             : REPLIES[message.type];
         if (!this.answering || reply === undefined) return;
         const seq = message['_seq'];

@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
-import type { ZoneInfo } from '@audioviz/shared-types';
 import { PREVIEW_SOURCE, ReportedZones } from '../../src/store/reported-zones';
-
-const zone = (name: string, pattern = 'bars'): ZoneInfo => ({
-  name,
-  world: 'w',
-  origin: { x: 0, y: 0, z: 0 },
-  size: { x: 1, y: 1, z: 1 },
-  rotation: 0,
-  entity_count: 1,
-  pattern,
-});
+import { reportedZone as zone } from '../helpers/zone-fixture';
 
 describe('reported-zones', () => {
   it('shows every source’s zones once, the first source’s entry for a shared name', () => {
