@@ -12,6 +12,7 @@ import { MinecraftViewer } from '../src/minecraft-viewer';
 import { waitUntil } from '../src/network';
 import { SeqSocket, type Message } from '../src/seq-socket';
 import { bytesPerSecond, motionPerUpdate, type EntityUpdate } from '../src/show-analysis';
+import { launchChromium } from '../../tools/chromium.cjs';
 import { BEAT_PERIOD_MS, BEATS_PER_CHECK, expectMotionOnTheBeat } from '../src/show-checks';
 import { ShowStack } from '../src/show-stack';
 import { finishServerSuite, prepareServerSuite } from '../src/server-build';
@@ -81,6 +82,35 @@ function storedPattern(dataDir: string, zone: string): string | undefined {
     zones?: { name?: string; pattern?: string }[];
   };
   return stored.zones?.find((z) => z.name === zone)?.pattern;
+}
+
+/**
+ * Opens the hub's admin panel (served on `httpPort`) in headless Chromium, picks `zone` and lets go of its
+ * pattern's depth slider at `depth`, as a VJ does; returns once the panel shows the value.
+ */
+async function setDepthInThePanel(httpPort: number, zone: string, depth: number): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`http://127.0.0.1:${httpPort}/`);
+    await page.getByTestId('link-status').filter({ hasText: 'Live' }).waitFor();
+    await page.getByTestId('pattern-zone').selectOption(zone);
+    const slider = page.getByTestId('pattern-params').locator('[data-param="depth"]');
+    await slider.fill(String(depth));
+    await slider.dispatchEvent('change');
+    const row = page
+      .getByTestId('pattern-params')
+      .locator('label', { has: page.locator('[data-param="depth"]') });
+    await row
+      .locator('output')
+      .filter({ hasText: depth.toFixed(2) })
+      .waitFor();
+    assert.deepEqual(pageErrors, [], 'the panel ran without errors');
+  } finally {
+    await browser.close();
+  }
 }
 
 describe('end to end: server, hub, agent and a Minecraft client', function () {
@@ -193,7 +223,7 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     await expectMotionOnTheBeat(viewer, stack.tap!, BEATS_PER_CHECK);
   });
 
-  it('a pattern parameter the operator sets reaches the players and the preview', async () => {
+  it('a pattern parameter the VJ sets in the admin panel reaches the players and the preview', async () => {
     assert.equal(stage.pattern, 'bars', 'this check knows the controls of the default pattern only');
     // The precondition: at the default depth, the bars that the clicks raise stand apart.
     await viewer.waitFor(
@@ -206,15 +236,8 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
       20_000,
       'bars standing apart in depth at the default depth',
     );
-    // Exactly what the admin panel sends when the depth slider is let go.
-    const reply = await operator.request({ type: 'set_pattern_params', zone: stage.name, params: FLAT });
-    assert.deepEqual(reply, {
-      type: 'pattern_params',
-      zone: stage.name,
-      pattern: 'bars',
-      params: FLAT,
-      _seq: reply['_seq'],
-    });
+    // The VJ on the admin panel in Chromium: picks the stage and lets go of the depth slider at 0.
+    await setDepthInThePanel(stack.hub!.httpPort, stage.name, FLAT.depth);
     // Entities glide to their new place over a few ticks, and between clicks every bar is low and near the
     // middle anyway: judge several beats' worth of updates, from shortly after the change.
     const judgedFrom = Date.now() + SETTLE_MS;

@@ -7,15 +7,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { silentLogger, startHub, type HubConfig, type RunningHub } from '../../src/index';
+import { launchChromium as launchHeadlessChromium } from '../../../tools/chromium.cjs';
 
 const HUB_DIR = path.resolve(__dirname, '..', '..');
 const ROOT = path.resolve(HUB_DIR, '..');
 export const PUBLIC_DIR = path.join(HUB_DIR, 'public');
-/** Debian's chromium; `AUDIOVIZ_CHROMIUM` points elsewhere. */
-export const CHROMIUM_PATH = process.env['AUDIOVIZ_CHROMIUM'] ?? '/usr/bin/chromium';
 
 let built = false;
 /** Builds vj-hub/public/ from the current sources, once per test run. */
@@ -26,30 +25,19 @@ export function buildWebUi(): void {
 }
 
 /**
- * Headless Chromium with the flags CI needs. `fakeAudioFile` gives the page a fake microphone playing that
- * WAV file in a loop, with media prompts accepted.
+ * Headless Chromium (tools/chromium.cjs). `fakeAudioFile` gives the page a fake microphone playing that WAV file
+ * in a loop, with media prompts accepted.
  */
 export function launchChromium({ fakeAudioFile }: { fakeAudioFile?: string } = {}): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (see .ci/apt-packages)`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--autoplay-policy=no-user-gesture-required',
-      ...(fakeAudioFile === undefined
-        ? []
-        : [
-            '--use-fake-ui-for-media-stream',
-            '--use-fake-device-for-media-stream',
-            `--use-file-for-fake-audio-capture=${fakeAudioFile}`,
-          ]),
-    ],
-  });
+  return launchHeadlessChromium(
+    fakeAudioFile === undefined
+      ? []
+      : [
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+          `--use-file-for-fake-audio-capture=${fakeAudioFile}`,
+        ],
+  );
 }
 
 /** The zone every test hub starts with (the preview engine reads it from its zones document). */
