@@ -288,6 +288,11 @@ export class HubStore {
     this.events.settings.emit();
   }
 
+  /** The operator picked the preset or its smoothing (until then servers and DJs keep their own). */
+  get presetChosen(): boolean {
+    return this.operatorChosePreset;
+  }
+
   setBandSensitivity(band: number, sensitivity: number): void {
     this.bandSensitivity[band] = sensitivity;
     this.events.settings.emit();
@@ -459,11 +464,6 @@ export class HubStore {
   }
 
   // ---- scenes ----
-
-  /** The operator picked the preset or its smoothing (until then servers and DJs keep their own). */
-  get presetChosen(): boolean {
-    return this.operatorChosePreset;
-  }
 
   /** What was wrong with the stored scenes file when the hub started (empty: nothing). */
   get sceneFileProblems(): readonly string[] {
