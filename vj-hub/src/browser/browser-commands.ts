@@ -18,6 +18,7 @@ export type BrowserCommand = BrowserInbound[Exclude<keyof BrowserInbound, 'vj_au
 /** The full picture a browser gets on connect and on `get_state`. */
 export function buildVjState(store: HubStore, health: Health): BrowserOutboundMessage {
   const roster = store.roster();
+  const scenes = store.sceneList();
   return {
     type: 'vj_state',
     patterns: store.patterns,
@@ -28,8 +29,8 @@ export function buildVjState(store: HubStore, health: Health): BrowserOutboundMe
     pending_djs: store.pendingDjs(),
     presets: [...PRESET_NAMES],
     preset: store.preset,
-    scenes: store.sceneNames(),
-    built_in_scenes: store.sceneList().built_in,
+    scenes: scenes.scenes,
+    built_in_scenes: scenes.built_in,
     transition_duration: store.transitionDuration,
     band_sensitivity: [...store.bandSensitivity],
     blackout: store.blackout,

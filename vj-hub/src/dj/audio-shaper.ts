@@ -58,7 +58,7 @@ export class AudioShaper {
    * @param now clock ms at arrival
    */
   ingest(frame: DjAudioFrame, now: number): AudioState {
-    this.steps(now); // the idle fade counts from this frame
+    this.lastUpdate = now; // the idle fade counts from this frame
     const gains = this.settings.bandSensitivity;
     for (let i = 0; i < 5; i++) {
       this.bands[i] = floor(clampUnit(clampUnit(frame.bands[i] ?? 0) * (gains[i] ?? 1)));
