@@ -255,9 +255,22 @@ export class Control {
         `unknown effect "${effect}": use one of ${EFFECT_NAMES.join(', ')}`,
       );
     }
-    const entries = zone === undefined ? [...this.stage.zones.all()] : [this.stage.zones.require(zone)];
+    const entries = this.entriesOf(zone);
     const now = this.stage.options.host.now();
     for (const entry of entries) entry.effects.trigger(effect as EffectName, now, intensity, durationMs);
+    return entries.map((e) => e.zone.name);
+  }
+
+  /** One zone's entry, or every zone's when no zone is named. */
+  private entriesOf(zone: string | undefined): ZoneEntry[] {
+    return zone === undefined ? [...this.stage.zones.all()] : [this.stage.zones.require(zone)];
+  }
+
+  /** Switches blackout or freeze on or off in one zone, or in every zone; answers the zones it reached. */
+  setShowSwitch(zone: string | undefined, effect: 'blackout' | 'freeze', on: boolean): string[] {
+    const entries = this.entriesOf(zone);
+    const now = this.stage.options.host.now();
+    for (const entry of entries) entry.effects.set(effect, on, now);
     return entries.map((e) => e.zone.name);
   }
 

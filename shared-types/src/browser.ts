@@ -82,8 +82,8 @@ export const BrowserTriggerEffect = message('trigger_effect', {
   duration: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_EFFECT_MS })),
   zone: Type.Optional(Name),
 });
-export const SetBlackout = message('set_blackout', Enabled);
-export const SetFreeze = message('set_freeze', Enabled);
+export const BrowserSetBlackout = message('set_blackout', Enabled);
+export const BrowserSetFreeze = message('set_freeze', Enabled);
 export const SaveScene = message('save_scene', SceneName);
 export const LoadScene = message('load_scene', SceneName);
 export const DeleteScene = message('delete_scene', SceneName);
@@ -209,8 +209,8 @@ export const BROWSER_INBOUND = {
   set_band_materials: SetBandMaterials,
   set_audio_setting: SetAudioSetting,
   trigger_effect: BrowserTriggerEffect,
-  set_blackout: SetBlackout,
-  set_freeze: SetFreeze,
+  set_blackout: BrowserSetBlackout,
+  set_freeze: BrowserSetFreeze,
   save_scene: SaveScene,
   load_scene: LoadScene,
   delete_scene: DeleteScene,

@@ -158,6 +158,13 @@ export const TriggerEffect = message('trigger_effect', {
   duration: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_EFFECT_MS })),
 });
 /**
+ * (ext) Blackout (every entity hidden) or freeze (the last frame held) on or off, in one zone or, without `zone`,
+ * in every zone. They are the engine's own show state: per-entity `set_visible` overrides are left as they were.
+ */
+const ShowSwitch = { enabled: Type.Boolean(), zone: Type.Optional(Name) };
+export const SetBlackout = message('set_blackout', ShowSwitch);
+export const SetFreeze = message('set_freeze', ShowSwitch);
+/**
  * (ext) Sets parameters of a zone's pattern; every value is checked before any is applied. `replace` drops
  * the ones not named (back to their defaults) instead of keeping them.
  */
@@ -257,6 +264,8 @@ export const PLUGIN_INBOUND = {
   set_pattern_params: SetPatternParams,
   set_preset: SetPreset,
   trigger_effect: TriggerEffect,
+  set_blackout: SetBlackout,
+  set_freeze: SetFreeze,
   list_patterns: ListPatterns,
   load_script: LoadScript,
   dj_info: DjInfo,

@@ -93,6 +93,8 @@ export const PLUGIN_INBOUND_EXAMPLES: Record<string, object> = {
   set_pattern_params: { type: 'set_pattern_params', zone: 'main', params: { depth: 0.5 }, _seq: 4 },
   set_preset: { type: 'set_preset', preset: 'edm', _seq: 5 },
   trigger_effect: { type: 'trigger_effect', effect: 'flash', intensity: 1, duration: 500 },
+  set_blackout: { type: 'set_blackout', enabled: true, _seq: 6 },
+  set_freeze: { type: 'set_freeze', enabled: false, zone: 'main' },
   list_patterns: { type: 'list_patterns', v: '1.0.0' },
   load_script: { type: 'load_script', name: 'my_pattern', source: 'export default {}' },
   dj_info: { type: 'dj_info', dj_name: 'DJ One', dj_id: 'dj_one', bpm: 174, is_active: true },

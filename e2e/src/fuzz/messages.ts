@@ -180,6 +180,8 @@ export const pluginMessage: Arb<unknown> = fc.oneof(
     intensity: unit,
     duration: field(fc.integer({ min: -1, max: 70_000 })),
   }),
+  message('set_blackout', { enabled: field(fc.boolean()), zone: zoneName }),
+  message('set_freeze', { enabled: field(fc.boolean()), zone: zoneName }),
   message('list_patterns', {}),
   message('dj_info', {
     dj_name: field(fc.string({ maxLength: 70 })),

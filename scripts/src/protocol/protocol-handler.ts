@@ -310,6 +310,11 @@ export class ProtocolHandler {
           seq,
         );
         return;
+      case 'set_blackout':
+      case 'set_freeze':
+        control.setShowSwitch(m.zone, m.type === 'set_blackout' ? 'blackout' : 'freeze', m.enabled);
+        ack();
+        return;
       case 'list_patterns':
         this.send(clientId, { type: 'patterns', patterns: control.patterns() }, seq);
         return;

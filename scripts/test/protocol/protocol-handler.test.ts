@@ -271,6 +271,36 @@ describe('ProtocolHandler', () => {
     );
   });
 
+  it('(ext) set_blackout hides every entity and set_freeze holds the frame, until each is switched off', () => {
+    const { host, ask } = setup();
+    ask({ type: 'init_pool', zone: 'main', count: 16 });
+    const shown = () => host.entities('main').filter((e) => e.scale > 0).length;
+    const places = () => JSON.stringify(host.entities('main').map((e) => [e.x, e.y, e.z, e.scale]));
+    const play = (ticks: number) => {
+      for (let i = 0; i < ticks; i++)
+        ask(JSON.parse(audioFrame(i % 2 === 0, 0.2 + 0.1 * (i % 7))) as unknown);
+    };
+    play(10);
+    const total = host.entities('main').length;
+    assert.ok(total === 16 && shown() === total, `the zone shows its entities: ${shown()} of ${total}`);
+    assert.deepEqual(ask({ type: 'set_blackout', enabled: true, _seq: 3 }), [
+      { type: 'ack', request: 'set_blackout', _seq: 3 },
+    ]);
+    play(40); // entities fade out with the preset's release
+    assert.equal(shown(), 0, 'blackout hides them all');
+    ask({ type: 'set_blackout', enabled: false });
+    play(10);
+    assert.equal(shown(), total, 'and shows them again when switched off');
+    ask({ type: 'set_freeze', enabled: true, zone: 'main' });
+    const held = places();
+    play(10);
+    assert.equal(places(), held, 'freeze holds the frame while the music goes on');
+    ask({ type: 'set_freeze', enabled: false, zone: 'main' });
+    play(10);
+    assert.notEqual(places(), held, 'and the show moves again once lifted');
+    assert.equal(ask({ type: 'set_freeze', enabled: true, zone: 'ghost' })[0]!['code'], 'ZONE_NOT_FOUND');
+  });
+
   it('applies only the newest batch per zone per tick and answers the superseded one with 0', () => {
     const { engine, host } = setup();
     engine.enqueue('hub', JSON.stringify({ type: 'init_pool', zone: 'main', count: 4 }));

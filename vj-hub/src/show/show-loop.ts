@@ -74,7 +74,6 @@ export class ShowLoop {
     this.frameTimes.push(now);
     while (this.frameTimes.length > 0 && now - this.frameTimes[0]! > 1000) this.frameTimes.shift();
     this.latest = state;
-    if (this.store.freeze) return;
     this.forward(state);
     if (isBeat) this.publishPreview();
   }
@@ -108,7 +107,7 @@ export class ShowLoop {
         () => {
           this.forwardTimer = null;
           const pending = this.pendingForward;
-          if (pending !== null && !this.store.freeze) this.forward(pending);
+          if (pending !== null) this.forward(pending);
         },
         this.lastForwardAt + FORWARD_INTERVAL_MS - now,
       );
@@ -122,14 +121,12 @@ export class ShowLoop {
   private tick(): void {
     this.scheduleTick();
     const now = this.clock.now();
-    if (!this.store.freeze) {
-      if (this.shaper.isSilent(now)) {
-        this.latest = this.shaper.idle(now);
-        this.forward(this.latest);
-      }
-      this.engine.audio(this.latest);
-      this.engine.tick();
+    if (this.shaper.isSilent(now)) {
+      this.latest = this.shaper.idle(now);
+      this.forward(this.latest);
     }
+    this.engine.audio(this.latest);
+    this.engine.tick();
     this.entities = this.engine.entities(this.store.zones.map((z) => z.name));
     this.publishPreview();
     if (++this.ticks % ROSTER_REFRESH_TICKS === 0) this.store.refreshRoster();

@@ -374,17 +374,20 @@ export class HubStore {
     this.events.effectTriggered.emit({ effect, ...defined({ intensity, duration }) });
   }
 
-  /** Blackout hides every zone's entities; turning it off shows them again. */
+  /**
+   * Blackout hides every zone's entities until it is turned off. Each engine (every server's and the preview's)
+   * does it; the hub keeps the operator's choice to restore it on a server that reconnects.
+   */
   setBlackout(enabled: boolean): void {
     this.blackout = enabled;
-    for (const zone of this.zones)
-      this.sendZoneCommand({ type: 'set_visible', zone: zone.name, visible: !enabled });
+    this.sendZoneCommand({ type: 'set_blackout', enabled });
     this.events.settings.emit();
   }
 
-  /** Freeze holds the show: audio stops flowing to Minecraft and the preview until it is lifted. */
+  /** Freeze holds the last frame in every engine until it is lifted; audio keeps flowing, so it resumes at once. */
   setFreeze(enabled: boolean): void {
     this.freeze = enabled;
+    this.sendZoneCommand({ type: 'set_freeze', enabled });
     this.events.settings.emit();
   }
 
@@ -454,8 +457,8 @@ export class HubStore {
     for (const [zone, pool] of this.pools) out.push({ type: 'init_pool', zone, ...pool });
     for (const [zone, pattern] of Object.entries(this.currentPatterns))
       out.push({ type: 'set_pattern', zone, pattern });
-    if (this.blackout)
-      for (const z of this.zones) out.push({ type: 'set_visible', zone: z.name, visible: false });
+    if (this.blackout) out.push({ type: 'set_blackout', enabled: true });
+    if (this.freeze) out.push({ type: 'set_freeze', enabled: true });
     return out;
   }
 

@@ -250,7 +250,7 @@ describe('browser-server (:8766)', function () {
       assert.deepEqual(relayed, [
         { type: 'set_pattern', zone: 'stage', pattern: 'circle', transition_s: 1 },
         { type: 'trigger_effect', effect: 'strobe', intensity: 0.5 },
-        { type: 'set_visible', zone: 'stage', visible: false },
+        { type: 'set_blackout', enabled: true },
       ]);
     });
   });

@@ -50,6 +50,59 @@ describe('the preview on the real engine', function () {
     assert.ok(new Set(entities.map(signature)).size > 5, 'the entities move');
   });
 
+  it('blacks out and freezes the preview and the Minecraft server from the panel, while the DJ plays on', async () => {
+    plugin = new FakePlugin();
+    await plugin.start();
+    t = await startTestHub(
+      { minecraft: [{ url: `ws://127.0.0.1:${plugin.port}`, token: null }] },
+      { createEngine },
+    );
+    await eventually(() => t!.hub.store.zones.length === 1, 'the server’s zones');
+    const b = await t.browser();
+    await b.next('vj_state');
+    const dj = await connectDj(t, 'a');
+    let sent = 0;
+    /** Plays `n` frames (one per tick) and answers the stage's entities in the last state. */
+    const play = async (
+      n: number,
+    ): Promise<{ x: number; y: number; scale?: number; visible?: boolean }[]> => {
+      let state: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++, sent++) {
+        dj.send(frame(sent, sent % 2 === 0 ? 0.9 : 0.2, sent % 4 === 0));
+        await eventually(() => t!.hub.store.dj('a')?.framesReceived === sent + 1, `frame ${sent}`);
+        t.clock.advance(50);
+        state = await b.next('state');
+      }
+      return (state['entities'] as Record<string, { x: number; y: number }[]>)['stage']!;
+    };
+    const look = (e: { x: number; y: number; scale?: number }[]) =>
+      e.map((x) => `${x.x.toFixed(3)}/${x.y.toFixed(3)}/${(x.scale ?? 1).toFixed(3)}`).join(',');
+    await play(10);
+
+    b.send({ type: 'set_freeze', enabled: true });
+    await b.next('ack');
+    await play(2);
+    const held = look(await play(1));
+    assert.equal(look(await play(10)), held, 'the frozen preview holds its frame');
+    b.send({ type: 'set_freeze', enabled: false });
+    await b.next('ack');
+    await play(2);
+    assert.notEqual(look(await play(10)), held, 'and moves again once the freeze is lifted');
+
+    b.send({ type: 'set_blackout', enabled: true });
+    await b.next('ack');
+    const dark = await play(40);
+    assert.ok(
+      dark.every((e) => e.visible === false || e.scale === 0),
+      'blackout hides every entity of the preview',
+    );
+    await eventually(
+      () => JSON.stringify(plugin!.of('set_freeze').map((m) => m['enabled'])) === '[true,false]',
+      'the server is frozen and thawed',
+    );
+    await eventually(() => plugin!.of('set_blackout').at(-1)?.['enabled'] === true, 'the server blacked out');
+  });
+
   it('mirrors a Minecraft server’s zones and follows the operator’s pattern changes', async () => {
     plugin = new FakePlugin();
     await plugin.start();

@@ -161,6 +161,20 @@ describe('hub-store', () => {
     store.setPreset('edm');
     assert.deepEqual(commands.at(-1), { type: 'set_preset', preset: 'edm' });
     assert.deepEqual(store.restoreCommands()[0], { type: 'set_preset', preset: 'edm' });
+    // Blackout and freeze go to a reconnecting server last, after its zones are rebuilt, and only while on.
+    store.setBlackout(true);
+    store.setFreeze(true);
+    assert.deepEqual(commands.slice(-2), [
+      { type: 'set_blackout', enabled: true },
+      { type: 'set_freeze', enabled: true },
+    ]);
+    assert.deepEqual(store.restoreCommands().slice(-2), commands.slice(-2));
+    store.setBlackout(false);
+    store.setFreeze(false);
+    assert.deepEqual(
+      store.restoreCommands().filter((c) => c.type === 'set_blackout' || c.type === 'set_freeze'),
+      [],
+    );
   });
 
   it('keeps the zone summaries current with the operator’s pattern, config and pool changes', () => {
@@ -222,12 +236,10 @@ describe('hub-store', () => {
         sent.filter((c) => c.type === 'set_zone_config'),
         [{ type: 'set_zone_config', zone: 'z', config: { brightness: 9, glow_on_beat: true } }],
       );
+      // Blackout is the engines' own switch: per-entity visibility overrides are not touched.
       assert.deepEqual(
-        sent.filter((c) => c.type === 'set_visible'),
-        [
-          { type: 'set_visible', zone: 'z', visible: false },
-          { type: 'set_visible', zone: 'y', visible: false },
-        ],
+        sent.filter((c) => c.type === 'set_blackout' || c.type === 'set_visible'),
+        [{ type: 'set_blackout', enabled: true }],
       );
     });
 
