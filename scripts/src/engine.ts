@@ -152,7 +152,9 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
 /**
  * A zone's shown entities as the protocol's `BatchEntity` (zone-local 0–1), for the hub's preview: looked at the
  * way the Minecraft host shows the frame (overrides win, beat glow lights everything, dynamic brightness scales
- * the zone's), so the preview shows what the players see.
+ * the zone's), so the preview shows what the players see. The Java host's FrameDiffer applies the same rules in
+ * its own loop; the plugin's golden-frame test fails if the two disagree on any entity's scale, brightness, glow
+ * colour or material.
  */
 function zoneEntities(stage: Stage, name: string): BatchEntity[] {
   const entry = stage.zones.get(name);
@@ -168,6 +170,7 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
     const glowForced = pool.glowOverride[i];
     const brightnessForced = pool.brightnessOverride[i];
     const materialForced = pool.materialOverride[i];
+    const interpolationForced = pool.interpolationOverride[i];
     out.push({
       id: `block_${i}`,
       // As hosts show them: within the zone (patterns may write anything).
@@ -183,9 +186,9 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
         brightnessForced >= 0
           ? brightnessForced
           : zone.dynamicBrightness
-            ? Math.round((s.brightness[i] * zone.brightness) / MAX_BRIGHTNESS)
+            ? Math.round((pool.light[i] * zone.brightness) / MAX_BRIGHTNESS)
             : zone.brightness,
-      interpolation: zone.interpolation,
+      interpolation: interpolationForced >= 0 ? interpolationForced : zone.interpolation,
       material: (materialForced >= 0 ? materials[materialForced] : undefined) ?? zone.materials[band],
     });
   }

@@ -135,6 +135,10 @@ export function rehearse(): RehearsalReport {
     send({ type: 'set_pattern_params', zone: ZONE, params: { depth: 0.3 } });
     send({ type: 'set_pattern_params', zone: ZONE, params: {}, replace: true });
     send({ type: 'trigger_effect', zone: ZONE, effect: 'flash', intensity: 1, duration: 100 });
+    send({ type: 'set_blackout', zone: ZONE, enabled: true });
+    send({ type: 'set_blackout', zone: ZONE, enabled: false });
+    send({ type: 'set_freeze', zone: ZONE, enabled: true });
+    send({ type: 'set_freeze', zone: ZONE, enabled: false });
     send({ type: 'set_preset', preset: 'auto' });
     send({ type: 'list_patterns' });
     send({ type: 'dj_info', dj_name: 'Rehearsal', dj_id: 'r', bpm: 128, is_active: true });

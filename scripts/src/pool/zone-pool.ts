@@ -27,8 +27,11 @@ export class ZonePool {
   /** The zone frame handed to the host each tick (host.ts `zoneFrameLayout`). */
   frameBuffer = new ArrayBuffer(zoneFrameLayout(0).bytes);
   private header = new Float64Array(this.frameBuffer, 0, ZONE_HEADER_SLOTS);
-  /** The smoothed brightness 0–15 (`shown.brightness` is its rounded copy). */
-  private light = new Float32Array(0);
+  /**
+   * The smoothed brightness 0–15 (`shown.brightness` is its rounded copy); the host scales this one by the zone's
+   * brightness, so the preview does too. Written only by `smooth`.
+   */
+  light = new Float32Array(0);
   /** -1 = no override; 0 hides the entity. */
   visibleOverride = new Int8Array(0);
   /** -1 = no override; 0/1 forces glow off/on. */

@@ -12,6 +12,9 @@
 //   tick                           input: one engine tick, followed by the TickFrame it returned:
 //                                  frame <zones> <materialsJson> <slot 0> <slot 1> …
 //   sent <clientId> <text>         output: host.send during the previous input
+//   look <slot> <entities>         output, after a frame (engines with zoneEntities only): how the preview
+//                                  shows the slot's zone, one "scale,brightness,glow,band,material,interpolation"
+//                                  per entity joined by ";" (glow 0/1, material by name)
 //
 // A frame's <zones> is one anchor per slot joined by ";" ("name@world:x,y,z", "-" for a free slot). Each
 // <slot> is "-" for a free slot, else the zone buffer as 14 groups joined by "/": the 16 header numbers in the
@@ -121,6 +124,15 @@ for (const step of scenario.steps) {
           ...Array.from(f.frames, zoneBuffer),
         ].join('\t'),
       );
+      if (typeof engine.zoneEntities === 'function') {
+        Array.from(f.zones).forEach((z, slot) => {
+          if (z === null || z === undefined) return;
+          const look = engine.zoneEntities(z.name).map((e) =>
+            [e.scale, e.brightness, e.glow ? 1 : 0, e.band, e.material, e.interpolation].join(','),
+          );
+          lines.push(['look', slot, look.join(';')].join('\t'));
+        });
+      }
     }
   }
 }

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * runs the scenario in Node and writes a transcript of inputs and outputs; this test replays the inputs through
  * the Java host and compares every tick's frame as the host copied it ({@link FrameCopier}), every reply and
  * every sent message (floats within a few ulps, because V8 and GraalJS may round Math.sin and friends
- * differently in the last bit; integers and header numbers exactly).
+ * differently in the last bit; integers and header numbers exactly). It also holds the look the preview
+ * shows ({@code engine.zoneEntities}, the transcript's {@code look} lines) against the display entities the diffs
+ * built: scale, brightness, glow colour and material must agree, so the hub's preview shows what players see.
  */
 class GoldenFrameIntegrationTest {
     /** Pattern budget high enough that interpreter speed never changes what the engine does. */
@@ -81,6 +83,7 @@ class GoldenFrameIntegrationTest {
                 (client, text) -> sent.add(client + "\t" + text), (zone, message) -> {});
         Watchdog watchdog = new Watchdog(CallClock.cpuTime(), Logger.getLogger("golden"), Duration.ofMillis(5));
         int compared = 0;
+        int looks = 0;
         int sentSeen = 0;
         try (Engine graal = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
                 EngineSession session = EngineSession.load(graal, "engine.js", Files.readString(bundle), host, CONFIG,
@@ -104,6 +107,9 @@ class GoldenFrameIntegrationTest {
                 } else if (f[0].equals("frame")) {
                     compareFrame(f, session.lastFrame(), where);
                     compared++;
+                } else if (f[0].equals("look")) {
+                    world.compareLook(f, session.lastFrame().materials(), where);
+                    if (!f[2].isEmpty()) looks++;
                 } else if (f[0].equals("sent")) {
                     assertTrue(sentSeen < sent.size(), where + "Node sent " + line + " but GraalJS did not");
                     assertEquals(line.substring("sent\t".length()), sent.get(sentSeen++), where + "sent frame");
@@ -113,23 +119,45 @@ class GoldenFrameIntegrationTest {
             FrameSnapshot last = session.lastFrame();
             for (int s = 0; s < Math.max(last.slots(), world.zones.size()); s++) {
                 ZoneFrame zone = last.frame(s);
-                Map<Integer, Integer> entities = world.zones.getOrDefault(s, Map.of());
+                Map<Integer, Entity> entities = world.zones.getOrDefault(s, Map.of());
                 assertEquals(zone == null ? 0 : zone.count(), entities.size(), "entities in the world for slot " + s);
                 if (zone != null) {
-                    for (int kind : entities.values()) assertEquals(zone.kind(), kind, "kind of slot " + s);
+                    for (Entity e : entities.values()) assertEquals(zone.kind(), e.kind, "kind of slot " + s);
                 }
             }
+            if (looks > 0) assertTrue(world.lookedAt > 0, "no visible entity's look was compared");
             session.dispose();
         }
         assertEquals(sentSeen, sent.size(), "GraalJS sent more frames than Node: " + sent.subList(sentSeen, sent.size()));
         return compared;
     }
 
-    /** The display entities the diffs spawned, by zone slot and index (their kind), checked record by record. */
+    /** One display entity as the diffs left it. */
+    private static final class Entity {
+        final int kind;
+        /** The diff that spawned it (it is shown at scale 0 until the next transform). */
+        final int spawnedIn;
+        float scale;
+        int brightness;
+        int glowColor;
+        int material;
+
+        Entity(int kind, int spawnedIn) {
+            this.kind = kind;
+            this.spawnedIn = spawnedIn;
+        }
+    }
+
+    /** The display entities the diffs spawned, by zone slot and index, checked record by record. */
     private static final class EntityModel {
-        final Map<Integer, Map<Integer, Integer>> zones = new HashMap<>();
+        final Map<Integer, Map<Integer, Entity>> zones = new HashMap<>();
+        /** Diffs applied so far. */
+        int diffs;
+        /** Visible entities whose look was compared. */
+        int lookedAt;
 
         void apply(EngineDiff diff, String where) {
+            diffs++;
             for (int r = 0; r < diff.count(); r++) {
                 int io = r * EngineDiff.INT_STRIDE;
                 int slot = diff.ints()[io + EngineDiff.I_ZONE];
@@ -138,14 +166,51 @@ class GoldenFrameIntegrationTest {
                 int kind = diff.ints()[io + EngineDiff.I_KIND];
                 String record = where + "record " + r + " (slot " + slot + ", entity " + index + ") ";
                 assertTrue(slot < diff.zones().size() && diff.zones().get(slot) != null, record + "has no anchor");
-                Map<Integer, Integer> zone = zones.computeIfAbsent(slot, s -> new HashMap<>());
+                Map<Integer, Entity> zone = zones.computeIfAbsent(slot, s -> new HashMap<>());
                 if ((flags & EngineDiff.REMOVE) != 0) {
-                    assertEquals(kind, zone.remove(index), record + "removes what is not there");
-                } else if ((flags & EngineDiff.SPAWN) != 0) {
-                    assertNull(zone.put(index, kind), record + "spawns over a live entity");
-                } else {
-                    assertEquals(kind, zone.get(index), record + "updates what is not there");
+                    Entity gone = zone.remove(index);
+                    assertNotNull(gone, record + "removes what is not there");
+                    assertEquals(kind, gone.kind, record + "removes another kind");
+                    continue;
                 }
+                Entity e;
+                if ((flags & EngineDiff.SPAWN) != 0) {
+                    assertNull(zone.get(index), record + "spawns over a live entity");
+                    zone.put(index, e = new Entity(kind, diffs));
+                } else {
+                    e = zone.get(index);
+                    assertNotNull(e, record + "updates what is not there");
+                    assertEquals(kind, e.kind, record + "updates another kind");
+                }
+                if ((flags & EngineDiff.TRANSFORM) != 0) e.scale = diff.floats()[r * EngineDiff.FLOAT_STRIDE + EngineDiff.F_SCALE];
+                if ((flags & EngineDiff.BRIGHTNESS) != 0) e.brightness = diff.ints()[io + EngineDiff.I_BRIGHTNESS];
+                if ((flags & EngineDiff.GLOW) != 0) e.glowColor = diff.ints()[io + EngineDiff.I_GLOW_COLOR];
+                if ((flags & EngineDiff.MATERIAL) != 0) e.material = diff.ints()[io + EngineDiff.I_MATERIAL];
+            }
+        }
+
+        /**
+         * Compares a {@code look} line (the preview's entities of one slot) with the world: every entity spawned
+         * before this tick has the preview's scale within the differ's step, and a visible one its brightness,
+         * glow colour (its band's, or none) and material.
+         */
+        void compareLook(String[] f, List<String> materials, String where) {
+            int slot = Integer.parseInt(f[1]);
+            Map<Integer, Entity> zone = zones.getOrDefault(slot, Map.of());
+            String[] entities = f[2].isEmpty() ? new String[0] : f[2].split(";", -1);
+            for (int i = 0; i < entities.length; i++) {
+                Entity e = zone.get(i);
+                if (e == null || e.spawnedIn == diffs) continue;
+                String[] look = entities[i].split(",", -1);
+                String at = where + "slot " + slot + " entity " + i + " ";
+                double scale = Double.parseDouble(look[0]);
+                assertEquals(scale, e.scale, FrameDiffer.SCALE_STEP + 1e-4, at + "scale");
+                if (scale == 0 || e.scale == 0) continue;
+                lookedAt++;
+                int band = Integer.parseInt(look[3]);
+                assertEquals(Integer.parseInt(look[1]), e.brightness, at + "brightness");
+                assertEquals(look[2].equals("1") ? FrameDiffer.GLOW_COLORS[band] : -1, e.glowColor, at + "glow colour");
+                assertEquals(look[4], materials.get(e.material), at + "material");
             }
         }
     }
