@@ -64,7 +64,7 @@ describe(`floods of ${FLOOD} malformed messages`, function () {
     const errors = await dj.count('error', answered + 1, 30_000);
     assert.equal(errors.filter((e) => e['code'] === 'FRAMES_REFUSED').length, 1);
     await eventually(
-      () => t!.hub.store.dj('a')?.framesRefused === brokenFrames,
+      () => t!.hub.store.djs.get('a')?.framesRefused === brokenFrames,
       'every broken frame counted',
     );
     dj.send({ type: 'dj_heartbeat', ts: 1 });

@@ -50,10 +50,10 @@ describe('MCAV DJ client traffic against the hub (:9000)', function () {
   /** Sends `n` MCAV frames, a heartbeat every 2 s of them, and moves the fake clock one frame each. */
   async function play(dj: TestClient, from: number, n: number, level: number): Promise<void> {
     for (let seq = from; seq < from + n; seq++) {
-      const before = t.hub.store.dj('dj_1')?.framesReceived ?? 0;
+      const before = t.hub.store.djs.get('dj_1')?.framesReceived ?? 0;
       dj.send(mcavFrame(seq, level));
       if (seq % 40 === 0) dj.send({ type: 'dj_heartbeat', ts: 1_700_000_000 + seq / 20 });
-      await eventually(() => (t.hub.store.dj('dj_1')?.framesReceived ?? 0) > before, `frame ${seq}`);
+      await eventually(() => (t.hub.store.djs.get('dj_1')?.framesReceived ?? 0) > before, `frame ${seq}`);
       t.clock.advance(MCAV_FRAME_MS);
     }
   }
@@ -74,7 +74,7 @@ describe('MCAV DJ client traffic against the hub (:9000)', function () {
     const { dj } = await mcavConnect();
     await play(dj, 1, 80, 0.8);
     await dj.next('heartbeat_ack');
-    assert.equal(t.hub.store.dj('dj_1')?.framesReceived, 80);
+    assert.equal(t.hub.store.djs.get('dj_1')?.framesReceived, 80);
     assert.deepEqual(
       dj.received.filter((m) => m.type === 'error'),
       [],
@@ -88,7 +88,7 @@ describe('MCAV DJ client traffic against the hub (:9000)', function () {
 
     dj.send({ type: 'going_offline' });
     assert.equal((await dj.closedWith()).code, CLOSE_CODES.NORMAL);
-    await eventually(() => t.hub.store.activeDj === null, 'the DJ to leave');
+    await eventually(() => t.hub.store.djs.active === null, 'the DJ to leave');
     watcher.received.length = 0;
     for (let i = 0; i < 200; i++) t.clock.advance(MCAV_FRAME_MS); // ten seconds of silence, a state each
     const quiet = (await watcher.count('state', 200)).at(-1);
@@ -116,12 +116,12 @@ describe('MCAV DJ client traffic against the hub (:9000)', function () {
     const { dj } = await mcavConnect();
     const broken = (seq: number) => ({ ...mcavFrame(seq, 0.5), bands: [0.5, 0.5] });
     for (let seq = 1; seq <= 30; seq++) dj.send(broken(seq));
-    await eventually(() => t.hub.store.dj('dj_1')?.framesRefused === 30, 'thirty refused frames');
+    await eventually(() => t.hub.store.djs.get('dj_1')?.framesRefused === 30, 'thirty refused frames');
     const notices = dj.received.filter((m) => m.type === 'error');
     assert.equal(notices.length, 1, 'one notice for a burst of refused frames');
     assert.equal(notices[0]!['code'], 'FRAMES_REFUSED');
     assert.match(String(notices[0]!['message']), /bands/);
-    const entry = t.hub.store.roster().djs.find((d) => d.dj_id === 'dj_1')!;
+    const entry = t.hub.store.djs.snapshot().djs.find((d) => d.dj_id === 'dj_1')!;
     assert.equal(entry.frames_refused, 30);
     assert.equal(entry.refusing_frames, true);
 
@@ -134,8 +134,8 @@ describe('MCAV DJ client traffic against the hub (:9000)', function () {
     assert.match(String(next['message']), /^30 dj_audio_frames refused/);
 
     dj.send(mcavFrame(32, 0.5));
-    await eventually(() => t.hub.store.dj('dj_1')?.framesReceived === 1, 'a good frame');
-    const recovered = t.hub.store.roster().djs.find((d) => d.dj_id === 'dj_1')!;
+    await eventually(() => t.hub.store.djs.get('dj_1')?.framesReceived === 1, 'a good frame');
+    const recovered = t.hub.store.djs.snapshot().djs.find((d) => d.dj_id === 'dj_1')!;
     assert.equal(recovered.refusing_frames, false);
     assert.equal(dj.isClosed, false);
   });

@@ -17,7 +17,7 @@ export type BrowserCommand = BrowserInbound[Exclude<keyof BrowserInbound, 'vj_au
 
 /** The full picture a browser gets on connect and on `get_state`. */
 export function buildVjState(store: HubStore, health: Health): BrowserOutboundMessage {
-  const roster = store.roster();
+  const roster = store.djs.snapshot();
   const scenes = store.sceneList();
   return {
     type: 'vj_state',
@@ -26,7 +26,7 @@ export function buildVjState(store: HubStore, health: Health): BrowserOutboundMe
     zones: store.zones,
     djs: roster.djs,
     active_dj_id: roster.active_dj_id,
-    pending_djs: store.pendingDjs(),
+    pending_djs: store.djs.waiting(),
     presets: [...PRESET_NAMES],
     preset: store.preset,
     scenes: scenes.scenes,
@@ -82,17 +82,17 @@ function execute(store: HubStore, c: BrowserCommand, health: () => Health): Brow
       for (const zone of store.zoneNames(c.zone)) store.setZoneConfig(zone, { entity_count: c.count });
       return ack(c.type);
     case 'set_active_dj':
-      store.setActiveDj(c.dj_id);
+      store.djs.setActive(c.dj_id);
       return ack(c.type);
     case 'kick_dj':
-      store.kickDj(c.dj_id);
+      store.djs.kick(c.dj_id);
       return ack(c.type);
     case 'reorder_dj_queue':
-      store.reorderDj(c.dj_id, c.new_position);
+      store.djs.reorder(c.dj_id, c.new_position);
       return ack(c.type);
     case 'approve_dj':
     case 'deny_dj':
-      store.decidePending(c.dj_id, c.type === 'approve_dj');
+      store.djs.decidePending(c.dj_id, c.type === 'approve_dj');
       return ack(c.type);
     case 'generate_connect_code': {
       const { code, expiresAt, ttlMinutes } = store.generateConnectCode(c.ttl_minutes);

@@ -200,7 +200,7 @@ export class DjServer {
       return this.reject(c, error.code, error.message);
     }
     if (error.type !== 'dj_audio_frame') return this.reject(c, error.code, error.message);
-    store.djFrameRefused(c.djId!, clock.now());
+    store.djs.frameRefused(c.djId!, clock.now());
     const count = c.frameRefusals.refused();
     if (count === 0) return;
     this.reject(
@@ -246,9 +246,9 @@ export class DjServer {
 
   private async djAuth(c: DjConnection, message: DjInbound['dj_auth']): Promise<void> {
     const { store } = this.options;
-    if (store.hasDj(message.dj_id))
+    if (store.djs.has(message.dj_id))
       return this.closeConnection(c, CLOSE_CODES.ALREADY_CONNECTED, 'Already connected');
-    if (store.djCount >= store.maxDjs)
+    if (store.djs.count >= store.maxDjs)
       return this.closeConnection(c, CLOSE_CODES.AUTH_REQUIRED, `DJ limit of ${store.maxDjs} reached`);
     const verdict = await this.options.authenticator.verify(message.dj_id, message.dj_key, message.dj_name);
     if (c.phase !== 'verifying') return; // the socket closed while the key was checked
@@ -256,7 +256,7 @@ export class DjServer {
       this.send(c, { type: 'auth_error', error: verdict.error });
       return this.closeConnection(c, CLOSE_CODES.AUTH_FAILED, 'Authentication failed');
     }
-    if (store.hasDj(message.dj_id))
+    if (store.djs.has(message.dj_id))
       return this.closeConnection(c, CLOSE_CODES.ALREADY_CONNECTED, 'Already connected');
     this.goLive(c, message.dj_id, verdict.name, message.direct_mode === true);
   }
@@ -273,7 +273,7 @@ export class DjServer {
     c.djId = this.guestId(message.dj_name);
     c.phase = 'pending';
     this.send(c, { type: 'auth_pending', dj_id: c.djId, message: 'Waiting for the operator to approve you' });
-    store.addPending(c.djId, message.dj_name);
+    store.djs.addPending(c.djId, message.dj_name);
   }
 
   private decide(djId: string, djName: string, approved: boolean): void {
@@ -284,7 +284,7 @@ export class DjServer {
       this.send(c, { type: 'auth_denied', reason: 'The operator declined the request' });
       return this.closeConnection(c, CLOSE_CODES.AUTH_DENIED, 'Denied by the operator');
     }
-    if (store.djCount >= store.maxDjs)
+    if (store.djs.count >= store.maxDjs)
       return this.closeConnection(c, CLOSE_CODES.AUTH_REQUIRED, `DJ limit of ${store.maxDjs} reached`);
     this.goLive(c, djId, djName);
   }
@@ -292,7 +292,7 @@ export class DjServer {
   private goLive(c: DjConnection, djId: string, djName: string, directMode = false): void {
     const { store, clock } = this.options;
     c.djId = djId;
-    c.isActive = store.activeDj === null;
+    c.isActive = store.djs.active === null;
     this.send(c, {
       type: 'auth_success',
       dj_id: djId,
@@ -315,7 +315,7 @@ export class DjServer {
     c.liveness.start();
     // A DJ who joins after the operator chose a preset smooths with it from the first frame.
     if (store.presetChosen) this.send(c, this.presetSync());
-    store.addDj(djId, djName);
+    store.djs.add(djId, djName);
     this.options.logger.info('DJ connected', { dj_id: djId, ip: c.ip });
   }
 
@@ -325,15 +325,15 @@ export class DjServer {
     switch (message.type) {
       case 'dj_audio_frame':
         // docs/protocol.md :9000: frames past 120/s per DJ are dropped.
-        if (this.frameLimiter.tryAcquire(djId)) store.djFrame(djId, message, clock.now());
+        if (this.frameLimiter.tryAcquire(djId)) store.djs.frame(djId, message, clock.now());
         else {
           store.health.framesDropped++;
-          const record = store.dj(djId);
+          const record = store.djs.get(djId);
           if (record !== undefined) record.framesDropped++;
         }
         return;
       case 'dj_heartbeat': {
-        const record = store.dj(djId);
+        const record = store.djs.get(djId);
         if (record !== undefined && message.latency_ms !== undefined) record.latencyMs = message.latency_ms;
         return this.send(c, {
           type: 'heartbeat_ack',
@@ -343,7 +343,7 @@ export class DjServer {
         });
       }
       case 'clock_sync_response': {
-        const record = store.dj(djId);
+        const record = store.djs.get(djId);
         if (record !== undefined && c.clockSyncSentAt > 0)
           record.latencyMs = Math.max(0, (clock.now() - c.clockSyncSentAt) / 2);
         return;
@@ -388,7 +388,7 @@ export class DjServer {
   private guestId(name: string): string {
     const base = `guest-${name.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || 'dj'}`;
     let id = base;
-    while (this.options.store.hasDj(id)) id = `${base}-${Math.floor(this.options.random() * 10_000)}`;
+    while (this.options.store.djs.has(id)) id = `${base}-${Math.floor(this.options.random() * 10_000)}`;
     return id;
   }
 
@@ -448,7 +448,7 @@ export class DjServer {
     c.liveness?.stop();
     if (wasIn && c.djId !== null) {
       this.frameLimiter.forget(c.djId);
-      this.options.store.removeDj(c.djId);
+      this.options.store.djs.remove(c.djId);
       this.options.logger.info('DJ disconnected', { dj_id: c.djId });
     }
   }

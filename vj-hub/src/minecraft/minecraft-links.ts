@@ -137,8 +137,8 @@ export class MinecraftLinks {
   /** Tells the servers who is live (shown in game) whenever that changes. */
   private sendDjInfo(): void {
     const { store } = this.options;
-    const active = store.activeDj;
-    const record = active === null ? undefined : store.dj(active);
+    const active = store.djs.active;
+    const record = active === null ? undefined : store.djs.get(active);
     if (record === undefined) return;
     const text = JSON.stringify({
       type: 'dj_info',

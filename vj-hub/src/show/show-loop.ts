@@ -129,7 +129,7 @@ export class ShowLoop {
     this.engine.tick();
     this.entities = this.engine.entities(this.store.zones.map((z) => z.name));
     this.publishPreview();
-    if (++this.ticks % ROSTER_REFRESH_TICKS === 0) this.store.refreshRoster();
+    if (++this.ticks % ROSTER_REFRESH_TICKS === 0) this.store.djs.refresh();
   }
 
   private publishPreview(): void {
@@ -138,7 +138,7 @@ export class ShowLoop {
       this.entities = this.engine.entities(this.store.zones.map((z) => z.name));
     }
     const s = this.latest;
-    const active = this.store.activeDj;
+    const active = this.store.djs.active;
     const firstZone = this.store.zones[0]?.name;
     const now = this.clock.now();
     const recentFrames = this.frameTimes.filter((t) => now - t <= 1000).length;
@@ -154,7 +154,7 @@ export class ShowLoop {
         beat_phase: s.beat_phase ?? 0,
         pattern: (firstZone !== undefined ? this.store.currentPatterns[firstZone] : undefined) ?? NO_PATTERN,
         active_dj: active,
-        latency_ms: active === null ? 0 : (this.store.dj(active)?.latencyMs ?? 0),
+        latency_ms: active === null ? 0 : (this.store.djs.get(active)?.latencyMs ?? 0),
         fps: active === null ? 0 : recentFrames,
       }),
     );

@@ -1,13 +1,12 @@
 /**
  * The hub's one source of truth. Servers change state only through these methods and learn of changes
  * only through `events`; no server reaches into another's sockets. Audio frames pass through here too
- * (`djFrame` → `events.frame`), so the show loop and the DJ server never know each other.
+ * (`djs.frame` → `events.frame`), so the show loop and the DJ server never know each other.
  */
 import {
   ERROR_CODES,
   type ErrorCode,
   type Clock,
-  type DjAudioFrame,
   type EffectName,
   type Health,
   paramValuesProblem,
@@ -21,47 +20,17 @@ import {
 } from '@audioviz/shared-types';
 import { ConnectCodes, type NewConnectCode } from '../auth/connect-codes';
 import { MAX_AUDIO_STATE_BPM } from '../dj/audio-shaper';
-import {
-  createHubEvents,
-  defined,
-  type PendingRecord,
-  type RosterSnapshot,
-  type ZoneCommand,
-} from './hub-events';
+import { createHubEvents, defined, type ZoneCommand } from './hub-events';
+import { DjRoster } from './dj-roster';
 import { HealthCounters } from './health-counters';
 import type { Scene, SceneZone } from '@audioviz/scripts';
 import { PREVIEW_SOURCE, ReportedZones } from './reported-zones';
 import { SceneFile } from './scene-file';
+import { StoreError } from './store-error';
 
-export interface DjRecord {
-  readonly dj_id: string;
-  readonly dj_name: string;
-  readonly connectedAt: number;
-  framesReceived: number;
-  framesDropped: number;
-  /** Malformed frames refused, and when the last one came (clock ms, 0 before any). */
-  framesRefused: number;
-  lastRefusedAt: number;
-  lastFrameAt: number;
-  /** Frames counted in the current one-second window, and the rate of the last full window (frames/s). */
-  windowStart: number;
-  windowFrames: number;
-  fps: number;
-  bpm: number;
-  latencyMs: number;
-}
-
-/** Why a state change was refused: a stable code and a message for the operator. */
+export { StoreError };
 export type { PendingRecord, RosterSnapshot, ZoneCommand } from './hub-events';
-
-export class StoreError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export type { DjRecord } from './dj-roster';
 
 export interface HubStoreOptions {
   readonly clock: Clock;
@@ -80,9 +49,7 @@ export class HubStore {
   readonly codes: ConnectCodes;
   readonly maxDjs: number;
 
-  private readonly djs = new Map<string, DjRecord>();
-  private readonly pending = new Map<string, PendingRecord>();
-  private activeDjId: string | null = null;
+  readonly djs: DjRoster;
   private readonly minecraft = new Map<string, boolean>();
   private readonly scenes: SceneFile;
 
@@ -105,167 +72,12 @@ export class HubStore {
   private readonly reported = new ReportedZones();
   patterns: PatternInfo[] = [];
 
-  constructor(private readonly options: HubStoreOptions) {
+  constructor(options: HubStoreOptions) {
     this.events = createHubEvents(options.onListenerError);
     this.codes = new ConnectCodes(options.clock, options.random);
+    this.djs = new DjRoster(options.clock, this.events, this.health);
     this.maxDjs = options.maxDjs ?? DEFAULT_MAX_DJS;
     this.scenes = new SceneFile(options.scenesFile ?? null);
-  }
-
-  // ---- DJs ----
-
-  get activeDj(): string | null {
-    return this.activeDjId;
-  }
-
-  get djCount(): number {
-    return this.djs.size;
-  }
-
-  hasDj(djId: string): boolean {
-    return this.djs.has(djId) || this.pending.has(djId);
-  }
-
-  dj(djId: string): DjRecord | undefined {
-    return this.djs.get(djId);
-  }
-
-  /** Adds an authenticated DJ to the end of the queue; the first DJ goes live at once. */
-  addDj(djId: string, djName: string): void {
-    if (this.djs.has(djId))
-      throw new StoreError(ERROR_CODES.ALREADY_CONNECTED, `DJ "${djId}" is already connected`);
-    this.djs.set(djId, {
-      dj_id: djId,
-      dj_name: djName,
-      connectedAt: this.options.clock.now(),
-      framesReceived: 0,
-      framesDropped: 0,
-      framesRefused: 0,
-      lastRefusedAt: 0,
-      lastFrameAt: 0,
-      windowStart: 0,
-      windowFrames: 0,
-      fps: 0,
-      bpm: 0,
-      latencyMs: 0,
-    });
-    this.health.djConnected();
-    this.events.djJoined.emit({ dj_id: djId, dj_name: djName });
-    if (this.activeDjId === null) this.activeDjId = djId;
-    this.publishRoster();
-  }
-
-  /** Removes a DJ (disconnected, kicked); the next DJ in the queue goes live when the live one leaves. */
-  removeDj(djId: string): void {
-    if (this.pending.delete(djId)) return;
-    const record = this.djs.get(djId);
-    if (record === undefined) return;
-    this.djs.delete(djId);
-    this.health.djDisconnected();
-    this.events.djLeft.emit({ dj_id: djId, dj_name: record.dj_name });
-    if (this.activeDjId === djId) this.activeDjId = this.djs.keys().next().value ?? null;
-    this.publishRoster();
-  }
-
-  setActiveDj(djId: string): void {
-    if (!this.djs.has(djId))
-      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
-    if (this.activeDjId === djId) return;
-    this.activeDjId = djId;
-    this.publishRoster();
-  }
-
-  /** Moves a DJ to `position` (0-based) in the queue. */
-  reorderDj(djId: string, position: number): void {
-    const record = this.djs.get(djId);
-    if (record === undefined)
-      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
-    const order = [...this.djs.values()].filter((d) => d.dj_id !== djId);
-    order.splice(Math.min(position, order.length), 0, record);
-    this.djs.clear();
-    for (const d of order) this.djs.set(d.dj_id, d);
-    this.publishRoster();
-  }
-
-  kickDj(djId: string): void {
-    if (!this.djs.has(djId) && !this.pending.has(djId)) {
-      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
-    }
-    this.events.kick.emit({ dj_id: djId });
-    this.removeDj(djId);
-  }
-
-  /** A DJ presented a valid connect code and waits for an operator. */
-  addPending(djId: string, djName: string): PendingRecord {
-    const record = { dj_id: djId, dj_name: djName, requested_at: this.options.clock.now() };
-    this.pending.set(djId, record);
-    this.events.djPending.emit(record);
-    return record;
-  }
-
-  pendingDjs(): PendingRecord[] {
-    return [...this.pending.values()];
-  }
-
-  /** Approves or denies a pending DJ. Approval only signals the DJ server, which then calls `addDj`. */
-  decidePending(djId: string, approved: boolean): void {
-    const record = this.pending.get(djId);
-    if (record === undefined)
-      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No DJ "${djId}" is waiting for approval`);
-    this.pending.delete(djId);
-    this.events.pendingDecided.emit({ dj_id: djId, dj_name: record.dj_name, approved });
-  }
-
-  /** A frame from a DJ that passed the rate limit; published only when that DJ is live. */
-  djFrame(djId: string, frame: DjAudioFrame, receivedAt: number): void {
-    const record = this.djs.get(djId);
-    if (record === undefined) return;
-    record.framesReceived++;
-    record.lastFrameAt = receivedAt;
-    if (receivedAt - record.windowStart >= 1000) {
-      record.fps = receivedAt - record.windowStart < 2000 ? record.windowFrames : 0;
-      record.windowStart = receivedAt;
-      record.windowFrames = 0;
-    }
-    record.windowFrames++;
-    record.bpm = frame.bpm;
-    if (djId === this.activeDjId) this.events.frame.emit({ dj_id: djId, frame, receivedAt });
-  }
-
-  /** A frame from a DJ that failed validation: counted, so the roster shows a DJ whose show went dark. */
-  djFrameRefused(djId: string, receivedAt: number): void {
-    const record = this.djs.get(djId);
-    if (record === undefined) return;
-    record.framesRefused++;
-    record.lastRefusedAt = receivedAt;
-  }
-
-  roster(): RosterSnapshot {
-    let position = 0;
-    const now = this.options.clock.now();
-    // Beyond docs/protocol.md's four fields (extra fields are allowed): live stats for the operator's roster.
-    const djs = [...this.djs.values()].map((d) => ({
-      dj_id: d.dj_id,
-      dj_name: d.dj_name,
-      is_active: d.dj_id === this.activeDjId,
-      queue_position: position++,
-      fps: now - d.lastFrameAt > 2000 ? 0 : d.fps,
-      bpm: d.bpm,
-      latency_ms: d.latencyMs,
-      frames_dropped: d.framesDropped,
-      frames_refused: d.framesRefused,
-      refusing_frames: d.lastRefusedAt > d.lastFrameAt,
-    }));
-    return { djs, active_dj_id: this.activeDjId };
-  }
-
-  /** Re-sends the roster so its live stats stay current (the show loop calls this once a second). */
-  refreshRoster(): void {
-    if (this.djs.size > 0) this.publishRoster();
-  }
-
-  private publishRoster(): void {
-    this.events.roster.emit(this.roster());
   }
 
   // ---- connect codes ----
@@ -575,7 +387,7 @@ export class HubStore {
   }
 
   healthSnapshot(browsers: number): Health {
-    return this.health.snapshot(this.djs.size, browsers, this.minecraftConnected);
+    return this.health.snapshot(this.djs.count, browsers, this.minecraftConnected);
   }
 
   notice(code: ErrorCode, message: string): void {

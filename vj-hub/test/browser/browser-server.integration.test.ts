@@ -261,7 +261,7 @@ describe('browser-server (:8766)', function () {
       const b = await liveBrowser(t);
       const dj = await connectDj(t, 'a');
       for (let i = 0; i < 5; i++) dj.send(frame(i, 0.6));
-      await eventually(() => t.hub.store.dj('a')?.framesReceived === 5, 'the frames');
+      await eventually(() => t.hub.store.djs.get('a')?.framesReceived === 5, 'the frames');
       for (let i = 0; i < 4; i++) t.clock.advance(50);
       const states = await b.count('state', 4);
       for (const s of states) assertValid(s);

@@ -163,12 +163,12 @@ describe('dj-server (:9000)', function () {
       dj.send({ type: 'code_auth', code, dj_name: 'Guest Star' });
       const waiting = await dj.next('auth_pending');
       assert.equal(waiting['dj_id'], 'guest-GuestStar', 'MCAV’s clients read the id they wait under');
-      const [pending] = t.hub.store.pendingDjs();
+      const [pending] = t.hub.store.djs.waiting();
       assert.equal(pending?.dj_id, 'guest-GuestStar');
-      t.hub.store.decidePending(pending!.dj_id, true);
+      t.hub.store.djs.decidePending(pending!.dj_id, true);
       const ok = await dj.next('auth_success');
       assert.equal(ok['dj_id'], 'guest-GuestStar');
-      assert.equal(t.hub.store.djCount, 1);
+      assert.equal(t.hub.store.djs.count, 1);
     });
 
     it('answers auth_denied and closes 4006 when the operator denies', async () => {
@@ -177,7 +177,7 @@ describe('dj-server (:9000)', function () {
       const dj = await t.dj();
       dj.send({ type: 'code_auth', code, dj_name: 'Guest' });
       await dj.next('auth_pending');
-      t.hub.store.decidePending('guest-Guest', false);
+      t.hub.store.djs.decidePending('guest-Guest', false);
       await dj.next('auth_denied');
       assert.equal((await dj.closedWith()).code, CLOSE_CODES.AUTH_DENIED);
     });
@@ -208,7 +208,7 @@ describe('dj-server (:9000)', function () {
       dj.send({ type: 'code_auth', code, dj_name: 'Gone' });
       await dj.next('auth_pending');
       dj.close();
-      await eventually(() => t.hub.store.pendingDjs().length === 0, 'the pending DJ to leave');
+      await eventually(() => t.hub.store.djs.waiting().length === 0, 'the pending DJ to leave');
     });
   });
 
@@ -232,16 +232,16 @@ describe('dj-server (:9000)', function () {
       for (let i = 0; i < DJ_MAX_FRAMES_PER_SECOND + 30; i++) dj.send(frame(i));
       await eventually(
         () =>
-          (t.hub.store.dj('a')?.framesReceived ?? 0) + (t.hub.store.dj('a')?.framesDropped ?? 0) ===
+          (t.hub.store.djs.get('a')?.framesReceived ?? 0) + (t.hub.store.djs.get('a')?.framesDropped ?? 0) ===
           DJ_MAX_FRAMES_PER_SECOND + 30,
         'every frame to arrive',
       );
-      assert.equal(t.hub.store.dj('a')?.framesReceived, DJ_MAX_FRAMES_PER_SECOND);
-      assert.equal(t.hub.store.dj('a')?.framesDropped, 30);
+      assert.equal(t.hub.store.djs.get('a')?.framesReceived, DJ_MAX_FRAMES_PER_SECOND);
+      assert.equal(t.hub.store.djs.get('a')?.framesDropped, 30);
       t.clock.advance(1000);
       dj.send(frame(999));
       await eventually(
-        () => t.hub.store.dj('a')?.framesReceived === DJ_MAX_FRAMES_PER_SECOND + 1,
+        () => t.hub.store.djs.get('a')?.framesReceived === DJ_MAX_FRAMES_PER_SECOND + 1,
         'the next second’s frame',
       );
     });
@@ -263,7 +263,7 @@ describe('dj-server (:9000)', function () {
     it('answers INTERNAL_ERROR and stays up when handling a message hits a bug', async () => {
       t = await startTestHub();
       const dj = await connectDj(t, 'a');
-      t.hub.store.djFrame = () => {
+      t.hub.store.djs.frame = () => {
         throw new Error('simulated bug');
       };
       dj.send(frame(1));
@@ -282,7 +282,7 @@ describe('dj-server (:9000)', function () {
     it('closes 4010 when the operator kicks the DJ', async () => {
       t = await startTestHub();
       const dj = await connectDj(t, 'a');
-      t.hub.store.kickDj('a');
+      t.hub.store.djs.kick('a');
       assert.equal((await dj.closedWith()).code, CLOSE_CODES.KICKED);
       assert.equal(t.hub.health().current_djs, 0);
     });
@@ -299,7 +299,7 @@ describe('dj-server (:9000)', function () {
       t = await startTestHub();
       const a = await connectDj(t, 'a');
       const b = await connectDj(t, 'b');
-      t.hub.store.setActiveDj('b');
+      t.hub.store.djs.setActive('b');
       assert.equal((await b.next('status_update'))['is_active'], true);
       assert.equal((await a.next('status_update'))['is_active'], false);
       t.hub.store.setPreset('edm');
@@ -345,7 +345,7 @@ describe('dj-server (:9000)', function () {
       });
       const closed = new Promise<number>((resolve) => silent.on('close', (code) => resolve(code)));
       const backup = await connectDj(t, 'backup');
-      assert.equal(t.hub.store.activeDj, 'ghost');
+      assert.equal(t.hub.store.djs.active, 'ghost');
       const heartbeat = async (): Promise<void> => {
         // The backup behaves like a real agent: a dj_heartbeat every interval, answered before time moves on.
         backup.send({ type: 'dj_heartbeat', ts: t.clock.now() / 1000 });
@@ -356,10 +356,10 @@ describe('dj-server (:9000)', function () {
         t.clock.advance(DJ_SOCKET_LIVENESS.intervalMs);
       }
       await heartbeat();
-      assert.equal(t.hub.store.activeDj, 'ghost', 'still live while pings are merely unanswered');
+      assert.equal(t.hub.store.djs.active, 'ghost', 'still live while pings are merely unanswered');
       t.clock.advance(DJ_SOCKET_LIVENESS.intervalMs);
       assert.equal(await closed, CLOSE_CODES.PING_TIMEOUT);
-      assert.equal(t.hub.store.activeDj, 'backup');
+      assert.equal(t.hub.store.djs.active, 'backup');
       assert.equal(backup.isClosed, false, 'a DJ that answers pings stays');
     });
   });

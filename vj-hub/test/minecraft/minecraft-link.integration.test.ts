@@ -136,7 +136,7 @@ describe('minecraft-link (hub → :8765)', function () {
     await eventually(() => p.of('audio_state').length === 1, 'the first frame');
     dj.send(frame(2, 0.5));
     dj.send(frame(3, 0.5));
-    await eventually(() => hub.hub.store.dj('a')?.framesReceived === 3, 'the other frames');
+    await eventually(() => hub.hub.store.djs.get('a')?.framesReceived === 3, 'the other frames');
     assert.equal(p.of('audio_state').length, 1, 'held back inside the 50 ms window');
     hub.clock.advance(50);
     await eventually(() => p.of('audio_state').length === 2, 'the window to end');
@@ -155,14 +155,14 @@ describe('minecraft-link (hub → :8765)', function () {
     await eventually(() => p.of('audio_state').length === 1, 'the first frame');
     hub.clock.advance(10);
     dj.send(frame(2, 0.5));
-    await eventually(() => hub.hub.store.dj('a')?.framesReceived === 2, 'the second frame');
+    await eventually(() => hub.hub.store.djs.get('a')?.framesReceived === 2, 'the second frame');
     assert.equal(p.of('audio_state').length, 1, 'a plain frame waits for the whole 50 ms window');
     dj.send(frame(3, 0.5, true));
     await eventually(() => p.of('audio_state').length === 2, 'the beat, 10 ms after the last send');
     assert.equal(p.of('audio_state')[1]!['is_beat'], true);
     hub.clock.advance(10);
     dj.send(frame(4, 0.5, true));
-    await eventually(() => hub.hub.store.dj('a')?.framesReceived === 4, 'the fourth frame');
+    await eventually(() => hub.hub.store.djs.get('a')?.framesReceived === 4, 'the fourth frame');
     assert.equal(p.of('audio_state').length, 2, 'a second beat in the same window waits');
     hub.clock.advance(40);
     await eventually(() => p.of('audio_state').length === 3, 'the window to end');

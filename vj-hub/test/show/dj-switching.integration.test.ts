@@ -12,11 +12,11 @@ describe('DJ switching under load', function () {
 
   /** Every DJ in `djs` sends one frame (levels that wobble), then the fake clock moves one frame on. */
   async function step(n: number, djs: Map<string, { client: TestClient; level: number }>): Promise<void> {
-    const before = new Map([...djs.keys()].map((id) => [id, t.hub.store.dj(id)?.framesReceived ?? 0]));
+    const before = new Map([...djs.keys()].map((id) => [id, t.hub.store.djs.get(id)?.framesReceived ?? 0]));
     for (const { client, level } of djs.values())
       client.send(frame(n, level * (0.85 + 0.15 * Math.sin(n / 3)), n % 30 === 0));
     await eventually(
-      () => [...djs.keys()].every((id) => (t.hub.store.dj(id)?.framesReceived ?? 0) > before.get(id)!),
+      () => [...djs.keys()].every((id) => (t.hub.store.djs.get(id)?.framesReceived ?? 0) > before.get(id)!),
       `frames of step ${n}`,
     );
     t.clock.advance(FRAME_MS);
@@ -37,7 +37,7 @@ describe('DJ switching under load', function () {
     for (let n = 30; n < 60; n++) await step(n, djs);
     djs.get('b')!.client.close(); // the live DJ drops out
     djs.delete('b');
-    await eventually(() => t.hub.store.activeDj === 'a', 'the fallback to the next DJ in the queue');
+    await eventually(() => t.hub.store.djs.active === 'a', 'the fallback to the next DJ in the queue');
     for (let n = 60; n < 90; n++) await step(n, djs);
 
     const states = await watcher.count('state', 20);
@@ -63,7 +63,7 @@ describe('DJ switching under load', function () {
     const djs = new Map([['a', { client: await connectDj(t, 'a'), level: 0.9 }]]);
     for (let n = 0; n < 20; n++) await step(n, djs);
     djs.get('a')!.client.close();
-    await eventually(() => t.hub.store.activeDj === null, 'the DJ to leave');
+    await eventually(() => t.hub.store.djs.active === null, 'the DJ to leave');
     watcher.received.length = 0;
     for (let i = 0; i < 40; i++) t.clock.advance(50);
     const states = await watcher.count('state', 40);

@@ -30,7 +30,7 @@ describe('the preview on the real engine', function () {
     const states: Record<string, unknown>[] = [];
     for (let i = 0; i < 20; i++) {
       dj.send(frame(i, i % 2 === 0 ? 0.9 : 0.1, i % 5 === 0));
-      await eventually(() => t!.hub.store.dj('a')?.framesReceived === i + 1, `frame ${i}`);
+      await eventually(() => t!.hub.store.djs.get('a')?.framesReceived === i + 1, `frame ${i}`);
       t.clock.advance(50);
       states.push(await b.next('state'));
     }
@@ -69,8 +69,8 @@ describe('the preview on the real engine', function () {
       let state: Record<string, unknown> = {};
       for (let i = 0; i < n; i++, sent++) {
         dj.send(frame(sent, sent % 2 === 0 ? 0.9 : 0.2, sent % 4 === 0));
-        await eventually(() => t!.hub.store.dj('a')?.framesReceived === sent + 1, `frame ${sent}`);
-        t.clock.advance(50);
+        await eventually(() => t!.hub.store.djs.get('a')?.framesReceived === sent + 1, `frame ${sent}`);
+        t!.clock.advance(50);
         state = await b.next('state');
       }
       return (state['entities'] as Record<string, { x: number; y: number }[]>)['stage']!;

@@ -38,9 +38,9 @@ function silentFrame(bpm: number): DjAudioFrame {
 describe('hub-store', () => {
   it('puts the first DJ live and queues the others in order', () => {
     const store = makeStore();
-    store.addDj('a', 'A');
-    store.addDj('b', 'B');
-    const roster = store.roster();
+    store.djs.add('a', 'A');
+    store.djs.add('b', 'B');
+    const roster = store.djs.snapshot();
     assert.equal(roster.active_dj_id, 'a');
     assert.deepEqual(
       roster.djs.map((d) => [d.dj_id, d.is_active, d.queue_position]),
@@ -55,27 +55,27 @@ describe('hub-store', () => {
     const store = makeStore();
     const rosters: RosterSnapshot[] = [];
     store.events.roster.on((r) => rosters.push(r));
-    store.addDj('a', 'A');
-    store.addDj('b', 'B');
-    store.addDj('c', 'C');
-    store.reorderDj('c', 0);
-    store.removeDj('a');
-    assert.equal(store.activeDj, 'c');
-    store.removeDj('c');
-    assert.equal(store.activeDj, 'b');
-    store.removeDj('b');
-    assert.equal(store.activeDj, null);
+    store.djs.add('a', 'A');
+    store.djs.add('b', 'B');
+    store.djs.add('c', 'C');
+    store.djs.reorder('c', 0);
+    store.djs.remove('a');
+    assert.equal(store.djs.active, 'c');
+    store.djs.remove('c');
+    assert.equal(store.djs.active, 'b');
+    store.djs.remove('b');
+    assert.equal(store.djs.active, null);
     assert.equal(rosters.at(-1)?.active_dj_id, null);
   });
 
   it('lets the operator pick the live DJ and refuses an unknown one', () => {
     const store = makeStore();
-    store.addDj('a', 'A');
-    store.addDj('b', 'B');
-    store.setActiveDj('b');
-    assert.equal(store.activeDj, 'b');
+    store.djs.add('a', 'A');
+    store.djs.add('b', 'B');
+    store.djs.setActive('b');
+    assert.equal(store.djs.active, 'b');
     assert.throws(
-      () => store.setActiveDj('zzz'),
+      () => store.djs.setActive('zzz'),
       (e: Error) => e instanceof StoreError && e.code === 'UNKNOWN_DJ',
     );
   });
@@ -84,28 +84,28 @@ describe('hub-store', () => {
     const store = makeStore();
     const seen: string[] = [];
     store.events.frame.on((f) => seen.push(f.dj_id));
-    store.addDj('a', 'A');
-    store.addDj('b', 'B');
-    store.djFrame('a', silentFrame(90), 1);
-    store.djFrame('b', silentFrame(90), 2);
+    store.djs.add('a', 'A');
+    store.djs.add('b', 'B');
+    store.djs.frame('a', silentFrame(90), 1);
+    store.djs.frame('b', silentFrame(90), 2);
     assert.deepEqual(seen, ['a']);
-    assert.equal(store.dj('b')?.framesReceived, 1);
+    assert.equal(store.djs.get('b')?.framesReceived, 1);
   });
 
   it('adds live stats to the roster: frames per second, BPM, dropped frames', () => {
     const clock = new FakeClock(0);
     const store = new HubStore({ clock, random: seededRandom(1) });
-    store.addDj('a', 'A');
+    store.djs.add('a', 'A');
     for (let i = 0; i <= 120; i++) {
       clock.advance(i === 0 ? 1000 : 1000 / 60);
-      store.djFrame('a', silentFrame(124), clock.now());
+      store.djs.frame('a', silentFrame(124), clock.now());
     }
-    const [entry] = store.roster().djs as unknown as Record<string, number>[];
+    const [entry] = store.djs.snapshot().djs as unknown as Record<string, number>[];
     assert.equal(entry!['fps'], 60);
     assert.equal(entry!['bpm'], 124);
     clock.advance(5000);
     assert.equal(
-      (store.roster().djs as unknown as Record<string, number>[])[0]!['fps'],
+      (store.djs.snapshot().djs as unknown as Record<string, number>[])[0]!['fps'],
       0,
       'a silent DJ shows 0 fps',
     );
@@ -115,22 +115,22 @@ describe('hub-store', () => {
     const store = makeStore();
     const kicked: string[] = [];
     store.events.kick.on((k) => kicked.push(k.dj_id));
-    store.addDj('a', 'A');
-    store.kickDj('a');
+    store.djs.add('a', 'A');
+    store.djs.kick('a');
     assert.deepEqual(kicked, ['a']);
-    assert.equal(store.djCount, 0);
-    assert.throws(() => store.kickDj('a'), StoreError);
+    assert.equal(store.djs.count, 0);
+    assert.throws(() => store.djs.kick('a'), StoreError);
   });
 
   it('runs the approval queue: pending, then decided once', () => {
     const store = makeStore();
     const decisions: unknown[] = [];
     store.events.pendingDecided.on((d) => decisions.push(d));
-    store.addPending('guest-x', 'X');
-    assert.equal(store.pendingDjs().length, 1);
-    store.decidePending('guest-x', true);
+    store.djs.addPending('guest-x', 'X');
+    assert.equal(store.djs.waiting().length, 1);
+    store.djs.decidePending('guest-x', true);
     assert.deepEqual(decisions, [{ dj_id: 'guest-x', dj_name: 'X', approved: true }]);
-    assert.throws(() => store.decidePending('guest-x', false), StoreError);
+    assert.throws(() => store.djs.decidePending('guest-x', false), StoreError);
   });
 
   it('relays zone commands and replays them for a server that reconnects', () => {

@@ -51,8 +51,8 @@ describe('remote DJ page in Chromium against a real hub', function () {
     await page.getByTestId('dj-key').fill('any-key-with-no-auth');
     await page.getByTestId('dj-login').click();
     await page.getByTestId('link-status').filter({ hasText: 'Live' }).waitFor();
-    await eventually('the hub knows the DJ', () => hub.store.hasDj('remote'));
-    hub.store.setActiveDj('remote');
+    await eventually('the hub knows the DJ', () => hub.store.djs.has('remote'));
+    hub.store.djs.setActive('remote');
     await page.getByTestId('dj-role').filter({ hasText: 'LIVE' }).waitFor();
   });
 
@@ -63,8 +63,8 @@ describe('remote DJ page in Chromium against a real hub', function () {
     await other.getByTestId('dj-name').fill('Guest');
     await other.getByTestId('dj-login').click();
     await other.getByTestId('dj-role').filter({ hasText: 'Waiting for the operator' }).waitFor();
-    const pending = await eventually('a pending DJ', () => hub.store.pendingDjs()[0]);
-    hub.store.decidePending(pending.dj_id, true);
+    const pending = await eventually('a pending DJ', () => hub.store.djs.waiting()[0]);
+    hub.store.djs.decidePending(pending.dj_id, true);
     await other
       .getByTestId('dj-role')
       .filter({ hasText: /In the queue/ })

@@ -223,7 +223,7 @@ describe('admin panel in Chromium against a real hub', function () {
       .locator(`[data-dj="${benId}"]`)
       .getByRole('button', { name: 'Go live' })
       .click();
-    await eventually('Ben live', () => hub.store.activeDj === benId);
+    await eventually('Ben live', () => hub.store.djs.active === benId);
     await eventually('roster marks Ben live', async () =>
       (await page.getByTestId('dj-roster').locator(`[data-dj="${benId}"]`).getAttribute('class'))?.includes(
         'live',
@@ -248,13 +248,13 @@ describe('admin panel in Chromium against a real hub', function () {
     );
     const roster = page.getByTestId('dj-roster');
     await roster.locator('[data-dj="dan"]').waitFor();
-    const order = () => hub.store.roster().djs.map((d) => d.dj_id);
+    const order = () => hub.store.djs.snapshot().djs.map((d) => d.dj_id);
     const before = order();
     await roster.locator('[data-dj="dan"]').getByRole('button', { name: /up/ }).click();
     await eventually('dan moved up', () => order().indexOf('dan') === before.indexOf('dan') - 1);
     page.once('dialog', (dialog) => void dialog.accept());
     await roster.locator('[data-dj="cara"]').getByRole('button', { name: 'Kick' }).click();
-    await eventually('cara kicked', () => !hub.store.hasDj('cara'));
+    await eventually('cara kicked', () => !hub.store.djs.has('cara'));
     await roster.locator('[data-dj="cara"]').waitFor({ state: 'detached' });
     djs.forEach((dj) => dj.close());
   });

@@ -28,7 +28,7 @@ describe('3D preview in Chromium against a real hub', function () {
     errors = collectErrors(page);
     dj = await TestDj.connect(hub.ports.dj, { type: 'dj_auth', dj_id: 'vera', dj_key: 'k', dj_name: 'Vera' });
     await dj.waitFor('auth_success');
-    hub.store.setActiveDj('vera');
+    hub.store.djs.setActive('vera');
     await page.goto(`http://127.0.0.1:${hub.ports.http}/preview?autorotate=off`);
     await page.getByTestId('link-status').filter({ hasText: 'Live' }).waitFor();
   });

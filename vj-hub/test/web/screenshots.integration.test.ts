@@ -52,7 +52,7 @@ describe('README screenshots of the panel and the preview', function () {
       dj_name: 'DJ Nova',
     });
     await dj.waitFor('auth_success');
-    hub.store.setActiveDj('nova');
+    hub.store.djs.setActive('nova');
     // A 128 BPM pulse: the bass and the highs swell on each beat, as a real track would drive them.
     let n = 0;
     streamer = setInterval(() => {
