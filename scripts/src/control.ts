@@ -34,8 +34,14 @@ import {
 } from './zones/zone';
 import type { ZoneEntry } from './zones/zone-registry';
 
+/** The effects an operator switches on and off rather than triggers. */
+const SHOW_SWITCHES = ['blackout', 'freeze'] as const;
+type ShowSwitch = (typeof SHOW_SWITCHES)[number];
+
 export class Control {
   readonly scenes = new SceneBook();
+  /** Blackout and freeze as last switched for every zone at once (`set_blackout` / `set_freeze` with no zone). */
+  private readonly everyZone: Record<ShowSwitch, boolean> = { blackout: false, freeze: false };
 
   constructor(readonly stage: Stage) {
     for (const problem of this.scenes.load(readDocument(stage.options.host, 'scenes'))) {
@@ -55,7 +61,11 @@ export class Control {
       );
     }
     checkSize(size);
-    return this.stage.zones.create(name, world, origin, size);
+    const entry = this.stage.zones.create(name, world, origin, size);
+    // A zone created during a show-wide blackout or freeze joins it, as a hub that switched them expects.
+    const now = this.stage.options.host.now();
+    for (const effect of SHOW_SWITCHES) if (this.everyZone[effect]) entry.effects.set(effect, true, now);
+    return entry;
   }
 
   deleteZone(name: string): void {
@@ -266,8 +276,12 @@ export class Control {
     return zone === undefined ? [...this.stage.zones.all()] : [this.stage.zones.require(zone)];
   }
 
-  /** Switches blackout or freeze on or off in one zone, or in every zone; answers the zones it reached. */
-  setShowSwitch(zone: string | undefined, effect: 'blackout' | 'freeze', on: boolean): string[] {
+  /**
+   * Switches blackout or freeze on or off in one zone, or in every zone (zones created later then start with
+   * it); answers the zones it reached.
+   */
+  setShowSwitch(zone: string | undefined, effect: ShowSwitch, on: boolean): string[] {
+    if (zone === undefined) this.everyZone[effect] = on;
     const entries = this.entriesOf(zone);
     const now = this.stage.options.host.now();
     for (const entry of entries) entry.effects.set(effect, on, now);
@@ -324,10 +338,9 @@ export class Control {
     const problems: string[] = [];
     this.stage.settings.preset = scene.preset;
     this.stage.saveSettings();
-    const now = this.stage.options.host.now();
+    this.setShowSwitch(undefined, 'blackout', scene.blackout);
+    this.setShowSwitch(undefined, 'freeze', scene.freeze);
     for (const entry of this.stage.zones.all()) {
-      entry.effects.set('blackout', scene.blackout, now);
-      entry.effects.set('freeze', scene.freeze, now);
       const want =
         scene.zones[entry.zone.name] ??
         (scene.pattern !== undefined ? { pattern: scene.pattern, params: {} } : undefined);

@@ -301,6 +301,28 @@ describe('ProtocolHandler', () => {
     assert.equal(ask({ type: 'set_freeze', enabled: true, zone: 'ghost' })[0]!['code'], 'ZONE_NOT_FOUND');
   });
 
+  it('(ext) a zone created during a show-wide blackout joins it', () => {
+    const { host, engine, ask } = setup();
+    ask({ type: 'set_blackout', enabled: true });
+    engine.command({ name: 't', permissions: ['audioviz.admin'], location: null }, [
+      'zone',
+      'create',
+      'late',
+      'arena',
+      'world',
+      '40',
+      '64',
+      '0',
+    ]);
+    ask({ type: 'init_pool', zone: 'late', count: 8 });
+    for (let i = 0; i < 10; i++) ask(JSON.parse(audioFrame(i % 2 === 0, 0.8)) as unknown);
+    assert.equal(host.entities('late').length, 8);
+    assert.equal(host.entities('late').filter((e) => e.scale > 0).length, 0, 'the new zone is dark');
+    ask({ type: 'set_blackout', enabled: false });
+    for (let i = 0; i < 10; i++) ask(JSON.parse(audioFrame(i % 2 === 0, 0.8)) as unknown);
+    assert.equal(host.entities('late').filter((e) => e.scale > 0).length, 8, 'and lights up with the rest');
+  });
+
   it('applies only the newest batch per zone per tick and answers the superseded one with 0', () => {
     const { engine, host } = setup();
     engine.enqueue('hub', JSON.stringify({ type: 'init_pool', zone: 'main', count: 4 }));
