@@ -56,7 +56,7 @@ function showEngine() {
   for (let z = 0; z < 4; z++) {
     engine.command(admin, ['zone', 'create', `zone${z}`, 'arena', 'world', String(z * 20), '64', '0']);
     engine.command(admin, ['pool', 'init', `zone${z}`, '256']);
-    engine.command(admin, ['pattern', 'set', patterns[z], `zone${z}`, '0']);
+    engine.command(admin, ['pattern', 'set', patterns[z]!, `zone${z}`, '0']);
   }
   let t = 0;
   const tick = (): void => {
@@ -108,7 +108,7 @@ function showEngine() {
   const texts = [batch(0), batch(1)];
   let n = 0;
   const apply = (): void => {
-    engine.enqueue('renderer', texts[n++ % 2]);
+    engine.enqueue('renderer', texts[n++ % 2]!);
     host.time += 50;
     engine.tick();
   };

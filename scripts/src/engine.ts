@@ -166,19 +166,19 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
   const out: BatchEntity[] = [];
   for (let i = 0; i < pool.capacity; i++) {
     const hidden = s.visible[i] === 0 || pool.visibleOverride[i] === 0;
-    const band = bandIndex(s.band[i]);
-    const glowForced = pool.glowOverride[i];
-    const brightnessForced = pool.brightnessOverride[i];
-    const materialForced = pool.materialOverride[i];
-    const interpolationForced = pool.interpolationOverride[i];
+    const band = bandIndex(s.band[i]!);
+    const glowForced = pool.glowOverride[i]!;
+    const brightnessForced = pool.brightnessOverride[i]!;
+    const materialForced = pool.materialOverride[i]!;
+    const interpolationForced = pool.interpolationOverride[i]!;
     out.push({
       id: `block_${i}`,
       // As hosts show them: within the zone (patterns may write anything).
-      x: clamp01(s.x[i]),
-      y: clamp01(s.y[i]),
-      z: clamp01(s.z[i]),
+      x: clamp01(s.x[i]!),
+      y: clamp01(s.y[i]!),
+      z: clamp01(s.z[i]!),
       scale: hidden ? 0 : s.scale[i],
-      rotation: finiteYaw(s.rotation[i]),
+      rotation: finiteYaw(s.rotation[i]!),
       band,
       visible: !hidden,
       glow: glowForced >= 0 ? glowForced === 1 : s.glow[i] !== 0 || beatGlow,
@@ -186,7 +186,7 @@ function zoneEntities(stage: Stage, name: string): BatchEntity[] {
         brightnessForced >= 0
           ? brightnessForced
           : zone.dynamicBrightness
-            ? Math.round((pool.light[i] * zone.brightness) / MAX_BRIGHTNESS)
+            ? Math.round((pool.light[i]! * zone.brightness) / MAX_BRIGHTNESS)
             : zone.brightness,
       interpolation: interpolationForced >= 0 ? interpolationForced : zone.interpolation,
       material: (materialForced >= 0 ? materials[materialForced] : undefined) ?? zone.materials[band],

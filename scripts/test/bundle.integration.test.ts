@@ -61,7 +61,7 @@ describe('bundles in a bare JavaScript context', function () {
     const engine = api.createEngine(host);
     const source = fs.readFileSync(path.join(scripts, 'bundle', 'patterns', 'circle.js'), 'utf8');
     assert.equal(engine.loadPatternSource('circle.js', source), null);
-    assert.match(host.logged('circle', 'info')[0], /pattern "circle" loaded from circle.js/);
+    assert.match(host.logged('circle', 'info')[0]!, /pattern "circle" loaded from circle.js/);
   });
 
   it('writes one CommonJS bundle per pattern exporting it as default', () => {

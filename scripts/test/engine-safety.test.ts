@@ -52,7 +52,7 @@ describe('engine safety', () => {
     assert.equal(engine.loadPatternSource('spot', throwingPattern('spot', true)), null);
     tick(5);
     assert.match(
-      host.logged('"spot" failed 3 times in a row (threw: bad frame); its previous version runs again')[0],
+      host.logged('"spot" failed 3 times in a row (threw: bad frame); its previous version runs again')[0]!,
       /spot/,
     );
     assert.deepEqual(engine.status().disabledPatterns, []);
@@ -73,11 +73,11 @@ describe('engine safety', () => {
     host.slow = false;
     assert.deepEqual(engine.status().disabledPatterns, ['bars']);
     assert.match(
-      host.logged('"bars" failed 3 times in a row (took 10.0 ms of its 5 ms budget) and is disabled')[0],
+      host.logged('"bars" failed 3 times in a row (took 10.0 ms of its 5 ms budget) and is disabled')[0]!,
       /its zones show "[a-z_]+" until a fixed version is loaded/,
     );
     assert.match(
-      engine.command(sender(), ['pattern', 'set', 'bars']).lines[0],
+      engine.command(sender(), ['pattern', 'set', 'bars']).lines[0]!,
       /disabled after repeated failures/,
     );
     tick(3);
@@ -183,6 +183,6 @@ describe('engine storage failures', () => {
     assert.equal(host.logged('could not be read (EIO)', 'error').length, 3);
     assert.equal(engine.command(sender(), ['zone', 'create', 'z']).ok, true);
     assert.equal(engine.status().zones, 1);
-    assert.match(host.logged('could not be saved (ENOSPC)', 'error')[0], /kept in memory/);
+    assert.match(host.logged('could not be saved (ENOSPC)', 'error')[0]!, /kept in memory/);
   });
 });

@@ -97,41 +97,45 @@ export class RecordingHost implements Host {
     this.world.clear();
     frame.frames.forEach((buffer, slot) => {
       const anchor = frame.zones[slot];
+      if (anchor === undefined) throw new Error(`slot ${slot}: a frame without a zone anchor`);
       if ((buffer === null) !== (anchor === null)) throw new Error(`slot ${slot}: anchor and frame disagree`);
       if (buffer === null || anchor === null) return;
       const h = new Float64Array(buffer, 0, ZONE_HEADER_SLOTS);
-      const n = h[ZONE_HEADER.COUNT];
+      const n = h[ZONE_HEADER.COUNT]!;
       const at = zoneFrameLayout(n);
       if (buffer.byteLength !== at.bytes)
         throw new Error(`slot ${slot}: ${buffer.byteLength} bytes for ${n}`);
       const f32 = (offset: number) => new Float32Array(buffer, offset, n);
       const i8 = (offset: number) => new Int8Array(buffer, offset, n);
-      const [x, y, z, scale, yaw, light] = [at.x, at.y, at.z, at.scale, at.yaw, at.light].map(f32);
-      const [visibleOverride, glowOverride, brightnessOverride] = [
-        at.visibleOverride,
-        at.glowOverride,
-        at.brightnessOverride,
-      ].map(i8);
+      const x = f32(at.x);
+      const y = f32(at.y);
+      const z = f32(at.z);
+      const scale = f32(at.scale);
+      const yaw = f32(at.yaw);
+      const light = f32(at.light);
+      const visibleOverride = i8(at.visibleOverride);
+      const glowOverride = i8(at.glowOverride);
+      const brightnessOverride = i8(at.brightnessOverride);
       const materialOverride = new Int32Array(buffer, at.materialOverride, n);
       const band = new Uint8Array(buffer, at.band, n);
       const glow = new Uint8Array(buffer, at.glow, n);
       for (let i = 0; i < n; i++) {
-        const b = Math.min(band[i], 4);
-        const material = materialOverride[i] >= 0 ? materialOverride[i] : h[ZONE_HEADER.BAND_MATERIAL + b];
+        const b = Math.min(band[i]!, 4);
+        const material = materialOverride[i]! >= 0 ? materialOverride[i]! : h[ZONE_HEADER.BAND_MATERIAL + b]!;
         this.world.set(`${anchor.name}/${i}`, {
           zone: anchor.name,
           index: i,
-          kind: h[ZONE_HEADER.KIND],
-          x: x[i] * h[ZONE_HEADER.SIZE_X],
-          y: y[i] * h[ZONE_HEADER.SIZE_Y],
-          z: z[i] * h[ZONE_HEADER.SIZE_Z],
-          scale: visibleOverride[i] === 0 ? 0 : scale[i],
-          yaw: yaw[i],
-          light: light[i],
-          brightnessOverride: brightnessOverride[i],
+          kind: h[ZONE_HEADER.KIND]!,
+          x: x[i]! * h[ZONE_HEADER.SIZE_X]!,
+          y: y[i]! * h[ZONE_HEADER.SIZE_Y]!,
+          z: z[i]! * h[ZONE_HEADER.SIZE_Z]!,
+          scale: visibleOverride[i] === 0 ? 0 : scale[i]!,
+          yaw: yaw[i]!,
+          light: light[i]!,
+          brightnessOverride: brightnessOverride[i]!,
           glow:
-            glowOverride[i] >= 0 ? glowOverride[i] === 1 : glow[i] !== 0 || h[ZONE_HEADER.BEAT_GLOW] === 1,
-          material: frame.materials[material],
+            glowOverride[i]! >= 0 ? glowOverride[i] === 1 : glow[i] !== 0 || h[ZONE_HEADER.BEAT_GLOW] === 1,
+          material: frame.materials[material]!,
         });
       }
     });

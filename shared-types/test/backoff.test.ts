@@ -101,7 +101,7 @@ describe('Backoff', () => {
 
     it('spreads delays across the jitter range with a real random source', () => {
       const seen = new Set(delays({ ...VIZ_CLIENT_POLICY.backoff, maxAttempts: Infinity }, 1, Math.random));
-      for (let i = 0; i < 50; i++) seen.add(delays(VIZ_CLIENT_POLICY.backoff, 1, Math.random)[0]);
+      for (let i = 0; i < 50; i++) seen.add(delays(VIZ_CLIENT_POLICY.backoff, 1, Math.random)[0]!);
       assert.ok(seen.size > 10, 'jitter should produce varied first delays');
       for (const d of seen) assert.ok((d as number) >= 900 && (d as number) <= 1100);
     });

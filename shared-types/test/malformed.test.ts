@@ -77,7 +77,7 @@ const CASES: [AnyValidator, unknown, string][] = [
     { ...P.batch_update, zone: '../etc' },
     'batch_update.zone: expected string matching ^[A-Za-z0-9_-]{1,64}$, got "../etc"',
   ],
-  [plugin, without(P.batch_update, 'zone'), 'batch_update.zone: expected string, got nothing'],
+  [plugin, without(P.batch_update!, 'zone'), 'batch_update.zone: expected string, got nothing'],
   // :8765 audio_state
   [
     plugin,
@@ -99,7 +99,7 @@ const CASES: [AnyValidator, unknown, string][] = [
   [plugin, { ...P.audio_state, bpm: 9000 }, 'audio_state.bpm: expected number ≤ 400, got 9000'],
   [
     plugin,
-    without(P.audio_state, 'beat_intensity'),
+    without(P.audio_state!, 'beat_intensity'),
     'audio_state.beat_intensity: expected number, got nothing',
   ],
   [
@@ -166,7 +166,7 @@ const CASES: [AnyValidator, unknown, string][] = [
   ],
   [plugin, { type: 42 }, 'message.type: expected string, got 42'],
   // :9000
-  [dj, without(D.dj_auth, 'dj_key'), 'dj_auth.dj_key: expected string, got nothing'],
+  [dj, without(D.dj_auth!, 'dj_key'), 'dj_auth.dj_key: expected string, got nothing'],
   [dj, { ...D.dj_auth, dj_id: '' }, 'dj_auth.dj_id: expected string matching ^[A-Za-z0-9_-]{1,64}$, got ""'],
   [
     dj,
@@ -186,7 +186,7 @@ const CASES: [AnyValidator, unknown, string][] = [
   [dj, { ...D.dj_audio_frame, seq: 1.5 }, 'dj_audio_frame.seq: expected integer, got 1.5'],
   [dj, { ...D.dj_audio_frame, beat: 1 }, 'dj_audio_frame.beat: expected boolean, got 1'],
   [dj, { ...D.dj_audio_frame, bpm: -5 }, 'dj_audio_frame.bpm: expected number ≥ 0, got -5'],
-  [dj, without(D.dj_audio_frame, 'i_kick'), 'dj_audio_frame.i_kick: expected boolean, got nothing'],
+  [dj, without(D.dj_audio_frame!, 'i_kick'), 'dj_audio_frame.i_kick: expected boolean, got nothing'],
   [
     dj,
     { ...D.dj_audio_frame, spectrum: new Array(300).fill(0) },

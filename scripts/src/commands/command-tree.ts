@@ -46,13 +46,15 @@ const ROOT: readonly Node[] = [ZONE_GROUP, POOL_GROUP, PATTERN_GROUP, ...SHOW_CO
 /** Runs `/audioviz <args…>`; never throws. */
 export function runCommand(ctx: CommandContext, args: readonly string[]): CommandReply {
   const words = args.filter((a) => a !== '');
-  if (words.length === 0) return { ok: true, lines: help.run(ctx, []) };
-  const node = find(ROOT, words[0]);
-  if (node === undefined) return fail(`Unknown command "${words[0]}". Try /audioviz help.`);
+  const first = words[0];
+  if (first === undefined) return { ok: true, lines: help.run(ctx, []) };
+  const node = find(ROOT, first);
+  if (node === undefined) return fail(`Unknown command "${first}". Try /audioviz help.`);
   let command: Command;
   let rest: readonly string[];
   if (isGroup(node)) {
-    const child = words.length > 1 ? find(node.children, words[1]) : undefined;
+    const second = words[1];
+    const child = second === undefined ? undefined : find(node.children, second);
     if (child === undefined) {
       return fail(
         `Usage: /audioviz ${node.name} <${node.children.map((c) => c.name).join('|')}> — ${node.description}`,
@@ -83,7 +85,7 @@ export function runCommand(ctx: CommandContext, args: readonly string[]): Comman
 /** Tab completions for the last of `args` (which may be an empty, just-started word). */
 export function completeCommand(ctx: CommandContext, args: readonly string[]): string[] {
   try {
-    const last = args.length === 0 ? '' : args[args.length - 1];
+    const last = args.length === 0 ? '' : args[args.length - 1]!;
     const done = args.slice(0, -1);
     const sender = ctx.sender;
     const visible = (nodes: readonly Node[]): string[] =>
@@ -93,13 +95,14 @@ export function completeCommand(ctx: CommandContext, args: readonly string[]): s
         )
         .map((n) => n.name);
     let options: readonly string[] = [];
-    if (done.length === 0) {
+    const [first, second] = done;
+    if (first === undefined) {
       options = visible(ROOT);
     } else {
-      const node = find(ROOT, done[0]);
+      const node = find(ROOT, first);
       if (node !== undefined && isGroup(node)) {
-        if (done.length === 1) options = visible(node.children);
-        else options = suggestions(ctx, find(node.children, done[1]), done.length - 2, args.slice(2));
+        if (second === undefined) options = visible(node.children);
+        else options = suggestions(ctx, find(node.children, second), done.length - 2, args.slice(2));
       } else {
         options = suggestions(ctx, node, done.length - 1, args.slice(1));
       }

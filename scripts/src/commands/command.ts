@@ -53,6 +53,16 @@ export function mayUse(sender: CommandSender, permission: Permission): boolean {
   );
 }
 
+/**
+ * Argument `index` of a command's list, or a usage error naming it. The tree checks `minArgs` before `run`,
+ * so this only refuses a direct call with too few arguments, rather than passing `undefined` on.
+ */
+export function requireArg(args: readonly string[], index: number, what: string): string {
+  const value = args[index];
+  if (value === undefined) throw new OpError(ERROR_CODES.INVALID_ARGUMENT, `${what} is missing`);
+  return value;
+}
+
 /** Parses a number argument or throws a usage error naming it. */
 export function numberArg(value: string, what: string, min: number, max: number): number {
   const n = Number(value);

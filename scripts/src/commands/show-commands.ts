@@ -1,6 +1,13 @@
 /** `/audioviz pattern|effect|preset|scene|status|reload`: running the show. */
 import { EFFECT_NAMES, MAX_TRANSITION_S, PRESET_NAMES, type PresetName } from '@audioviz/shared-types';
-import { numberArg, PERMISSIONS, type Command, type CommandContext, type CommandGroup } from './command';
+import {
+  numberArg,
+  PERMISSIONS,
+  requireArg,
+  type Command,
+  type CommandContext,
+  type CommandGroup,
+} from './command';
 
 const zoneNames = (ctx: CommandContext): string[] =>
   [...ctx.control.stage.zones.all()].map((e) => e.zone.name);
@@ -40,7 +47,9 @@ const patternSet: Command = {
         : index === 2
           ? ['0', '1', '3']
           : [],
-  run(ctx, [pattern, zone = ALL, seconds]) {
+  run(ctx, args) {
+    const pattern = requireArg(args, 0, 'the pattern');
+    const [, zone = ALL, seconds] = args;
     const fade = seconds === undefined ? undefined : numberArg(seconds, 'transition', 0, MAX_TRANSITION_S);
     const zones = ctx.control.setPattern(zone === ALL ? undefined : zone, pattern, fade);
     return [`Pattern "${pattern}" on ${zones.length === 0 ? 'no zones yet' : zones.join(', ')}.`];
@@ -68,7 +77,10 @@ const patternParam: Command = {
         ? ['true', 'false']
         : [String(spec.default)];
   },
-  run(ctx, [zone, key, raw]) {
+  run(ctx, args) {
+    const zone = requireArg(args, 0, 'the zone name');
+    const key = requireArg(args, 1, 'the parameter key');
+    const raw = requireArg(args, 2, 'the value');
     const value =
       raw === 'true' ? true : raw === 'false' ? false : Number.isFinite(Number(raw)) ? Number(raw) : raw;
     ctx.control.setParam(zone, key, value);
@@ -84,7 +96,9 @@ const effect: Command = {
   minArgs: 1,
   maxArgs: 4,
   complete: (ctx, index) => (index === 0 ? EFFECT_NAMES : index === 1 ? [ALL, ...zoneNames(ctx)] : []),
-  run(ctx, [name, zone = ALL, intensity, duration]) {
+  run(ctx, args) {
+    const name = requireArg(args, 0, 'the effect name');
+    const [, zone = ALL, intensity, duration] = args;
     const zones = ctx.control.triggerEffect(
       zone === ALL ? undefined : zone,
       name,
@@ -103,7 +117,8 @@ const preset: Command = {
   minArgs: 1,
   maxArgs: 1,
   complete: (_ctx, index) => (index === 0 ? PRESET_NAMES : []),
-  run(ctx, [name]) {
+  run(ctx, args) {
+    const name = requireArg(args, 0, 'the preset name');
     ctx.control.setPreset(name);
     return [`Preset "${name}": ${ctx.control.presetDescription(name as PresetName)}.`];
   },
@@ -119,7 +134,8 @@ const sceneSave: Command = {
   permission: PERMISSIONS.CONTROL,
   minArgs: 1,
   maxArgs: 1,
-  run(ctx, [name]) {
+  run(ctx, args) {
+    const name = requireArg(args, 0, 'the scene name');
     ctx.control.saveScene(name);
     return [`Scene "${name}" saved.`];
   },
@@ -133,7 +149,8 @@ const sceneLoad: Command = {
   minArgs: 1,
   maxArgs: 1,
   complete: sceneNames,
-  run(ctx, [name]) {
+  run(ctx, args) {
+    const name = requireArg(args, 0, 'the scene name');
     return [`Scene "${name}" loaded.`, ...ctx.control.loadScene(name).map((p) => `  ${p}`)];
   },
 };
@@ -160,7 +177,8 @@ const sceneDelete: Command = {
   minArgs: 1,
   maxArgs: 1,
   complete: sceneNames,
-  run(ctx, [name]) {
+  run(ctx, args) {
+    const name = requireArg(args, 0, 'the scene name');
     ctx.control.deleteScene(name);
     return [`Scene "${name}" deleted.`];
   },

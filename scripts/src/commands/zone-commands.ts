@@ -2,7 +2,14 @@
 import { ERROR_CODES, MAX_ENTITIES_PER_ZONE, MAX_ROTATION_DEG } from '@audioviz/shared-types';
 import { OpError } from '../op-error';
 import { ENTITY_KIND_NAMES, ZONE_TEMPLATES } from '../zones/zone';
-import { numberArg, PERMISSIONS, type Command, type CommandContext, type CommandGroup } from './command';
+import {
+  numberArg,
+  PERMISSIONS,
+  requireArg,
+  type Command,
+  type CommandContext,
+  type CommandGroup,
+} from './command';
 
 const zoneNames = (ctx: CommandContext): string[] =>
   [...ctx.control.stage.zones.all()].map((e) => e.zone.name);
@@ -21,15 +28,16 @@ const create: Command = {
   maxArgs: 6,
   complete: (_ctx, index) => (index === 1 ? [DEFAULT_TEMPLATE, ...Object.keys(ZONE_TEMPLATES)] : []),
   run(ctx, args) {
-    const [name, template = DEFAULT_TEMPLATE, ...place] = args;
+    const name = requireArg(args, 0, 'the zone name');
+    const [, template = DEFAULT_TEMPLATE, ...place] = args;
     let world: string;
     let origin: { x: number; y: number; z: number };
     if (place.length === 4) {
-      world = place[0];
+      world = place[0]!;
       origin = {
-        x: numberArg(place[1], 'x', -30_000_000, 30_000_000),
-        y: numberArg(place[2], 'y', -2048, 2048),
-        z: numberArg(place[3], 'z', -30_000_000, 30_000_000),
+        x: numberArg(place[1]!, 'x', -30_000_000, 30_000_000),
+        y: numberArg(place[2]!, 'y', -2048, 2048),
+        z: numberArg(place[3]!, 'z', -30_000_000, 30_000_000),
       };
     } else if (place.length === 0 && ctx.sender.location !== null) {
       const at = ctx.sender.location;
@@ -63,7 +71,8 @@ const remove: Command = {
   minArgs: 1,
   maxArgs: 1,
   complete: firstIsZone,
-  run(ctx, [name]) {
+  run(ctx, args) {
+    const name = requireArg(args, 0, 'the zone name');
     ctx.control.deleteZone(name);
     return [`Zone "${name}" deleted.`];
   },
@@ -97,8 +106,8 @@ const info: Command = {
   minArgs: 1,
   maxArgs: 1,
   complete: firstIsZone,
-  run(ctx, [name]) {
-    const entry = ctx.control.stage.zones.require(name);
+  run(ctx, args) {
+    const entry = ctx.control.stage.zones.require(requireArg(args, 0, 'the zone name'));
     const z = entry.zone;
     return [
       `Zone "${z.name}" in ${z.world} at ${z.origin.x} ${z.origin.y} ${z.origin.z}`,
@@ -118,7 +127,11 @@ const setSize: Command = {
   minArgs: 4,
   maxArgs: 4,
   complete: firstIsZone,
-  run(ctx, [name, x, y, z]) {
+  run(ctx, args) {
+    const name = requireArg(args, 0, 'the zone name');
+    const x = requireArg(args, 1, 'x');
+    const y = requireArg(args, 2, 'y');
+    const z = requireArg(args, 3, 'z');
     ctx.control.setSize(name, {
       x: numberArg(x, 'x', 1, 64),
       y: numberArg(y, 'y', 1, 64),
@@ -136,7 +149,9 @@ const setRotation: Command = {
   minArgs: 2,
   maxArgs: 2,
   complete: (ctx, index) => (index === 0 ? zoneNames(ctx) : index === 1 ? ['0', '90', '180', '270'] : []),
-  run(ctx, [name, degrees]) {
+  run(ctx, args) {
+    const name = requireArg(args, 0, 'the zone name');
+    const degrees = requireArg(args, 1, 'the rotation');
     ctx.control.setRotation(name, numberArg(degrees, 'rotation', -MAX_ROTATION_DEG, MAX_ROTATION_DEG));
     return [`Zone "${name}" turned to ${degrees}°.`];
   },
@@ -157,7 +172,9 @@ const poolInit: Command = {
         : index === 3
           ? ENTITY_KIND_NAMES
           : [],
-  run(ctx, [zone, count, material, kind]) {
+  run(ctx, args) {
+    const zone = requireArg(args, 0, 'the zone name');
+    const [, count, material, kind] = args;
     if (kind !== undefined) ctx.control.setKind(zone, kind);
     const n = ctx.control.initPool(
       zone,
@@ -176,7 +193,8 @@ const poolCleanup: Command = {
   minArgs: 1,
   maxArgs: 1,
   complete: firstIsZone,
-  run(ctx, [zone]) {
+  run(ctx, args) {
+    const zone = requireArg(args, 0, 'the zone name');
     ctx.control.cleanupZone(zone);
     return [`Entities of "${zone}" removed.`];
   },

@@ -16,8 +16,8 @@ const bassDrop: Effect = {
     const bass = clamp01(input.bands[0] ?? 0);
     const swell = 1 + k * (0.5 + bass);
     for (let i = 0; i < out.count; i++) {
-      out.y[i] = clamp01(out.y[i] * (1 - 0.85 * k));
-      out.scale[i] = Math.min(4, out.scale[i] * swell);
+      out.y[i] = clamp01(out.y[i]! * (1 - 0.85 * k));
+      out.scale[i] = Math.min(4, out.scale[i]! * swell);
     }
   },
 };

@@ -27,10 +27,10 @@ export function spinAngle(run: EffectRun, fraction: number): number {
 export function rotateAroundCentre(out: PatternOutput, i: number, angle: number): void {
   const c = Math.cos(angle);
   const s = Math.sin(angle);
-  const dx = out.x[i] - 0.5;
-  const dz = out.z[i] - 0.5;
+  const dx = out.x[i]! - 0.5;
+  const dz = out.z[i]! - 0.5;
   out.x[i] = clamp01(0.5 + dx * c - dz * s);
   out.z[i] = clamp01(0.5 + dx * s + dz * c);
-  const yaw = (out.rotation[i] - (angle * 180) / Math.PI) % 360;
+  const yaw = (out.rotation[i]! - (angle * 180) / Math.PI) % 360;
   out.rotation[i] = yaw >= 0 ? yaw : yaw + 360;
 }

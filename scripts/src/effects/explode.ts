@@ -12,11 +12,11 @@ const explode: Effect = {
     const k = fadeOut(run);
     const push = 1 + 1.5 * k;
     for (let i = 0; i < out.count; i++) {
-      out.x[i] = clamp01(0.5 + (out.x[i] - 0.5) * push);
-      out.y[i] = clamp01(0.5 + (out.y[i] - 0.5) * push);
-      out.z[i] = clamp01(0.5 + (out.z[i] - 0.5) * push);
-      out.scale[i] = Math.min(4, out.scale[i] * (1 + 0.5 * k));
-      out.brightness[i] = Math.min(15, Math.round(out.brightness[i] + 6 * k));
+      out.x[i] = clamp01(0.5 + (out.x[i]! - 0.5) * push);
+      out.y[i] = clamp01(0.5 + (out.y[i]! - 0.5) * push);
+      out.z[i] = clamp01(0.5 + (out.z[i]! - 0.5) * push);
+      out.scale[i] = Math.min(4, out.scale[i]! * (1 + 0.5 * k));
+      out.brightness[i] = Math.min(15, Math.round(out.brightness[i]! + 6 * k));
     }
   },
 };

@@ -7,15 +7,15 @@ const freeze: Effect = {
     // Entities the previous frame did not have keep what the pattern wrote.
     const n = out.count < previous.count ? out.count : previous.count;
     for (let i = 0; i < n; i++) {
-      out.x[i] = previous.x[i];
-      out.y[i] = previous.y[i];
-      out.z[i] = previous.z[i];
-      out.scale[i] = previous.scale[i];
-      out.rotation[i] = previous.rotation[i];
-      out.band[i] = previous.band[i];
-      out.brightness[i] = previous.brightness[i];
-      out.glow[i] = previous.glow[i];
-      out.visible[i] = previous.visible[i];
+      out.x[i] = previous.x[i]!;
+      out.y[i] = previous.y[i]!;
+      out.z[i] = previous.z[i]!;
+      out.scale[i] = previous.scale[i]!;
+      out.rotation[i] = previous.rotation[i]!;
+      out.band[i] = previous.band[i]!;
+      out.brightness[i] = previous.brightness[i]!;
+      out.glow[i] = previous.glow[i]!;
+      out.visible[i] = previous.visible[i]!;
     }
   },
 };

@@ -8,10 +8,10 @@ const spiral: Effect = {
     const k = fadeOut(run);
     const turn = run.elapsed * Math.PI;
     for (let i = 0; i < out.count; i++) {
-      const dx = out.x[i] - 0.5;
-      const dz = out.z[i] - 0.5;
+      const dx = out.x[i]! - 0.5;
+      const dz = out.z[i]! - 0.5;
       const r = Math.sqrt(dx * dx + dz * dz);
-      const angle = k * (0.6 + turn + (r * 6 + out.y[i] * 3));
+      const angle = k * (0.6 + turn + (r * 6 + out.y[i]! * 3));
       rotateAroundCentre(out, i, angle);
     }
   },

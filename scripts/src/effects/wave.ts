@@ -13,8 +13,8 @@ const wave: Effect = {
     const amp = 0.25 * fadeOut(run);
     const phase = run.elapsed * SPEED_HZ * Math.PI * 2;
     for (let i = 0; i < out.count; i++) {
-      const lift = Math.sin((out.x[i] / WAVELENGTH) * Math.PI * 2 - phase + 1);
-      out.y[i] = clamp01(out.y[i] + amp * lift);
+      const lift = Math.sin((out.x[i]! / WAVELENGTH) * Math.PI * 2 - phase + 1);
+      out.y[i] = clamp01(out.y[i]! + amp * lift);
     }
   },
 };

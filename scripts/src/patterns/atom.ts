@@ -107,7 +107,7 @@ const atom: Pattern<AtomState> = {
     const coreR = 0.04 + 0.06 * bass + 0.05 * punch - 0.015 * lead;
     const speed = numParam(input, 'orbit_speed', 0.6) * TAU * (0.3 + input.amplitude + 2.5 * punch);
     for (let o = 0; o < orbits; o++) {
-      state.angles[o] = (state.angles[o] + speed * input.dt * (1 + o * 0.15)) % TAU;
+      state.angles[o] = (state.angles[o]! + speed * input.dt * (1 + o * 0.15)) % TAU;
     }
     const perOrbit = Math.max(1, Math.floor((n - nucleus) / orbits));
     const orbitR = 0.28 + 0.12 * band(input, 2);

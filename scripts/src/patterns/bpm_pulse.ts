@@ -75,9 +75,9 @@ const bpmPulse: Pattern<LatticeState> = {
       state.ly[i] = at(Math.floor(i / side) % side);
       state.lz[i] = at(Math.floor(i / (side * side)));
       state.dist[i] = clamp01(
-        Math.sqrt(state.lx[i] ** 2 + state.ly[i] ** 2 + state.lz[i] ** 2) / Math.sqrt(3),
+        Math.sqrt(state.lx[i]! ** 2 + state.ly[i]! ** 2 + state.lz[i]! ** 2) / Math.sqrt(3),
       );
-      state.band[i] = Math.min(4, Math.floor(state.dist[i] * 5));
+      state.band[i] = Math.min(4, Math.floor(state.dist[i]! * 5));
       state.seedSin[i] = Math.sin(i * 91.7);
       state.seedCos[i] = Math.cos(i * 91.7);
     }

@@ -113,15 +113,15 @@ const dropSequence: Pattern<DropState> = {
     const cs = Math.cos(state.spin);
     const sn = Math.sin(state.spin);
     for (let i = 0; i < n; i++) {
-      const ux = state.ux[i] * cs - state.uz[i] * sn;
-      const uz = state.ux[i] * sn + state.uz[i] * cs;
-      const f = (state.uy[i] + 1) * 0.5;
+      const ux = state.ux[i]! * cs - state.uz[i]! * sn;
+      const uz = state.ux[i]! * sn + state.uz[i]! * cs;
+      const f = (state.uy[i]! + 1) * 0.5;
       const twinkle = sparkle * (0.5 + 0.5 * Math.sin(input.t * 12 + i * 3.1));
       writeEntity(
         out,
         i,
         0.5 + ux * radius,
-        centreY + state.uy[i] * radius,
+        centreY + state.uy[i]! * radius,
         0.5 + uz * radius,
         scale * (0.85 + 0.3 * twinkle),
         (-state.spin * 360) / TAU,

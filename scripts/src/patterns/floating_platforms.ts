@@ -98,22 +98,22 @@ const floatingPlatforms: Pattern<PlatformState> = {
     const bar = input.beatCount % 4;
     const tile = 0.035;
     for (let p = 0; p < platforms; p++) {
-      const f = state.freq[p];
+      const f = state.freq[p]!;
       const level = clamp01(spectrumAt(input, f) * gain);
       // Each platform hops on one beat of the bar; all of them crouch before the beat.
       const mine = p % 4 === bar ? 1 : 0.35;
       const y =
-        state.rest[p] +
-        0.04 * Math.sin(input.t * bob + state.phase[p]) +
+        state.rest[p]! +
+        0.04 * Math.sin(input.t * bob + state.phase[p]!) +
         0.3 * level +
         hop * punch * mine -
         0.02 * lead;
-      const yaw = state.phase[p] + input.t * 0.2 * (p % 2 === 0 ? 1 : -1);
+      const yaw = state.phase[p]! + input.t * 0.2 * (p % 2 === 0 ? 1 : -1);
       const c = Math.cos(yaw);
       const s = Math.sin(yaw);
       // What the platform's tiles share, worked out once per platform.
-      const px = state.px[p];
-      const pz = state.pz[p];
+      const px = state.px[p]!;
+      const pz = state.pz[p]!;
       const scale = 0.9 + 0.3 * level + 0.3 * punch * mine;
       const turn = (-yaw * 360) / TAU;
       const platformBand = bandOf(f);

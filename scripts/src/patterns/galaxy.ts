@@ -107,8 +107,8 @@ const galaxy: Pattern<GalaxyState> = {
     for (let i = 0; i < entityCount; i++) {
       // More stars near the core, a scatter around each arm that grows outward.
       state.radius[i] = 0.04 + 0.96 * Math.pow(hash01(i, 11), 0.7);
-      state.offset[i] = (hash01(i, 12) - 0.5) * 0.6 * (0.3 + state.radius[i]);
-      state.height[i] = (hash01(i, 13) - 0.5) * 0.08 * (1 - state.radius[i]);
+      state.offset[i] = (hash01(i, 12) - 0.5) * 0.6 * (0.3 + state.radius[i]!);
+      state.height[i] = (hash01(i, 13) - 0.5) * 0.08 * (1 - state.radius[i]!);
       state.twinkle[i] = hash01(i, 14) * TAU;
       state.band[i] = bandOf(state.radius[i]!);
       state.shell[i] = Math.min(SHELLS - 1, Math.floor(state.radius[i]! * SHELLS));

@@ -93,10 +93,10 @@ const movingHeads: Pattern<HeadsState> = {
     // A snare lights every head at once, whoever's turn it is.
     state.flash = input.onsets.snare ? 1 : state.flash * (1 - clamp01(input.dt * 6));
     for (let h = 0; h < heads; h++) {
-      const tx = state.targetX[h] + drift * 0.2 * Math.sin(input.t * 0.4 + h);
-      const tz = state.targetZ[h] + drift * 0.2 * Math.cos(input.t * 0.3 + h * 2);
-      state.spotX[h] += (tx - state.spotX[h]) * glide;
-      state.spotZ[h] += (tz - state.spotZ[h]) * glide;
+      const tx = state.targetX[h]! + drift * 0.2 * Math.sin(input.t * 0.4 + h);
+      const tz = state.targetZ[h]! + drift * 0.2 * Math.cos(input.t * 0.3 + h * 2);
+      state.spotX[h]! += (tx - state.spotX[h]!) * glide;
+      state.spotZ[h]! += (tz - state.spotZ[h]!) * glide;
       const headX = heads > 1 ? 0.1 + (0.8 * h) / (heads - 1) : 0.5;
       const f = heads > 1 ? h / (heads - 1) : 0.5;
       const level = clamp01(spectrumAt(input, f));
@@ -108,11 +108,11 @@ const movingHeads: Pattern<HeadsState> = {
         writeEntity(
           out,
           h * perHead + k,
-          headX + (state.spotX[h] - headX) * d,
+          headX + (state.spotX[h]! - headX) * d,
           HEAD_Y * (1 - d) + 0.02,
-          HEAD_Z + (state.spotZ[h] - HEAD_Z) * d,
+          HEAD_Z + (state.spotZ[h]! - HEAD_Z) * d,
           floor ? 0.8 + 0.8 * punch * turn : 0.2 + 0.15 * d + 0.25 * level * turn + 0.1 * sparkle,
-          (Math.atan2(state.spotX[h] - headX, state.spotZ[h] - HEAD_Z) * 360) / TAU,
+          (Math.atan2(state.spotX[h]! - headX, state.spotZ[h]! - HEAD_Z) * 360) / TAU,
           bandOf(f),
           light,
           turn === 1 && (floor || level > 0.5),

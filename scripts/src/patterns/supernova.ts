@@ -104,7 +104,7 @@ const supernova: Pattern<NovaState> = {
       const blast = numParam(input, 'blast', 1.2) * (0.5 + 0.5 * clamp01(input.beatIntensity));
       for (let i = core; i < n; i++) {
         state.radius[i] = 0.03;
-        state.velocity[i] = blast * state.speed[i];
+        state.velocity[i] = blast * state.speed[i]!;
       }
       state.heat = 1;
     }
@@ -115,9 +115,9 @@ const supernova: Pattern<NovaState> = {
       writeEntity(
         out,
         i,
-        0.5 + state.dx[(i * 7) % n] * coreR,
-        0.5 + state.dy[(i * 7) % n] * coreR,
-        0.5 + state.dz[(i * 7) % n] * coreR,
+        0.5 + state.dx[(i * 7) % n]! * coreR,
+        0.5 + state.dy[(i * 7) % n]! * coreR,
+        0.5 + state.dz[(i * 7) % n]! * coreR,
         0.8 + 1.2 * bass + 1.2 * punch,
         input.t * 30,
         0,

@@ -47,18 +47,18 @@ export function blendInto(from: PatternOutput, into: Frame, w: number): void {
   const v = 1 - w;
   const n = into.count;
   for (let i = 0; i < n; i++) {
-    const fromScale = from.visible[i] === 0 ? 0 : from.scale[i];
-    const intoScale = into.visible[i] === 0 ? 0 : into.scale[i];
-    into.x[i] = from.x[i] * v + into.x[i] * w;
-    into.y[i] = from.y[i] * v + into.y[i] * w;
-    into.z[i] = from.z[i] * v + into.z[i] * w;
+    const fromScale = from.visible[i] === 0 ? 0 : from.scale[i]!;
+    const intoScale = into.visible[i] === 0 ? 0 : into.scale[i]!;
+    into.x[i] = from.x[i]! * v + into.x[i]! * w;
+    into.y[i] = from.y[i]! * v + into.y[i]! * w;
+    into.z[i] = from.z[i]! * v + into.z[i]! * w;
     into.scale[i] = fromScale * v + intoScale * w;
     into.visible[i] = fromScale > 0 || intoScale > 0 ? 1 : 0;
-    into.rotation[i] = from.rotation[i] * v + into.rotation[i] * w;
-    into.brightness[i] = Math.round(from.brightness[i] * v + into.brightness[i] * w);
+    into.rotation[i] = from.rotation[i]! * v + into.rotation[i]! * w;
+    into.brightness[i] = Math.round(from.brightness[i]! * v + into.brightness[i]! * w);
     if (w < 0.5) {
-      into.band[i] = from.band[i];
-      into.glow[i] = from.glow[i];
+      into.band[i] = from.band[i]!;
+      into.glow[i] = from.glow[i]!;
     }
   }
 }

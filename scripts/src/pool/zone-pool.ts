@@ -111,7 +111,7 @@ export class ZonePool {
     h[ZONE_HEADER.DYNAMIC_BRIGHTNESS] = zone.dynamicBrightness ? 1 : 0;
     h[ZONE_HEADER.INTERPOLATION] = zone.interpolation;
     h[ZONE_HEADER.BEAT_GLOW] = beatGlow ? 1 : 0;
-    for (let b = 0; b < 5; b++) h[ZONE_HEADER.BAND_MATERIAL + b] = materials.index(zone.materials[b]);
+    for (let b = 0; b < 5; b++) h[ZONE_HEADER.BAND_MATERIAL + b] = materials.index(zone.materials[b]!);
   }
 
   /**
@@ -136,16 +136,16 @@ export class ZonePool {
     this.shown.glow.set(this.target.glow);
     for (let i = 0; i < n; i++) {
       const visible = tVisible[i] !== 0;
-      const before = sScale[i];
+      const before = sScale[i]!;
       // Hidden and staying hidden (often half a pattern's entities): nothing to work out.
       if (!visible && before === 0 && !direct) {
         sVisible[i] = 0;
         continue;
       }
       // Forced into range on the way (NaN fails every comparison and lands on 0).
-      const rs = tScale[i];
+      const rs = tScale[i]!;
       const targetScale = visible && rs > 0 ? (rs < 4 ? rs : 4) : 0;
-      const rb = tBrightness[i];
+      const rb = tBrightness[i]!;
       const targetBrightness = rb < 15 ? rb : 15;
       let scale: number;
       let light: number;
@@ -157,7 +157,7 @@ export class ZonePool {
         scale = before + ds * (ds > 0 ? rise : fall);
         // A release never quite reaches 0: below what anyone can see it is 0, so the entity counts as hidden.
         if (scale < INVISIBLE_SCALE) scale = 0;
-        light = sb[i];
+        light = sb[i]!;
         const db = targetBrightness - light;
         light += db * (db > 0 ? rise : fall);
       }

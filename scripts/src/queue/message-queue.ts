@@ -77,8 +77,8 @@ export class MessageQueue {
     // Only what was waiting when the drain began: a message enqueued by `consume` waits for the next tick.
     let n = this.size;
     while (n-- > 0) {
-      const clientId = this.clients[this.head];
-      const text = this.texts[this.head];
+      const clientId = this.clients[this.head]!;
+      const text = this.texts[this.head]!;
       this.texts[this.head] = ''; // let the text be collected
       this.head = (this.head + 1) % this.capacity;
       this.size--;
@@ -88,7 +88,7 @@ export class MessageQueue {
   }
 
   private dropOldest(): void {
-    this.chars -= this.texts[this.head].length;
+    this.chars -= this.texts[this.head]!.length;
     this.texts[this.head] = '';
     this.head = (this.head + 1) % this.capacity;
     this.size--;

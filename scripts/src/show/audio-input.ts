@@ -28,7 +28,8 @@ export class AudioLevels {
 
   /** Folds in one `audio_state` message. */
   apply(state: AudioState): void {
-    for (let b = 0; b < 5; b++) this.bands[b] = state.bands[b];
+    // Validated messages only: the schema holds `bands` to exactly five.
+    for (let b = 0; b < 5; b++) this.bands[b] = state.bands[b]!;
     this.amplitude = state.amplitude;
     this.bpm = state.bpm;
     if (state.beat_phase !== undefined) this.beatPhase = state.beat_phase;
@@ -44,14 +45,14 @@ export class AudioLevels {
     }
   }
 
-  /** Folds in the audio fields of a `batch_update` (all optional). */
+  /** Folds in the audio fields of a validated `batch_update` (all optional; `bands` has five when given). */
   applyPartial(
     bands?: readonly number[],
     amplitude?: number,
     isBeat?: boolean,
     beatIntensity?: number,
   ): void {
-    if (bands !== undefined) for (let b = 0; b < 5; b++) this.bands[b] = bands[b];
+    if (bands !== undefined) for (let b = 0; b < 5; b++) this.bands[b] = bands[b]!;
     if (amplitude !== undefined) this.amplitude = amplitude;
     if (isBeat === true) {
       this.pendingBeat = true;
@@ -102,7 +103,7 @@ export class AudioLevels {
   private setSpectrum(values: readonly number[]): void {
     const n = Math.min(values.length, MAX_SPECTRUM_BINS);
     if (this.spectrum.length !== n) this.spectrum = this.spectrumStore.subarray(0, n);
-    for (let i = 0; i < n; i++) this.spectrum[i] = values[i];
+    for (let i = 0; i < n; i++) this.spectrum[i] = values[i]!;
   }
 }
 

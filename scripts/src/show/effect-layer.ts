@@ -47,7 +47,7 @@ export class EffectLayer {
    * given, in which case it runs for that long; intensity 0 switches any effect off.
    */
   trigger(name: EffectName, now: number, intensity = 1, durationMs?: number): void {
-    const slot = this.slots[EFFECT_ORDER.indexOf(name)];
+    const slot = this.slot(name);
     const effect = this.effects[name];
     if (intensity <= 0) {
       slot.active = false;
@@ -66,7 +66,7 @@ export class EffectLayer {
 
   /** Switches a toggle effect on or off explicitly (blackout, freeze). */
   set(name: EffectName, on: boolean, now: number): void {
-    const slot = this.slots[EFFECT_ORDER.indexOf(name)];
+    const slot = this.slot(name);
     slot.active = on;
     slot.startedAt = now;
     slot.durationMs = 0;
@@ -74,12 +74,12 @@ export class EffectLayer {
   }
 
   isActive(name: EffectName): boolean {
-    return this.slots[EFFECT_ORDER.indexOf(name)].active;
+    return this.slot(name).active;
   }
 
   /** Names of the effects running now. */
   active(): EffectName[] {
-    return EFFECT_ORDER.filter((_, i) => this.slots[i].active);
+    return EFFECT_ORDER.filter((_, i) => this.slots[i]!.active);
   }
 
   clear(): void {
@@ -97,8 +97,9 @@ export class EffectLayer {
     now: number,
     report: (name: EffectName, err: unknown) => void,
   ): void {
+    // One slot per EFFECT_ORDER entry, in its order.
     for (let i = 0; i < this.slots.length; i++) {
-      const slot = this.slots[i];
+      const slot = this.slots[i]!;
       if (!slot.active) continue;
       const elapsedMs = Math.max(0, now - slot.startedAt);
       if (slot.durationMs > 0 && elapsedMs >= slot.durationMs) {
@@ -107,7 +108,7 @@ export class EffectLayer {
       }
       slot.run.elapsed = elapsedMs / 1000;
       slot.run.progress = slot.durationMs > 0 ? elapsedMs / slot.durationMs : 0;
-      const name = EFFECT_ORDER[i];
+      const name = EFFECT_ORDER[i]!;
       try {
         this.effects[name].apply(out, slot.run as EffectRun, input, previous);
       } catch (err) {
@@ -115,5 +116,15 @@ export class EffectLayer {
         report(name, err);
       }
     }
+  }
+
+  /**
+   * The slot of `name`. Callers check names against EFFECT_NAMES, which EFFECT_ORDER lists in full (a test
+   * holds them equal), so a miss is a bug here, reported as one rather than as a property of undefined.
+   */
+  private slot(name: EffectName): Slot {
+    const slot = this.slots[EFFECT_ORDER.indexOf(name)];
+    if (slot === undefined) throw new Error(`EffectLayer: no slot for effect "${String(name)}"`);
+    return slot;
   }
 }

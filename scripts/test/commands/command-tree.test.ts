@@ -15,7 +15,7 @@ describe('/audioviz command tree', () => {
     const { run, engine } = setup();
     const created = run('zone', 'create', 'stage', 'dj_booth');
     assert.equal(created.ok, true);
-    assert.match(created.lines[0], /Zone "stage" created at world 100 64 -21, 3×4×3 blocks/);
+    assert.match(created.lines[0]!, /Zone "stage" created at world 100 64 -21, 3×4×3 blocks/);
     assert.match(run('zone', 'list').lines.join('\n'), /stage: world 100 64 -21/);
     assert.equal(run('zone', 'setsize', 'stage', '8', '4', '8').ok, true);
     assert.equal(run('zone', 'setrotation', 'stage', '90').ok, true);
@@ -26,14 +26,14 @@ describe('/audioviz command tree', () => {
 
   it('makes a 10×10×10 zone without a template', () => {
     const { run } = setup();
-    assert.match(run('zone', 'create', 'plain').lines[0], /10×10×10 blocks/);
+    assert.match(run('zone', 'create', 'plain').lines[0]!, /10×10×10 blocks/);
   });
 
   it('needs a place from the console', () => {
     const { engine } = setup();
     const console = sender(['audioviz.admin'], null);
     assert.match(
-      engine.command(console, ['zone', 'create', 'a']).lines[0],
+      engine.command(console, ['zone', 'create', 'a']).lines[0]!,
       /from the console, give the place/,
     );
     assert.equal(engine.command(console, ['zone', 'create', 'a', 'arena', 'world', '0', '70', '0']).ok, true);
@@ -42,17 +42,17 @@ describe('/audioviz command tree', () => {
   it('says what went wrong: unknown template, bad name, bad number, unknown zone', () => {
     const { run } = setup();
     assert.match(
-      run('zone', 'create', 'a', 'castle').lines[0],
+      run('zone', 'create', 'a', 'castle').lines[0]!,
       /unknown template "castle": use one of small_stage/,
     );
-    assert.match(run('zone', 'create', 'bad!name').lines[0], /not a valid zone name/);
+    assert.match(run('zone', 'create', 'bad!name').lines[0]!, /not a valid zone name/);
     run('zone', 'create', 'a');
-    assert.match(run('zone', 'create', 'a').lines[0], /already exists/);
+    assert.match(run('zone', 'create', 'a').lines[0]!, /already exists/);
     assert.match(
-      run('zone', 'setsize', 'a', '100', '1', '1').lines[0],
+      run('zone', 'setsize', 'a', '100', '1', '1').lines[0]!,
       /x must be a number from 1 to 64, got "100"/,
     );
-    assert.match(run('pool', 'init', 'ghost').lines[0], /there is no zone "ghost"/);
+    assert.match(run('pool', 'init', 'ghost').lines[0]!, /there is no zone "ghost"/);
   });
 
   it('prints usage for a wrong argument count and for a bare group', () => {
@@ -62,10 +62,10 @@ describe('/audioviz command tree', () => {
       lines: ['Usage: /audioviz zone setrotation <name> <degrees>'],
     });
     assert.match(
-      run('zone').lines[0],
+      run('zone').lines[0]!,
       /Usage: \/audioviz zone <create\|delete\|list\|info\|setsize\|setrotation>/,
     );
-    assert.match(run('dance').lines[0], /Unknown command "dance"/);
+    assert.match(run('dance').lines[0]!, /Unknown command "dance"/);
   });
 
   it('checks permission nodes', () => {
@@ -90,13 +90,13 @@ describe('/audioviz command tree', () => {
   it('runs the show: pools, patterns, effects, presets, scenes, status, reload', () => {
     const { run, host } = setup();
     run('zone', 'create', 'a');
-    assert.match(run('pool', 'init', 'a', '2000').lines[0], /count must be a number from 1 to 1024/);
-    assert.match(run('pool', 'init', 'a', '300').lines[0], /set to 256 entities/); // the engine's cap
+    assert.match(run('pool', 'init', 'a', '2000').lines[0]!, /count must be a number from 1 to 1024/);
+    assert.match(run('pool', 'init', 'a', '300').lines[0]!, /set to 256 entities/); // the engine's cap
     assert.match(run('pattern', 'list').lines.join('\n'), /bars/);
-    assert.match(run('pattern', 'set', 'circle', 'a', '2').lines[0], /Pattern "circle" on a/);
-    assert.match(run('effect', 'strobe').lines[0], /Effect "strobe" on a/);
-    assert.match(run('effect', 'confetti').lines[0], /unknown effect "confetti"/);
-    assert.match(run('preset', 'chill').lines[0], /Preset "chill": Soft, slow movement/);
+    assert.match(run('pattern', 'set', 'circle', 'a', '2').lines[0]!, /Pattern "circle" on a/);
+    assert.match(run('effect', 'strobe').lines[0]!, /Effect "strobe" on a/);
+    assert.match(run('effect', 'confetti').lines[0]!, /unknown effect "confetti"/);
+    assert.match(run('preset', 'chill').lines[0]!, /Preset "chill": Soft, slow movement/);
     assert.match(host.documents.get('settings') ?? '', /"chill"/);
     assert.equal(run('scene', 'save', 'mine').ok, true);
     assert.match(run('scene', 'list').lines.join('\n'), /mine/);
@@ -104,9 +104,9 @@ describe('/audioviz command tree', () => {
     assert.equal(run('scene', 'load', 'mine').ok, true);
     assert.match(host.documents.get('settings') ?? '', /"chill"/);
     assert.equal(run('scene', 'delete', 'mine').ok, true);
-    assert.match(run('scene', 'delete', 'club_night').lines[0], /built-in/);
-    assert.match(run('status').lines[0], /1 zone\(s\)/);
-    assert.match(run('reload').lines[0], /saved; the server reloads the engine now/);
+    assert.match(run('scene', 'delete', 'club_night').lines[0]!, /built-in/);
+    assert.match(run('status').lines[0]!, /1 zone\(s\)/);
+    assert.match(run('reload').lines[0]!, /saved; the server reloads the engine now/);
   });
 
   it('tunes a pattern parameter within its range and spawns item or text displays', () => {
@@ -119,14 +119,14 @@ describe('/audioviz command tree', () => {
     });
     assert.match(host.documents.get('zones') ?? '', /"sensitivity": 2/);
     assert.match(
-      run('pattern', 'param', 'a', 'sensitivity', '9').lines[0],
+      run('pattern', 'param', 'a', 'sensitivity', '9').lines[0]!,
       /sensitivity must be a number from 0.1 to 4, got 9/,
     );
-    assert.match(run('pattern', 'param', 'a', 'colour', '1').lines[0], /has no parameter "colour"/);
+    assert.match(run('pattern', 'param', 'a', 'colour', '1').lines[0]!, /has no parameter "colour"/);
     assert.equal(run('pool', 'init', 'a', '4', 'minecraft:diamond', 'item').ok, true);
     assert.match(run('zone', 'info', 'a').lines.join('\n'), /4 item entities/);
     assert.match(
-      run('pool', 'init', 'a', '4', 'minecraft:diamond', 'cow').lines[0],
+      run('pool', 'init', 'a', '4', 'minecraft:diamond', 'cow').lines[0]!,
       /kind must be one of block, item, text/,
     );
   });

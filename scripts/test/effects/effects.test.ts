@@ -39,13 +39,13 @@ function applied(name: EffectName, at: EffectRun): { before: Frame; after: Frame
 
 function mean(values: ArrayLike<number>): number {
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i];
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum / values.length;
 }
 
 function distanceFromCentre(f: PatternOutput, i: number, withY = false): number {
-  const dy = withY ? f.y[i] - 0.5 : 0;
-  return Math.hypot(f.x[i] - 0.5, dy, f.z[i] - 0.5);
+  const dy = withY ? f.y[i]! - 0.5 : 0;
+  return Math.hypot(f.x[i]! - 0.5, dy, f.z[i]! - 0.5);
 }
 
 function meanDistance(f: PatternOutput, withY = false): number {
@@ -56,7 +56,7 @@ function meanDistance(f: PatternOutput, withY = false): number {
 
 /** Angle of entity i around the zone's vertical centre line, radians. */
 function angleOf(f: PatternOutput, i: number): number {
-  return Math.atan2(f.z[i] - 0.5, f.x[i] - 0.5);
+  return Math.atan2(f.z[i]! - 0.5, f.x[i]! - 0.5);
 }
 
 function turnedBy(before: PatternOutput, after: PatternOutput, i: number): number {
@@ -95,14 +95,14 @@ describe('EFFECTS', () => {
           EFFECTS[name].apply(frame, run(progress, progress * 3), show.input, previous);
           const where = `${name} on ${pattern.meta.id} at ${progress}`;
           for (let i = 0; i < frame.count; i++) {
-            for (const v of [frame.x[i], frame.y[i], frame.z[i]])
+            for (const v of [frame.x[i]!, frame.y[i]!, frame.z[i]!])
               assert.ok(v >= 0 && v <= 1, `${where}: ${v}`);
-            assert.ok(frame.scale[i] >= 0 && frame.scale[i] <= 4, `${where}: scale ${frame.scale[i]}`);
+            assert.ok(frame.scale[i]! >= 0 && frame.scale[i]! <= 4, `${where}: scale ${frame.scale[i]}`);
             assert.ok(
-              frame.rotation[i] >= 0 && frame.rotation[i] < 360,
+              frame.rotation[i]! >= 0 && frame.rotation[i]! < 360,
               `${where}: yaw ${frame.rotation[i]}`,
             );
-            assert.ok(frame.brightness[i] <= 15, `${where}: brightness ${frame.brightness[i]}`);
+            assert.ok(frame.brightness[i]! <= 15, `${where}: brightness ${frame.brightness[i]}`);
           }
         }
       }
@@ -205,7 +205,7 @@ describe('EFFECTS', () => {
     it('makes every entity bigger on the beat', () => {
       const { before, after } = applied('pulse', run(0, 0));
       assert.ok(mean(after.scale) > mean(before.scale) * 1.5);
-      for (let i = 0; i < after.count; i++) assert.ok(after.scale[i] >= before.scale[i]);
+      for (let i = 0; i < after.count; i++) assert.ok(after.scale[i]! >= before.scale[i]!);
     });
   });
 
@@ -217,8 +217,8 @@ describe('EFFECTS', () => {
       let up = 0;
       let down = 0;
       for (let i = 0; i < after.count; i++) {
-        if (after.y[i] > before.y[i] + 0.01) up++;
-        if (after.y[i] < before.y[i] - 0.01) down++;
+        if (after.y[i]! > before.y[i]! + 0.01) up++;
+        if (after.y[i]! < before.y[i]! - 0.01) down++;
       }
       assert.ok(up > 10 && down > 10, `${up} up, ${down} down`);
     });

@@ -11,21 +11,21 @@ function spread(f: PatternOutput): number {
   let cy = 0;
   let cz = 0;
   for (let i = 0; i < f.count; i++) {
-    cx += f.x[i];
-    cy += f.y[i];
-    cz += f.z[i];
+    cx += f.x[i]!;
+    cy += f.y[i]!;
+    cz += f.z[i]!;
   }
   cx /= f.count;
   cy /= f.count;
   cz /= f.count;
   let sum = 0;
-  for (let i = 0; i < f.count; i++) sum += Math.hypot(f.x[i] - cx, f.y[i] - cy, f.z[i] - cz);
+  for (let i = 0; i < f.count; i++) sum += Math.hypot(f.x[i]! - cx, f.y[i]! - cy, f.z[i]! - cz);
   return sum / f.count;
 }
 
 function meanBrightness(f: PatternOutput): number {
   let sum = 0;
-  for (let i = 0; i < f.count; i++) sum += f.brightness[i];
+  for (let i = 0; i < f.count; i++) sum += f.brightness[i]!;
   return sum / f.count;
 }
 
@@ -60,25 +60,28 @@ describe('drop_sequence', () => {
   it('tightens and brightens over the 16 beats of the build-up', () => {
     const { spread: s, light } = perBeat(16);
     for (let b = 4; b < 16; b += 4) {
-      assert.ok(s[b] < s[b - 4], `beat ${b + 1} spread ${s[b]} not below beat ${b - 3} (${s[b - 4]})`);
-      assert.ok(light[b] > light[b - 4], `beat ${b + 1} not brighter than beat ${b - 3}`);
+      assert.ok(s[b]! < s[b - 4]!, `beat ${b + 1} spread ${s[b]} not below beat ${b - 3} (${s[b - 4]})`);
+      assert.ok(light[b]! > light[b - 4]!, `beat ${b + 1} not brighter than beat ${b - 3}`);
     }
-    assert.ok(s[15] < s[0] * 0.4, `the knot at beat 16 (${s[15]}) is not much tighter than beat 1 (${s[0]})`);
+    assert.ok(
+      s[15]! < s[0]! * 0.4,
+      `the knot at beat 16 (${s[15]}) is not much tighter than beat 1 (${s[0]})`,
+    );
   });
 
   it('bursts open on beat 17, the drop, and builds again after 8 beats of drop', () => {
     const { spread: s, light } = perBeat(26);
-    assert.ok(s[16] > s[15] * 3, `drop spread ${s[16]} vs end of build ${s[15]}`);
-    assert.ok(light[16] > light[0] + 4, `drop brightness ${light[16]} vs ${light[0]} at the start`);
+    assert.ok(s[16]! > s[15]! * 3, `drop spread ${s[16]} vs end of build ${s[15]}`);
+    assert.ok(light[16]! > light[0]! + 4, `drop brightness ${light[16]} vs ${light[0]} at the start`);
     // Beat 25 starts the next build-up: wide but dim again.
-    assert.ok(light[24] < light[16] - 4);
-    assert.ok(s[25] < s[24]);
+    assert.ok(light[24]! < light[16]! - 4);
+    assert.ok(s[25]! < s[24]!);
   });
 
   it('follows its build_beats and drop_beats parameters', () => {
     const { spread: s } = perBeat(12, { build_beats: 8, drop_beats: 4 });
-    assert.ok(s[8] > s[7] * 3, 'drop on beat 9');
-    assert.ok(s[11] > s[7] * 2, 'still dropping on beat 12');
+    assert.ok(s[8]! > s[7]! * 3, 'drop on beat 9');
+    assert.ok(s[11]! > s[7]! * 2, 'still dropping on beat 12');
   });
 
   it('plays the sequence on an assumed 120 BPM when no beat is heard', () => {
@@ -91,7 +94,7 @@ describe('drop_sequence', () => {
       dropSequence.calculate(show.next(), state, frame);
       if (tick % 10 === 0) samples.push(spread(frame));
     }
-    assert.ok(samples[15] < samples[0] * 0.4, 'built up');
-    assert.ok(samples[16] > samples[15] * 3, 'dropped at 8 s');
+    assert.ok(samples[15]! < samples[0]! * 0.4, 'built up');
+    assert.ok(samples[16]! > samples[15]! * 3, 'dropped at 8 s');
   });
 });

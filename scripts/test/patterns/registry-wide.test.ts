@@ -27,15 +27,15 @@ const gc = vm.runInNewContext('gc') as () => void;
 /** Checks every field of every live entity; returns the first problem, or undefined. Written as plain loops: it runs on every tick. */
 function frameProblem(out: PatternOutput): string | undefined {
   for (let i = 0; i < out.count; i++) {
-    if (!(out.x[i] >= 0 && out.x[i] <= 1)) return `entity ${i} x=${out.x[i]} outside 0–1`;
-    if (!(out.y[i] >= 0 && out.y[i] <= 1)) return `entity ${i} y=${out.y[i]} outside 0–1`;
-    if (!(out.z[i] >= 0 && out.z[i] <= 1)) return `entity ${i} z=${out.z[i]} outside 0–1`;
-    if (!(out.scale[i] >= 0 && out.scale[i] <= 4)) return `entity ${i} scale=${out.scale[i]} outside 0–4`;
+    if (!(out.x[i]! >= 0 && out.x[i]! <= 1)) return `entity ${i} x=${out.x[i]} outside 0–1`;
+    if (!(out.y[i]! >= 0 && out.y[i]! <= 1)) return `entity ${i} y=${out.y[i]} outside 0–1`;
+    if (!(out.z[i]! >= 0 && out.z[i]! <= 1)) return `entity ${i} z=${out.z[i]} outside 0–1`;
+    if (!(out.scale[i]! >= 0 && out.scale[i]! <= 4)) return `entity ${i} scale=${out.scale[i]} outside 0–4`;
     if (!Number.isFinite(out.rotation[i])) return `entity ${i} rotation=${out.rotation[i]} not finite`;
-    if (out.band[i] > 4) return `entity ${i} band=${out.band[i]} outside 0–4`;
-    if (out.brightness[i] > 15) return `entity ${i} brightness=${out.brightness[i]} outside 0–15`;
-    if (out.glow[i] > 1) return `entity ${i} glow=${out.glow[i]} not 0/1`;
-    if (out.visible[i] > 1) return `entity ${i} visible=${out.visible[i]} not 0/1`;
+    if (out.band[i]! > 4) return `entity ${i} band=${out.band[i]} outside 0–4`;
+    if (out.brightness[i]! > 15) return `entity ${i} brightness=${out.brightness[i]} outside 0–15`;
+    if (out.glow[i]! > 1) return `entity ${i} glow=${out.glow[i]} not 0/1`;
+    if (out.visible[i]! > 1) return `entity ${i} visible=${out.visible[i]} not 0/1`;
   }
   return undefined;
 }
@@ -94,10 +94,10 @@ function maxMotionDifference(a: PatternOutput, b: PatternOutput): number {
   for (let i = 0; i < a.count; i++) {
     max = Math.max(
       max,
-      Math.abs(a.x[i] - b.x[i]),
-      Math.abs(a.y[i] - b.y[i]),
-      Math.abs(a.z[i] - b.z[i]),
-      Math.abs(a.scale[i] - b.scale[i]),
+      Math.abs(a.x[i]! - b.x[i]!),
+      Math.abs(a.y[i]! - b.y[i]!),
+      Math.abs(a.z[i]! - b.z[i]!),
+      Math.abs(a.scale[i]! - b.scale[i]!),
     );
   }
   return max;
@@ -149,7 +149,7 @@ describe('every registered pattern', () => {
       create: () => null,
       calculate(input, _state, out) {
         for (let i = 0; i < out.count; i++) {
-          out.y[i] = input.bands[0];
+          out.y[i] = input.bands[0]!;
           out.scale[i] = input.amplitude;
         }
       },

@@ -135,8 +135,8 @@ describe('shape-math', () => {
       const ys = new Float32Array(50);
       const zs = new Float32Array(50);
       fibonacciSphere(xs, ys, zs);
-      for (let i = 0; i < 50; i++) assert.ok(Math.abs(Math.hypot(xs[i], ys[i], zs[i]) - 1) < 1e-5);
-      assert.ok(ys[0] > 0.95 && ys[49] < -0.95);
+      for (let i = 0; i < 50; i++) assert.ok(Math.abs(Math.hypot(xs[i]!, ys[i]!, zs[i]!) - 1) < 1e-5);
+      assert.ok(ys[0]! > 0.95 && ys[49]! < -0.95);
     });
   });
 });

@@ -36,7 +36,7 @@ describe('shockwave_rings', () => {
       const slot = (rings - 1) % 4;
       const i = slot * perRing;
       assert.ok(
-        Math.hypot(frame.x[i] - 0.5, frame.z[i] - 0.5) < 0.05,
+        Math.hypot(frame.x[i]! - 0.5, frame.z[i]! - 0.5) < 0.05,
         `ring ${rings} did not start at the centre`,
       );
     });
@@ -72,7 +72,7 @@ describe('supernova', () => {
   const meanRadius = (frame: Frame): number => {
     let sum = 0;
     for (let i = 20; i < frame.count; i++)
-      sum += Math.hypot(frame.x[i] - 0.5, frame.y[i] - 0.5, frame.z[i] - 0.5);
+      sum += Math.hypot(frame.x[i]! - 0.5, frame.y[i]! - 0.5, frame.z[i]! - 0.5);
     return sum / (frame.count - 20);
   };
 
@@ -108,8 +108,8 @@ describe('bpm_strobe', () => {
       if (!input.isBeat) return;
       const lit = [0, 1, 2, 3].filter((w) => frame.brightness[w * 32] === 15);
       assert.equal(lit.length, 1, `walls lit: ${lit.join(',')}`);
-      litWalls.push(lit[0]);
+      litWalls.push(lit[0]!);
     });
-    for (let k = 1; k < litWalls.length; k++) assert.equal(litWalls[k], (litWalls[k - 1] + 1) % 4);
+    for (let k = 1; k < litWalls.length; k++) assert.equal(litWalls[k], (litWalls[k - 1]! + 1) % 4);
   });
 });

@@ -111,7 +111,7 @@ export class SyntheticShow {
       const f = i / Math.max(1, n - 1);
       const pos = f * 4;
       const lo = Math.floor(pos);
-      const base = s.bands[lo] + (s.bands[Math.min(4, lo + 1)] - s.bands[lo]) * (pos - lo);
+      const base = s.bands[lo]! + (s.bands[Math.min(4, lo + 1)]! - s.bands[lo]!) * (pos - lo);
       s.spectrum[i] = Math.min(1, Math.max(0, base * (0.85 + 0.3 * this.noise())));
     }
     s.amplitude = (s.bands[0] + s.bands[1] + s.bands[2] + s.bands[3] + s.bands[4]) / 5;

@@ -17,7 +17,7 @@ function setup(count: number) {
 function readFrame(pool: ZonePool) {
   const buffer = pool.frameBuffer;
   const header = new Float64Array(buffer, 0, ZONE_HEADER_SLOTS);
-  const n = header[ZONE_HEADER.COUNT];
+  const n = header[ZONE_HEADER.COUNT]!;
   const at = zoneFrameLayout(n);
   return {
     header,
@@ -71,7 +71,9 @@ describe('ZonePool', () => {
       [12, 0, 4],
     );
     assert.equal(h[ZONE_HEADER.BEAT_GLOW], 1);
-    const bandMaterials = [0, 1, 2, 3, 4].map((b) => p.materials.materials[h[ZONE_HEADER.BAND_MATERIAL + b]]);
+    const bandMaterials = [0, 1, 2, 3, 4].map(
+      (b) => p.materials.materials[h[ZONE_HEADER.BAND_MATERIAL + b]!],
+    );
     assert.deepEqual(bandMaterials, p.zone.materials);
     assert.deepEqual(
       [f.x[2], f.scale[2], f.yaw[2], f.light[2], f.band[2], f.glow[2]],

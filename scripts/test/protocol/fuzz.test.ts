@@ -14,7 +14,7 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
 const rnd = seededRandom(20261126);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
 
 const HOSTILE: readonly unknown[] = [
   null,

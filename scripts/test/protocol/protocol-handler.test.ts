@@ -69,6 +69,7 @@ describe('ProtocolHandler', () => {
 
   it("returns the validator's path-precise message, its code and the request's _seq", () => {
     const [reply] = setup().ask({ type: 'init_pool', zone: 'main', count: 'many', _seq: 12 });
+    assert.ok(reply);
     assert.equal(reply['code'], 'INVALID_FIELD');
     assert.equal(reply['_seq'], 12);
     assert.match(String(reply['message']), /init_pool\.count: expected integer, got "many"/);
@@ -76,8 +77,8 @@ describe('ProtocolHandler', () => {
 
   it('refuses an unknown type and a message too big to parse', () => {
     const { ask } = setup();
-    assert.equal(ask({ type: 'teleport', _seq: 1 })[0]['code'], 'UNKNOWN_TYPE');
-    assert.equal(ask(`"${'x'.repeat(300 * 1024)}"`)[0]['code'], 'MESSAGE_TOO_BIG');
+    assert.equal(ask({ type: 'teleport', _seq: 1 })[0]!['code'], 'UNKNOWN_TYPE');
+    assert.equal(ask(`"${'x'.repeat(300 * 1024)}"`)[0]!['code'], 'MESSAGE_TOO_BIG');
   });
 
   it('lists zones and one zone; an unknown zone is ZONE_NOT_FOUND', () => {
@@ -97,8 +98,9 @@ describe('ProtocolHandler', () => {
         },
       ],
     });
-    assert.equal(ask({ type: 'get_zone', zone: 'main' })[0]['type'], 'zone');
+    assert.equal(ask({ type: 'get_zone', zone: 'main' })[0]!['type'], 'zone');
     const [missing] = ask({ type: 'get_zone', zone: 'nowhere', _seq: 4 });
+    assert.ok(missing);
     assert.deepEqual([missing['code'], missing['_seq']], ['ZONE_NOT_FOUND', 4]);
   });
 
@@ -125,9 +127,9 @@ describe('ProtocolHandler', () => {
       { type: 'zone_config_updated', zone: 'main', config },
     ]);
     const stored = JSON.parse(host.documents.get('zones') ?? '{}') as { zones: Record<string, unknown>[] };
-    assert.deepEqual(stored.zones[0]['size'], { x: 4, y: 4, z: 4 });
-    assert.equal(stored.zones[0]['rotation'], 45);
-    assert.equal(stored.zones[0]['entityCount'], 8);
+    assert.deepEqual(stored.zones[0]!['size'], { x: 4, y: 4, z: 4 });
+    assert.equal(stored.zones[0]!['rotation'], 45);
+    assert.equal(stored.zones[0]!['entityCount'], 8);
   });
 
   it('sets patterns per zone or everywhere, refusing unknown ones', () => {
@@ -135,14 +137,18 @@ describe('ProtocolHandler', () => {
     assert.deepEqual(ask({ type: 'set_pattern', pattern: 'circle', _seq: 1 }), [
       { type: 'pattern_changed', pattern: 'circle', zones: ['main'], _seq: 1 },
     ]);
-    assert.equal(ask({ type: 'set_pattern', zone: 'main', pattern: 'nope' })[0]['code'], 'PATTERN_NOT_FOUND');
+    assert.equal(
+      ask({ type: 'set_pattern', zone: 'main', pattern: 'nope' })[0]!['code'],
+      'PATTERN_NOT_FOUND',
+    );
   });
 
   it('lists patterns in wire form, each with its controls', () => {
     const [reply] = setup().ask({ type: 'list_patterns' });
+    assert.ok(reply);
     const patterns = reply['patterns'] as Record<string, unknown>[];
     assert.ok(patterns.length >= 2);
-    assert.deepEqual(Object.keys(patterns[0]).sort(), [
+    assert.deepEqual(Object.keys(patterns[0]!).sort(), [
       'category',
       'id',
       'name',
@@ -181,12 +187,12 @@ describe('ProtocolHandler', () => {
         { type: 'pattern_params', zone: 'main', pattern: 'bars', params: { depth: 1 }, _seq: 3 },
       ]);
       assert.notDeepEqual(depthOf(engine), before, 'the entities moved within the tick');
-      assert.deepEqual(ask({ type: 'get_zone', zone: 'main' })[0]['zone'], {
-        ...(ask({ type: 'get_zone', zone: 'main' })[0]['zone'] as object),
+      assert.deepEqual(ask({ type: 'get_zone', zone: 'main' })[0]!['zone'], {
+        ...(ask({ type: 'get_zone', zone: 'main' })[0]!['zone'] as object),
         params: { depth: 1 },
       });
       const stored = JSON.parse(host.documents.get('zones') ?? '{}') as { zones: { params: object }[] };
-      assert.deepEqual(stored.zones[0].params, { depth: 1 });
+      assert.deepEqual(stored.zones[0]!.params, { depth: 1 });
     });
 
     it('keeps the values over a restart of the engine', () => {
@@ -197,6 +203,7 @@ describe('ProtocolHandler', () => {
       restarted.enqueue('hub', JSON.stringify({ type: 'get_zone', zone: 'main' }));
       host.apply(restarted.tick());
       const [reply] = host.take('hub');
+      assert.ok(reply);
       assert.deepEqual((reply['zone'] as { params: unknown }).params, { depth: 0.9, sensitivity: 2 });
     });
 
@@ -204,21 +211,21 @@ describe('ProtocolHandler', () => {
       const { ask } = onBars();
       ask({ type: 'set_pattern_params', zone: 'main', params: { depth: 0.9 } });
       assert.deepEqual(
-        ask({ type: 'set_pattern_params', zone: 'main', params: { sensitivity: 3 } })[0]['params'],
+        ask({ type: 'set_pattern_params', zone: 'main', params: { sensitivity: 3 } })[0]!['params'],
         {
           depth: 0.9,
           sensitivity: 3,
         },
       );
       assert.deepEqual(
-        ask({ type: 'set_pattern_params', zone: 'main', params: { peak_fall: 1 }, replace: true })[0][
+        ask({ type: 'set_pattern_params', zone: 'main', params: { peak_fall: 1 }, replace: true })[0]![
           'params'
         ],
         { peak_fall: 1 },
       );
       ask({ type: 'set_pattern', zone: 'main', pattern: 'circle' });
       assert.equal(
-        (ask({ type: 'get_zone', zone: 'main' })[0]['zone'] as { params?: unknown }).params,
+        (ask({ type: 'get_zone', zone: 'main' })[0]!['zone'] as { params?: unknown }).params,
         undefined,
       );
     });
@@ -235,19 +242,20 @@ describe('ProtocolHandler', () => {
       ];
       for (const [params, message] of cases) {
         const [reply] = ask({ type: 'set_pattern_params', zone: 'main', params });
+        assert.ok(reply);
         assert.equal(reply['code'], 'INVALID_ARGUMENT');
         assert.match(String(reply['message']), message);
       }
       assert.equal(
-        (ask({ type: 'get_zone', zone: 'main' })[0]['zone'] as { params?: unknown }).params,
+        (ask({ type: 'get_zone', zone: 'main' })[0]!['zone'] as { params?: unknown }).params,
         undefined,
       );
       assert.equal(
-        ask({ type: 'set_pattern_params', zone: 'nowhere', params: {} })[0]['code'],
+        ask({ type: 'set_pattern_params', zone: 'nowhere', params: {} })[0]!['code'],
         'ZONE_NOT_FOUND',
       );
       assert.equal(
-        ask({ type: 'set_pattern_params', zone: 'main', params: { Bad_Name: 1 } })[0]['code'],
+        ask({ type: 'set_pattern_params', zone: 'main', params: { Bad_Name: 1 } })[0]!['code'],
         'INVALID_FIELD',
       );
     });
@@ -266,7 +274,7 @@ describe('ProtocolHandler', () => {
       { type: 'ack', request: 'audio_state', _seq: 8 },
     ]);
     assert.equal(
-      ask(JSON.parse(audioFrame(true, 0.5, { zone: 'ghost' })) as unknown)[0]['code'],
+      ask(JSON.parse(audioFrame(true, 0.5, { zone: 'ghost' })) as unknown)[0]!['code'],
       'ZONE_NOT_FOUND',
     );
   });
@@ -348,19 +356,19 @@ describe('ProtocolHandler', () => {
     ]);
     host.time += 50;
     host.apply(engine.tick());
-    assert.deepEqual(engine.zoneEntities('main')[0].x, Math.fround(0.9));
+    assert.deepEqual(engine.zoneEntities('main')[0]!.x, Math.fround(0.9));
   });
 
   it('only lets trusted clients load scripts', () => {
     const { ask } = setup();
     const source =
       "module.exports.default = { meta: { id: 'tiny', name: 'Tiny', category: 'test', recommendedEntities: 1, params: {} }, create: function () { return null; }, calculate: function () {} };";
-    assert.equal(ask({ type: 'load_script', name: 'tiny', source }, 'guest')[0]['code'], 'UNAUTHORIZED');
+    assert.equal(ask({ type: 'load_script', name: 'tiny', source }, 'guest')[0]!['code'], 'UNAUTHORIZED');
     assert.deepEqual(ask({ type: 'load_script', name: 'tiny', source }), [
       { type: 'script_loaded', name: 'tiny' },
     ]);
     assert.equal(
-      ask({ type: 'load_script', name: 'broken', source: 'throw new Error("bad")', _seq: 3 })[0]['code'],
+      ask({ type: 'load_script', name: 'broken', source: 'throw new Error("bad")', _seq: 3 })[0]!['code'],
       'SCRIPT_REJECTED',
     );
   });
@@ -418,9 +426,9 @@ describe('ProtocolHandler', () => {
     report();
     const replies = host.take('hub');
     assert.equal(replies.length, 1, JSON.stringify(replies));
-    assert.equal(replies[0]['code'], 'SCRIPT_REJECTED');
-    assert.equal(replies[0]['_seq'], 4);
-    assert.match(String(replies[0]['message']), /spin: it ran past the server's time budget/);
+    assert.equal(replies[0]!['code'], 'SCRIPT_REJECTED');
+    assert.equal(replies[0]!['_seq'], 4);
+    assert.match(String(replies[0]!['message']), /spin: it ran past the server's time budget/);
     handler.interrupted(); // a later interrupt has nothing left to answer
     assert.deepEqual(host.take('hub'), []);
   });
@@ -432,10 +440,10 @@ describe('ProtocolHandler', () => {
     const replies = host.take('hub');
     assert.equal(replies.length, 1, JSON.stringify(replies));
     assert.deepEqual(
-      { code: replies[0]['code'], seq: replies[0]['_seq'] },
+      { code: replies[0]!['code'], seq: replies[0]!['_seq'] },
       { code: 'INTERNAL_ERROR', seq: 8 },
     );
-    assert.match(String(replies[0]['message']), /stopped handling "ping".*try again/);
+    assert.match(String(replies[0]!['message']), /stopped handling "ping".*try again/);
   });
 
   it('does not answer a script load twice when its error reply got through', () => {
@@ -453,7 +461,7 @@ describe('ProtocolHandler', () => {
     handler.interrupted();
     const replies = host.take('hub');
     assert.equal(replies.length, 1, JSON.stringify(replies));
-    assert.equal(replies[0]['code'], 'INTERNAL_ERROR');
+    assert.equal(replies[0]!['code'], 'INTERNAL_ERROR');
   });
 
   it('keeps a beat that arrived in an older audio_state of the same tick', () => {
@@ -543,6 +551,6 @@ describe('ProtocolHandler', () => {
   it('reports auth as the host decided it', () => {
     const { ask } = setup();
     assert.deepEqual(ask({ type: 'auth', token: 'x' }), [{ type: 'auth_ok' }]);
-    assert.equal(ask({ type: 'auth', token: 'x' }, 'guest')[0]['code'], 'UNAUTHORIZED');
+    assert.equal(ask({ type: 'auth', token: 'x' }, 'guest')[0]!['code'], 'UNAUTHORIZED');
   });
 });

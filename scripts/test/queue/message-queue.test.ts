@@ -62,13 +62,13 @@ describe('MessageQueue', () => {
     assert.equal(warnings.length, 0);
     q.push('c', 'x');
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /8\/10 full/);
+    assert.match(warnings[0]!, /8\/10 full/);
     for (let i = 0; i < 100; i++) q.push('c', 'x');
     assert.equal(warnings.length, 1);
     clock.t += QUEUE_WARNING_INTERVAL_MS;
     q.push('c', 'x');
     assert.equal(warnings.length, 2);
-    assert.match(warnings[1], /dropped/);
+    assert.match(warnings[1]!, /dropped/);
   });
 
   it('leaves messages enqueued during a drain for the next drain', () => {

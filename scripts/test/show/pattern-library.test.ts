@@ -54,7 +54,7 @@ describe('PatternLibrary', () => {
     assert.deepEqual(lib.disabled(), ['grid']);
     assert.equal(lib.fallback()?.meta.id, 'bars');
     assert.match(
-      reports[0],
+      reports[0]!,
       /"grid" failed 3 times in a row \(threw\) and is disabled; its zones show "bars"/,
     );
     assert.deepEqual(
@@ -71,7 +71,7 @@ describe('PatternLibrary', () => {
     for (let i = 0; i < MAX_CONSECUTIVE_FAILURES; i++) lib.failed('bars', 'overran');
     assert.equal(lib.get('bars'), v1);
     assert.deepEqual(lib.disabled(), []);
-    assert.match(reports[0], /previous version runs again/);
+    assert.match(reports[0]!, /previous version runs again/);
   });
 
   it('re-enables a disabled pattern when a fixed version is loaded', () => {

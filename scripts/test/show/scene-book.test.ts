@@ -16,8 +16,8 @@ describe('SceneBook', () => {
     const book = new SceneBook();
     assert.equal(BUILT_IN_SCENES.length, 4);
     assert.deepEqual(book.names(), BUILT_IN_SCENES.map((s) => s.name).sort());
-    assert.match(book.save(scene(BUILT_IN_SCENES[0].name)) ?? '', /built-in/);
-    assert.match(book.delete(BUILT_IN_SCENES[0].name) ?? '', /cannot be deleted/);
+    assert.match(book.save(scene(BUILT_IN_SCENES[0]!.name)) ?? '', /built-in/);
+    assert.match(book.delete(BUILT_IN_SCENES[0]!.name) ?? '', /cannot be deleted/);
   });
 
   it('names only built-in patterns in the built-in scenes', () => {
@@ -58,8 +58,8 @@ describe('SceneBook', () => {
 
   it('reports a damaged document and keeps the built-ins', () => {
     const book = new SceneBook();
-    assert.match(book.load('nope')[0], /not valid JSON/);
-    assert.match(book.load('{"scenes":[{"name":"x","preset":"jazz"}]}')[0], /skipped/);
+    assert.match(book.load('nope')[0]!, /not valid JSON/);
+    assert.match(book.load('{"scenes":[{"name":"x","preset":"jazz"}]}')[0]!, /skipped/);
     assert.equal(book.names().length, 4);
   });
 });

@@ -15,7 +15,7 @@ describe('settings', () => {
 
   it('uses the defaults for a missing or damaged document and says why', () => {
     assert.deepEqual(parseSettings(null).settings, DEFAULT_SETTINGS);
-    assert.match(parseSettings('{').problems[0], /not valid JSON/);
+    assert.match(parseSettings('{').problems[0]!, /not valid JSON/);
     const bad = parseSettings('{"preset":"jazz","transitionS":9}');
     assert.deepEqual(bad.settings, DEFAULT_SETTINGS);
     assert.equal(bad.problems.length, 2);

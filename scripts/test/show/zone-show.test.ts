@@ -64,9 +64,9 @@ describe('ZoneShow', () => {
     s.zone.pattern = 'right';
     s.show.transitionNext(1);
     s.show.render(s.zone, s.library, s.input, s.out, s.guard); // 0.1 s in
-    assert.ok(Math.abs(s.out.x[0] - 0.1) < 1e-6, `10 % of the way: ${s.out.x[0]}`);
+    assert.ok(Math.abs(s.out.x[0]! - 0.1) < 1e-6, `10 % of the way: ${s.out.x[0]}`);
     for (let i = 0; i < 4; i++) s.show.render(s.zone, s.library, s.input, s.out, s.guard);
-    assert.ok(Math.abs(s.out.x[0] - 0.5) < 1e-6, `halfway: ${s.out.x[0]}`);
+    assert.ok(Math.abs(s.out.x[0]! - 0.5) < 1e-6, `halfway: ${s.out.x[0]}`);
     assert.equal(s.show.transitioning, true);
     for (let i = 0; i < 5; i++) s.show.render(s.zone, s.library, s.input, s.out, s.guard);
     assert.equal(s.out.x[0], 1);
@@ -89,7 +89,7 @@ describe('ZoneShow', () => {
     s.library.load(flat('later', 0.7));
     s.show.render(s.zone, s.library, s.input, s.out, s.guard);
     assert.equal(s.show.patternId, 'later');
-    assert.ok(Math.abs(s.out.x[0] - 0.7) < 1e-6);
+    assert.ok(Math.abs(s.out.x[0]! - 0.7) < 1e-6);
   });
 
   it('swaps a hot-reloaded version in place, with fresh state', () => {
@@ -100,7 +100,7 @@ describe('ZoneShow', () => {
     s.show.transitionNext(2);
     s.show.render(s.zone, s.library, s.input, s.out, s.guard);
     assert.equal(s.show.transitioning, false);
-    assert.ok(Math.abs(s.out.x[0] - 0.3) < 1e-6);
+    assert.ok(Math.abs(s.out.x[0]! - 0.3) < 1e-6);
   });
 
   it('reports failure and leaves the frame alone when the pattern throws', () => {

@@ -21,11 +21,11 @@ describe('zones document', () => {
   it('reports a document that is not JSON and starts empty', () => {
     const { zones, problems } = parseZones('{"zones": [');
     assert.deepEqual(zones, []);
-    assert.match(problems[0], /not valid JSON/);
+    assert.match(problems[0]!, /not valid JSON/);
   });
 
   it('reports a document without a zones list', () => {
-    assert.match(parseZones('[1,2]').problems[0], /no "zones" list/);
+    assert.match(parseZones('[1,2]').problems[0]!, /no "zones" list/);
   });
 
   it('skips bad zones, keeps good ones and says which were skipped', () => {
@@ -46,9 +46,9 @@ describe('zones document', () => {
       ['ok'],
     );
     assert.equal(problems.length, 5);
-    assert.match(problems[0], /#2 skipped: "bad name!" is not a valid zone name/);
-    assert.match(problems[1], /#3 .*size/);
-    assert.match(problems[4], /#6 .*used twice/);
+    assert.match(problems[0]!, /#2 skipped: "bad name!" is not a valid zone name/);
+    assert.match(problems[1]!, /#3 .*size/);
+    assert.match(problems[4]!, /#6 .*used twice/);
   });
 
   it('falls back to defaults for optional fields that do not check out', () => {
@@ -60,6 +60,7 @@ describe('zones document', () => {
       kind: 'cow',
     };
     const [zone] = parseZones(JSON.stringify({ zones: [raw] })).zones;
+    assert.ok(zone);
     assert.equal(zone.entityCount, 0);
     assert.equal(zone.materials.length, 5);
     assert.equal(zone.interpolation, 2);

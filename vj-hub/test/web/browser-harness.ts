@@ -110,7 +110,7 @@ export async function eventually<T>(
   what: string,
   probe: () => T | Promise<T>,
   timeoutMs = 10_000,
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
