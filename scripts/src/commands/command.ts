@@ -53,6 +53,10 @@ export function mayUse(sender: CommandSender, permission: Permission): boolean {
   );
 }
 
+/** The zones' names, for tab completion. */
+export const zoneNames = (ctx: CommandContext): string[] =>
+  [...ctx.control.stage.zones.all()].map((e) => e.zone.name);
+
 /**
  * Argument `index` of a command's list, or a usage error naming it. The tree checks `minArgs` before `run`,
  * so this only refuses a direct call with too few arguments, rather than passing `undefined` on.

@@ -4,13 +4,12 @@ import {
   numberArg,
   PERMISSIONS,
   requireArg,
+  zoneNames,
   type Command,
   type CommandContext,
   type CommandGroup,
 } from './command';
 
-const zoneNames = (ctx: CommandContext): string[] =>
-  [...ctx.control.stage.zones.all()].map((e) => e.zone.name);
 const patternIds = (ctx: CommandContext): string[] => ctx.control.patterns().map((p) => p.id);
 const ALL = '*';
 

@@ -6,13 +6,12 @@ import {
   numberArg,
   PERMISSIONS,
   requireArg,
+  zoneNames,
   type Command,
   type CommandContext,
   type CommandGroup,
 } from './command';
 
-const zoneNames = (ctx: CommandContext): string[] =>
-  [...ctx.control.stage.zones.all()].map((e) => e.zone.name);
 const firstIsZone = (ctx: CommandContext, index: number): readonly string[] =>
   index === 0 ? zoneNames(ctx) : [];
 

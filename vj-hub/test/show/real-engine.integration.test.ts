@@ -11,6 +11,19 @@ describe('the preview on the real engine', function () {
   this.timeout(20_000);
   let t: TestHub | undefined;
   let plugin: FakePlugin | undefined;
+  /** A hub on the real engine linked to one fake Minecraft server (zone `stage`), and a browser on its panel. */
+  async function hubWithOneServer() {
+    plugin = new FakePlugin();
+    await plugin.start();
+    t = await startTestHub(
+      { minecraft: [{ url: `ws://127.0.0.1:${plugin.port}`, token: null }] },
+      { createEngine },
+    );
+    await eventually(() => t!.hub.store.zones.length === 1, 'the server’s zones');
+    const b = await t.browser();
+    await b.next('vj_state');
+    return { h: t, b };
+  }
   afterEach(async () => {
     await t?.close();
     await plugin?.kill();
@@ -51,16 +64,8 @@ describe('the preview on the real engine', function () {
   });
 
   it('blacks out and freezes the preview and the Minecraft server from the panel, while the DJ plays on', async () => {
-    plugin = new FakePlugin();
-    await plugin.start();
-    t = await startTestHub(
-      { minecraft: [{ url: `ws://127.0.0.1:${plugin.port}`, token: null }] },
-      { createEngine },
-    );
-    await eventually(() => t!.hub.store.zones.length === 1, 'the server’s zones');
-    const b = await t.browser();
-    await b.next('vj_state');
-    const dj = await connectDj(t, 'a');
+    const { h, b } = await hubWithOneServer();
+    const dj = await connectDj(h, 'a');
     let sent = 0;
     /** Plays `n` frames (one per tick) and answers the stage's entities in the last state. */
     const play = async (
@@ -69,8 +74,8 @@ describe('the preview on the real engine', function () {
       let state: Record<string, unknown> = {};
       for (let i = 0; i < n; i++, sent++) {
         dj.send(frame(sent, sent % 2 === 0 ? 0.9 : 0.2, sent % 4 === 0));
-        await eventually(() => t!.hub.store.djs.get('a')?.framesReceived === sent + 1, `frame ${sent}`);
-        t!.clock.advance(50);
+        await eventually(() => h.hub.store.djs.get('a')?.framesReceived === sent + 1, `frame ${sent}`);
+        h.clock.advance(50);
         state = await b.next('state');
       }
       return (state['entities'] as Record<string, { x: number; y: number }[]>)['stage']!;
@@ -104,16 +109,8 @@ describe('the preview on the real engine', function () {
   });
 
   it('mirrors a Minecraft server’s zones and follows the operator’s pattern changes', async () => {
-    plugin = new FakePlugin();
-    await plugin.start();
-    t = await startTestHub(
-      { minecraft: [{ url: `ws://127.0.0.1:${plugin.port}`, token: null }] },
-      { createEngine },
-    );
-    await eventually(() => t!.hub.store.zones.length === 1, 'the server’s zones');
-    const b = await t.browser();
-    await b.next('vj_state');
-    t.clock.advance(50);
+    const { h, b } = await hubWithOneServer();
+    h.clock.advance(50);
     const state = await b.next('state');
     assert.equal(
       (state['entities'] as Record<string, unknown[]>)['stage']?.length,
@@ -126,7 +123,7 @@ describe('the preview on the real engine', function () {
       () => plugin!.of('set_pattern').some((m) => m['pattern'] === 'circle'),
       'the relayed command',
     );
-    t.clock.advance(50);
+    h.clock.advance(50);
     await eventually(
       () => b.received.some((m) => m.type === 'state' && m['pattern'] === 'circle'),
       'the preview on the new pattern',
