@@ -1,4 +1,5 @@
 import { Type, type TSchema, type TObject, type TProperties, type TLiteral } from '@sinclair/typebox';
+import { MAX_BAND_INDEX } from './limits';
 
 /** docs/protocol.md: names (zone, pattern, dj id) match this. */
 export const NAME_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
@@ -18,7 +19,7 @@ export const Bpm = Type.Number({ minimum: 0, maximum: 400 });
 /** A Minecraft block or item material id such as "minecraft:amethyst_block" or "GLOWSTONE". */
 export const Material = Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,64}$', maxLength: 64 });
 /** Band index 0–4. */
-export const BandIndex = Type.Integer({ minimum: 0, maximum: 4 });
+export const BandIndex = Type.Integer({ minimum: 0, maximum: MAX_BAND_INDEX });
 
 /** Fields every message may carry: protocol version and request sequence number. */
 const envelope = {

@@ -35,6 +35,10 @@ export const MAX_ZONE_SIZE = 64;
 export const MAX_ROTATION_DEG = 360;
 /** Display brightness, as Minecraft's block light: 0–15. */
 export const MAX_BRIGHTNESS = 15;
+/** An entity's uniform scale: 0 (hidden) to this. */
+export const MAX_ENTITY_SCALE = 4;
+/** The five bands (bass … highs) are numbered 0 to this. */
+export const MAX_BAND_INDEX = 4;
 /** Client-side interpolation of entity moves, ticks. */
 export const MAX_INTERPOLATION_TICKS = 100;
 /** The longest an effect may run, ms. */

@@ -7,6 +7,7 @@ import { EffectNameSchema, PresetNameSchema } from './effects';
 import {
   MAX_EFFECT_MS,
   MAX_ENTITIES_PER_ZONE,
+  MAX_ENTITY_SCALE,
   MAX_SCRIPT_SOURCE_BYTES,
   MAX_TRANSITION_S,
   MAX_ZONE_SIZE,
@@ -32,7 +33,7 @@ const BATCH_ENTITY_FIELDS = {
   x: Type.Optional(Unit),
   y: Type.Optional(Unit),
   z: Type.Optional(Unit),
-  scale: Type.Optional(Type.Number({ minimum: 0, maximum: 4 })),
+  scale: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_ENTITY_SCALE })),
   rotation: Type.Optional(Type.Number({ minimum: -MAX_ROTATION_DEG, maximum: MAX_ROTATION_DEG })),
   band: Type.Optional(BandIndex),
   visible: Type.Optional(Type.Boolean()),

@@ -1,6 +1,7 @@
 /**
  * Bass drop: the show slams to the floor and swells with the bass, then rises back over the duration.
  */
+import { MAX_ENTITY_SCALE } from '@audioviz/shared-types';
 import type { Effect } from './effect';
 import { clamp01 } from '../patterns/shape-math';
 import { fadeOut } from './effect-math';
@@ -17,7 +18,7 @@ const bassDrop: Effect = {
     const swell = 1 + k * (0.5 + bass);
     for (let i = 0; i < out.count; i++) {
       out.y[i] = clamp01(out.y[i]! * (1 - 0.85 * k));
-      out.scale[i] = Math.min(4, out.scale[i]! * swell);
+      out.scale[i] = Math.min(MAX_ENTITY_SCALE, out.scale[i]! * swell);
     }
   },
 };

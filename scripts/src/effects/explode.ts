@@ -2,6 +2,7 @@
  * Explode: everything is thrown outward from the zone's centre and grows, then falls back into the
  * pattern over the duration.
  */
+import { MAX_ENTITY_SCALE, MAX_BRIGHTNESS } from '@audioviz/shared-types';
 import type { Effect } from './effect';
 import { clamp01 } from '../patterns/shape-math';
 import { fadeOut } from './effect-math';
@@ -15,8 +16,8 @@ const explode: Effect = {
       out.x[i] = clamp01(0.5 + (out.x[i]! - 0.5) * push);
       out.y[i] = clamp01(0.5 + (out.y[i]! - 0.5) * push);
       out.z[i] = clamp01(0.5 + (out.z[i]! - 0.5) * push);
-      out.scale[i] = Math.min(4, out.scale[i]! * (1 + 0.5 * k));
-      out.brightness[i] = Math.min(15, Math.round(out.brightness[i]! + 6 * k));
+      out.scale[i] = Math.min(MAX_ENTITY_SCALE, out.scale[i]! * (1 + 0.5 * k));
+      out.brightness[i] = Math.min(MAX_BRIGHTNESS, Math.round(out.brightness[i]! + 6 * k));
     }
   },
 };

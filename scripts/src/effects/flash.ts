@@ -1,4 +1,5 @@
 /** Flash: everything jumps to full light and glows, then fades back to the pattern over the duration. */
+import { MAX_BRIGHTNESS, MAX_ENTITY_SCALE } from '@audioviz/shared-types';
 import type { Effect } from './effect';
 import { fadeOut } from './effect-math';
 
@@ -7,9 +8,9 @@ const flash: Effect = {
   apply(out, run) {
     const k = fadeOut(run);
     for (let i = 0; i < out.count; i++) {
-      out.brightness[i] = Math.round(out.brightness[i]! + (15 - out.brightness[i]!) * k);
+      out.brightness[i] = Math.round(out.brightness[i]! + (MAX_BRIGHTNESS - out.brightness[i]!) * k);
       if (k > 0.3) out.glow[i] = 1;
-      out.scale[i] = Math.min(4, out.scale[i]! * (1 + 0.3 * k));
+      out.scale[i] = Math.min(MAX_ENTITY_SCALE, out.scale[i]! * (1 + 0.3 * k));
     }
   },
 };

@@ -1,4 +1,5 @@
 /** Pulse: every entity swells and shrinks twice a beat (twice a second without tempo), fading out. */
+import { MAX_ENTITY_SCALE, MAX_BRIGHTNESS } from '@audioviz/shared-types';
 import type { Effect } from './effect';
 import { fadeOut } from './effect-math';
 
@@ -11,8 +12,8 @@ const pulse: Effect = {
     const wave = 0.5 + 0.5 * Math.cos(run.elapsed * hz * Math.PI * 2);
     const factor = 1 + 0.8 * k * wave;
     for (let i = 0; i < out.count; i++) {
-      out.scale[i] = Math.min(4, out.scale[i]! * factor);
-      out.brightness[i] = Math.min(15, Math.round(out.brightness[i]! + 4 * k * wave));
+      out.scale[i] = Math.min(MAX_ENTITY_SCALE, out.scale[i]! * factor);
+      out.brightness[i] = Math.min(MAX_BRIGHTNESS, Math.round(out.brightness[i]! + 4 * k * wave));
     }
   },
 };

@@ -12,6 +12,7 @@ import {
   highs,
   lightFrom,
   liveCount,
+  MAX_BAND_INDEX,
   numParam,
   writeEntity,
 } from './shape-math';
@@ -77,7 +78,7 @@ const bpmPulse: Pattern<LatticeState> = {
       state.dist[i] = clamp01(
         Math.sqrt(state.lx[i]! ** 2 + state.ly[i]! ** 2 + state.lz[i]! ** 2) / Math.sqrt(3),
       );
-      state.band[i] = Math.min(4, Math.floor(state.dist[i]! * 5));
+      state.band[i] = Math.min(MAX_BAND_INDEX, Math.floor(state.dist[i]! * 5));
       state.seedSin[i] = Math.sin(i * 91.7);
       state.seedCos[i] = Math.cos(i * 91.7);
     }

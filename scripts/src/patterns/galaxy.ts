@@ -5,17 +5,18 @@
  */
 import type { Pattern } from './pattern';
 import {
-  TAU,
   band,
+  bandOf,
   beatLead,
   beatPunch,
-  bandOf,
   hash01,
   hideFrom,
   highs,
   liveCount,
+  MAX_ENTITY_SCALE,
   numParam,
   spectrumAt,
+  TAU,
 } from './shape-math';
 
 interface GalaxyState {
@@ -192,7 +193,7 @@ const galaxy: Pattern<GalaxyState> = {
       ox[i] = 0.5 + px;
       oy[i] = 0.5 + py * ct + pz * st;
       oz[i] = 0.5 + pz * ct - py * st;
-      os[i] = scale < 4 ? scale : 4;
+      os[i] = scale < MAX_ENTITY_SCALE ? scale : MAX_ENTITY_SCALE;
       oRot[i] = yaw >= 0 ? yaw : yaw + 360;
       oBand[i] = bands[i]!;
       oLight[i] = 2.5 + 13 * (lit < 1 ? lit : 1); // lightFrom(lit, 2) rounded by the Uint8Array's truncation

@@ -7,7 +7,11 @@
  * their clamps out instead of calling `clamp`: GraalJS without its optimizing compiler runs every call as a
  * real call, and nested calls made up a third of a 1024-entity tick there.
  */
+import { MAX_BAND_INDEX, MAX_BRIGHTNESS, MAX_ENTITY_SCALE } from '@audioviz/shared-types';
 import type { PatternInput, PatternOutput } from './pattern';
+
+/** The output ranges, for patterns that write the output arrays themselves (patterns import only this module). */
+export { MAX_BAND_INDEX, MAX_BRIGHTNESS, MAX_ENTITY_SCALE };
 
 export const TAU = Math.PI * 2;
 
@@ -48,13 +52,14 @@ export function writeEntity(
   out.x[i] = x >= 0 ? (x <= 1 ? x : 1) : 0;
   out.y[i] = y >= 0 ? (y <= 1 ? y : 1) : 0;
   out.z[i] = z >= 0 ? (z <= 1 ? z : 1) : 0;
-  const s = scale >= 0 ? (scale <= 4 ? scale : 4) : 0;
+  const s = scale >= 0 ? (scale <= MAX_ENTITY_SCALE ? scale : MAX_ENTITY_SCALE) : 0;
   out.scale[i] = s;
   const yaw = yawDeg % 360;
   out.rotation[i] = yaw >= 0 ? yaw : yaw < 0 ? yaw + 360 : 0;
   // The Uint8Array stores truncate, which is floor for these non-negative values.
-  out.band[i] = band >= 0 ? (band <= 4 ? band : 4) : 0;
-  out.brightness[i] = brightness >= 0 ? (brightness <= 15 ? brightness + 0.5 : 15) : 0;
+  out.band[i] = band >= 0 ? (band <= MAX_BAND_INDEX ? band : MAX_BAND_INDEX) : 0;
+  out.brightness[i] =
+    brightness >= 0 ? (brightness <= MAX_BRIGHTNESS ? brightness + 0.5 : MAX_BRIGHTNESS) : 0;
   out.glow[i] = glow ? 1 : 0;
   out.visible[i] = s > 0.001 ? 1 : 0;
 }

@@ -5,18 +5,19 @@
  */
 import type { Pattern } from './pattern';
 import {
-  TAU,
   band,
+  circleOf,
+  circleTable,
   clamp01,
   hideFrom,
   highs,
   lightFrom,
   liveCount,
+  MAX_BAND_INDEX,
   numParam,
-  writeEntity,
-  circleOf,
-  circleTable,
+  TAU,
   type CircleTable,
+  writeEntity,
 } from './shape-math';
 
 interface RingsState {
@@ -103,7 +104,7 @@ const shockwaveRings: Pattern<RingsState> = {
       const sinCrest = Math.sin(crestPhase);
       const lift = height * power * (0.5 + 0.5 * bass);
       const size = 0.3 + 1.1 * power;
-      const ringBand = Math.min(4, Math.floor(radius * 6));
+      const ringBand = Math.min(MAX_BAND_INDEX, Math.floor(radius * 6));
       const light = lightFrom(power + sparkle * 0.3, 1);
       const glow = power > 0.5;
       for (let k = 0; k < perRing; k++) {

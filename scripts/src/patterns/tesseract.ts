@@ -5,7 +5,6 @@
  */
 import type { Pattern } from './pattern';
 import {
-  TAU,
   band,
   beatLead,
   beatPunch,
@@ -14,7 +13,9 @@ import {
   highs,
   lightFrom,
   liveCount,
+  MAX_BAND_INDEX,
   numParam,
+  TAU,
   writeEntity,
 } from './shape-math';
 
@@ -142,7 +143,7 @@ const tesseract: Pattern<TesseractState> = {
       const ey = vy[b]! - ay;
       const ez = vz[b]! - az;
       const scale = 0.25 + 0.35 * nearness + 0.3 * punch;
-      const edgeBand = Math.min(4, Math.floor(nearness * 5));
+      const edgeBand = Math.min(MAX_BAND_INDEX, Math.floor(nearness * 5));
       const light = lightFrom(nearness * 0.7 + punch * 0.5, 2);
       const glow = nearness > 0.7;
       for (let k = 0, i = e * perEdge; k < perEdge; k++, i++) {

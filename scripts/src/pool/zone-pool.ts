@@ -5,6 +5,7 @@
  * world transform, spawn pacing) in its own language: per-entity work in the engine is only the pattern and
  * the smoothing.
  */
+import { MAX_BAND_INDEX, MAX_BRIGHTNESS, MAX_ENTITY_SCALE } from '@audioviz/shared-types';
 import { ZONE_HEADER, ZONE_HEADER_SLOTS, zoneFrameLayout, ENTITY_KINDS } from '../host';
 import type { Zone } from '../zones/zone';
 import type { MaterialTable } from './material-table';
@@ -144,9 +145,9 @@ export class ZonePool {
       }
       // Forced into range on the way (NaN fails every comparison and lands on 0).
       const rs = tScale[i]!;
-      const targetScale = visible && rs > 0 ? (rs < 4 ? rs : 4) : 0;
+      const targetScale = visible && rs > 0 ? (rs < MAX_ENTITY_SCALE ? rs : MAX_ENTITY_SCALE) : 0;
       const rb = tBrightness[i]!;
-      const targetBrightness = rb < 15 ? rb : 15;
+      const targetBrightness = rb < MAX_BRIGHTNESS ? rb : MAX_BRIGHTNESS;
       let scale: number;
       let light: number;
       if (direct) {
@@ -177,7 +178,7 @@ export function finiteYaw(rotation: number): number {
 
 /** A shown band as used: 0–4 (a hot-loaded pattern may write anything into the Uint8Array). */
 export function bandIndex(band: number): number {
-  return band < 4 ? band : 4;
+  return band < MAX_BAND_INDEX ? band : MAX_BAND_INDEX;
 }
 
 function grownFrame(frame: Frame, capacity: number, keep: number): Frame {

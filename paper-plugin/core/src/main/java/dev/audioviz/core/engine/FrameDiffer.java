@@ -233,7 +233,7 @@ final class FrameDiffer {
                     : dynamic ? (int) (zone.light(i) * zoneBrightness / 15 + 0.5) : staticBrightness;
             int go = zone.glowOverride(i);
             boolean glowOn = go >= 0 ? go == 1 : zone.glow(i) != 0 || beatGlow;
-            int band = Math.min(zone.band(i), 4);
+            int band = Math.min(zone.band(i), ProtocolLimits.MAX_BAND_INDEX);
             int glowColor = glowOn ? GLOW_COLORS[band] : -1;
             int mo = zone.materialOverride(i);
             int material = mo >= 0 ? mo : zone.bandMaterial(band);

@@ -20,6 +20,8 @@ public final class ProtocolLimits {
     public static final int PLUGIN_MAX_CLIENTS = 16;
     /** Hard max entities per zone. */
     public static final int MAX_ENTITIES_PER_ZONE = 1024;
+    /** The highest band index: the five bands are 0 (bass) to 4 (highs). */
+    public static final int MAX_BAND_INDEX = 4;
 
     /** Close: no {@code auth} within the timeout. */
     public static final int CLOSE_HANDSHAKE_TIMEOUT = 4001;

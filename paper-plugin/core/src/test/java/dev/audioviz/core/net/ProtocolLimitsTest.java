@@ -36,6 +36,7 @@ public class ProtocolLimitsTest {
         assertEquals(number(json, "PLUGIN_IDLE_TIMEOUT_MS"), ProtocolLimits.PLUGIN_IDLE_TIMEOUT_MS);
         assertEquals(number(json, "PLUGIN_MAX_CLIENTS"), ProtocolLimits.PLUGIN_MAX_CLIENTS);
         assertEquals(number(json, "MAX_ENTITIES_PER_ZONE"), ProtocolLimits.MAX_ENTITIES_PER_ZONE);
+        assertEquals(number(json, "MAX_BAND_INDEX"), ProtocolLimits.MAX_BAND_INDEX);
     }
 
     @Test
