@@ -17,8 +17,12 @@ const DOUBLE_PERIOD_WEIGHT = 0.3;
 const BAR_PERIOD_WEIGHT = 0.6;
 /** Exponent of the two-beat check: the score is scaled by (two / one)^this when two < one. */
 const DOUBLE_CHECK_EXPONENT = 0.5;
-/** Exponent of the bar check: the score is scaled by (four / eight)^this when eight > four. */
-const BAR_CHECK_EXPONENT = 3;
+/**
+ * Exponent of the bar check: the score is scaled by (four / eight)^this when eight > four. 3 while the eight-beat
+ * lag was read within ±1 hop of eight times an integer lag (often missing its peak); 2 since it is read within
+ * ±4 (dev: 2/3).
+ */
+const BAR_CHECK_EXPONENT = 2;
 
 /** The beat's own periodicity plus the structure two and four beats above it. */
 function metreSum(one: number, two: number, four: number): number {

@@ -78,6 +78,8 @@ export interface OnsetFlags {
 export class OnsetDetector {
   /** Total flux of the last hop, normalised by its running mean (≈1 on average, peaks on hits). */
   novelty = 0;
+  /** The kick region's flux of the last hop, normalised the same way: where the low drums and bass land. */
+  kickNovelty = 0;
   private readonly compressed: Float64Array;
   private readonly previous: Float64Array;
   /** Per-bin weight of the total flux: about the density of the mel scale, so hats do not outvote kicks. */
@@ -143,6 +145,7 @@ export class OnsetDetector {
     this.noveltyMean += (total - this.noveltyMean) * this.alpha;
     // The floor keeps near-silence from turning noise into novelty.
     this.novelty = Math.min(MAX_NOVELTY, total / Math.max(this.noveltyMean, 1e-3));
+    this.kickNovelty = Math.min(MAX_NOVELTY, kick.flux / Math.max(kick.mean, 1e-3));
   }
 
   private regionFlux(channel: FluxChannel): number {

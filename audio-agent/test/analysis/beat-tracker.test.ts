@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { MATERIAL } from './material';
 import { runMaterial } from './run-material';
 import { beatFMeasure } from '../../src/analysis';
+import { BeatTracker } from '../../src/analysis/beat-tracker';
 
 describe('beat tracking on generated material', () => {
   for (const material of MATERIAL.filter((m) => m.steady)) {
@@ -85,5 +86,39 @@ describe('beatFMeasure', () => {
     // Greedy earliest-first matching is optimal for equal windows: 6.06 takes 6.00, leaving 6.10 for 6.12.
     const score = beatFMeasure([6, 6.1], [6.06, 6.12]);
     assert.equal(score.f, 1);
+  });
+});
+
+describe('BeatTracker kick-region bar check', () => {
+  const hopS = 256 / 48000;
+
+  /** Even eighth notes at 160 per minute for 30 s; the kick region gets a pulse on every eighth eighth. */
+  function track(kickOnBars: boolean): number | null {
+    const tracker = new BeatTracker({ hopS, minBpm: 60, maxBpm: 200, lookaheadS: 0 });
+    const eighthS = 60 / 160;
+    let nextEighth = 0;
+    let eighths = 0;
+    for (let n = 0; n * hopS < 30; n++) {
+      let novelty = 0;
+      let kick = 0;
+      if (n * hopS >= nextEighth) {
+        novelty = 10;
+        if (kickOnBars && eighths % 8 === 0) kick = 10;
+        eighths++;
+        nextEighth += eighthS;
+      }
+      tracker.update(novelty, kick);
+    }
+    return tracker.bpm;
+  }
+
+  it('reads eighths as beats when nothing marks the bar (the tempo prior decides)', () => {
+    const bpm = track(false);
+    assert.ok(bpm !== null && Math.abs(bpm / 160 - 1) < 0.03, `tracked at ${bpm}`);
+  });
+
+  it('halves that tempo when the kick region marks a bar of eight eighths (a bass note per bar)', () => {
+    const bpm = track(true);
+    assert.ok(bpm !== null && Math.abs(bpm / 80 - 1) < 0.03, `tracked at ${bpm}`);
   });
 });
