@@ -16,9 +16,10 @@ const bassDrop: Effect = {
     const k = fadeOut(run);
     const bass = clamp01(input.bands[0] ?? 0);
     const swell = 1 + k * (0.5 + bass);
+    const scaleCap = MAX_ENTITY_SCALE;
     for (let i = 0; i < out.count; i++) {
       out.y[i] = clamp01(out.y[i]! * (1 - 0.85 * k));
-      out.scale[i] = Math.min(MAX_ENTITY_SCALE, out.scale[i]! * swell);
+      out.scale[i] = Math.min(scaleCap, out.scale[i]! * swell);
     }
   },
 };

@@ -11,9 +11,11 @@ const pulse: Effect = {
     // 1 at the trigger and on every beat, falling in between.
     const wave = 0.5 + 0.5 * Math.cos(run.elapsed * hz * Math.PI * 2);
     const factor = 1 + 0.8 * k * wave;
+    const scaleCap = MAX_ENTITY_SCALE;
+    const lightCap = MAX_BRIGHTNESS;
     for (let i = 0; i < out.count; i++) {
-      out.scale[i] = Math.min(MAX_ENTITY_SCALE, out.scale[i]! * factor);
-      out.brightness[i] = Math.min(MAX_BRIGHTNESS, Math.round(out.brightness[i]! + 4 * k * wave));
+      out.scale[i] = Math.min(scaleCap, out.scale[i]! * factor);
+      out.brightness[i] = Math.min(lightCap, Math.round(out.brightness[i]! + 4 * k * wave));
     }
   },
 };

@@ -169,6 +169,7 @@ const galaxy: Pattern<GalaxyState> = {
     } = out;
     const oVisible = out.visible;
     const toYaw = -360 / TAU;
+    const scaleCap = MAX_ENTITY_SCALE;
     // writeEntity's work spelled out (its per-star call was a third of this loop in an interpreter): positions
     // stay within 0.5 ± 0.45 by construction, every star has a scale > 0, band and light are in range, so only
     // scale's upper bound and the yaw's wrap remain.
@@ -193,7 +194,7 @@ const galaxy: Pattern<GalaxyState> = {
       ox[i] = 0.5 + px;
       oy[i] = 0.5 + py * ct + pz * st;
       oz[i] = 0.5 + pz * ct - py * st;
-      os[i] = scale < MAX_ENTITY_SCALE ? scale : MAX_ENTITY_SCALE;
+      os[i] = scale < scaleCap ? scale : scaleCap;
       oRot[i] = yaw >= 0 ? yaw : yaw + 360;
       oBand[i] = bands[i]!;
       oLight[i] = 2.5 + 13 * (lit < 1 ? lit : 1); // lightFrom(lit, 2) rounded by the Uint8Array's truncation

@@ -11,6 +11,11 @@ import type { Zone } from '../zones/zone';
 import type { MaterialTable } from './material-table';
 import { createFrame, type Frame } from './frame';
 
+// Module-local copies for the per-entity loop: in Node's CommonJS build an imported binding is a getter call.
+const SCALE_CAP = MAX_ENTITY_SCALE;
+const LIGHT_CAP = MAX_BRIGHTNESS;
+const BAND_CAP = MAX_BAND_INDEX;
+
 /** Shown scales below this are 0 (a fading entity then stops costing work: see `smooth`). */
 export const INVISIBLE_SCALE = 0.001;
 
@@ -145,9 +150,9 @@ export class ZonePool {
       }
       // Forced into range on the way (NaN fails every comparison and lands on 0).
       const rs = tScale[i]!;
-      const targetScale = visible && rs > 0 ? (rs < MAX_ENTITY_SCALE ? rs : MAX_ENTITY_SCALE) : 0;
+      const targetScale = visible && rs > 0 ? (rs < SCALE_CAP ? rs : SCALE_CAP) : 0;
       const rb = tBrightness[i]!;
-      const targetBrightness = rb < MAX_BRIGHTNESS ? rb : MAX_BRIGHTNESS;
+      const targetBrightness = rb < LIGHT_CAP ? rb : LIGHT_CAP;
       let scale: number;
       let light: number;
       if (direct) {
@@ -178,7 +183,7 @@ export function finiteYaw(rotation: number): number {
 
 /** A shown band as used: 0–4 (a hot-loaded pattern may write anything into the Uint8Array). */
 export function bandIndex(band: number): number {
-  return band < MAX_BAND_INDEX ? band : MAX_BAND_INDEX;
+  return band < BAND_CAP ? band : BAND_CAP;
 }
 
 function grownFrame(frame: Frame, capacity: number, keep: number): Frame {
