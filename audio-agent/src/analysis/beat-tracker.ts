@@ -10,7 +10,7 @@
  * lookahead before they land.
  */
 import { pickBeatOffset } from './beat-offset';
-import { BlockAutocorrelation } from './block-autocorrelation';
+import { BlockAutocorrelation, peakWithin } from './block-autocorrelation';
 import { metreScore } from './metre-score';
 
 /** Time constant of the autocorrelation memory, s: long enough to be stable, short enough to follow a ramp. */
@@ -220,11 +220,7 @@ export class BeatTracker {
     const acf = this.acf;
     const centre = Math.round(beats * lag);
     const tolerance = Math.max(1, Math.ceil(beats / 2));
-    const first = Math.max(1, centre - tolerance);
-    const last = Math.min(acf.length - 1, centre + tolerance);
-    let best = 0;
-    for (let i = first; i <= last; i++) if (acf[i]! > best) best = acf[i]!;
-    return best;
+    return peakWithin(acf, Math.max(1, centre - tolerance), Math.min(acf.length - 1, centre + tolerance));
   }
 
   /**

@@ -50,8 +50,13 @@ export class BlockAutocorrelation {
   near(lagHops: number, toleranceHops: number): number {
     const first = Math.max(0, Math.floor((lagHops - toleranceHops) / this.blockHops));
     const last = Math.min(this.acf.length - 1, Math.ceil((lagHops + toleranceHops) / this.blockHops));
-    let best = 0;
-    for (let i = first; i <= last; i++) if (this.acf[i]! > best) best = this.acf[i]!;
-    return best;
+    return peakWithin(this.acf, first, last);
   }
+}
+
+/** The largest of `values[first … last]`, 0 for an empty window: an autocorrelation's peak near a lag. */
+export function peakWithin(values: Float64Array, first: number, last: number): number {
+  let best = 0;
+  for (let i = first; i <= last; i++) if (values[i]! > best) best = values[i]!;
+  return best;
 }
