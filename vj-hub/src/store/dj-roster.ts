@@ -91,8 +91,7 @@ export class DjRoster {
   }
 
   setActive(djId: string): void {
-    if (!this.djs.has(djId))
-      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
+    if (!this.djs.has(djId)) throw unknownDj(djId);
     if (this.activeDjId === djId) return;
     this.activeDjId = djId;
     this.publishRoster();
@@ -101,8 +100,7 @@ export class DjRoster {
   /** Moves a DJ to `position` (0-based) in the queue. */
   reorder(djId: string, position: number): void {
     const record = this.djs.get(djId);
-    if (record === undefined)
-      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
+    if (record === undefined) throw unknownDj(djId);
     const order = [...this.djs.values()].filter((d) => d.dj_id !== djId);
     order.splice(Math.min(position, order.length), 0, record);
     this.djs.clear();
@@ -111,9 +109,7 @@ export class DjRoster {
   }
 
   kick(djId: string): void {
-    if (!this.djs.has(djId) && !this.pending.has(djId)) {
-      throw new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
-    }
+    if (!this.djs.has(djId) && !this.pending.has(djId)) throw unknownDj(djId);
     this.events.kick.emit({ dj_id: djId });
     this.remove(djId);
   }
@@ -190,4 +186,9 @@ export class DjRoster {
   private publishRoster(): void {
     this.events.roster.emit(this.snapshot());
   }
+}
+
+/** The refusal of a command naming a DJ who is not connected. */
+function unknownDj(djId: string): StoreError {
+  return new StoreError(ERROR_CODES.UNKNOWN_DJ, `No connected DJ "${djId}"; pick one from the roster`);
 }
