@@ -1,5 +1,5 @@
-// Writes generated/protocol-constants.json from the compiled limits, close codes, error codes and band glow
-// colours: what the Java host also needs. Java never re-declares message shapes; its tests compare its
+// Writes generated/protocol-constants.json from the compiled limits, close codes, error codes and the zone
+// frame's layout: what the Java host also needs. Java never re-declares message shapes; its tests compare its
 // constants with this file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,11 @@ export function protocolConstants() {
     limits,
     close_codes: { ...shared.CLOSE_CODES },
     error_codes: Object.keys(shared.ERROR_CODES),
-    band_glow_colors: [...shared.BAND_GLOW_COLORS],
+    zone_frame: {
+      header: { ...shared.ZONE_HEADER },
+      header_slots: shared.ZONE_HEADER_SLOTS,
+      fields: shared.ZONE_FRAME_FIELDS.map(([name, type]) => `${name}:${type}`),
+    },
     protocol_version: shared.PROTOCOL_VERSION,
   };
 }

@@ -156,6 +156,7 @@ export class Control {
           : pool.brightnessOverride;
     // Showing again means "no override": the pattern decides visibility.
     const stored = what === 'visible' && value === 1 ? -1 : value;
+    pool.overridden();
     if (ids === undefined) {
       array.fill(stored);
       return pool.capacity;

@@ -8,7 +8,6 @@ import {
   MAX_ENTITIES_PER_ZONE,
   seededRandom,
   type BatchEntity,
-  MAX_BRIGHTNESS,
 } from '@audioviz/shared-types';
 import { commandContext, completeCommand, runCommand } from './commands/command-tree';
 import { Control } from './control';
@@ -17,8 +16,6 @@ import type { CreateEngine, Engine, EngineOptions, EngineStatus } from './engine
 import type { CommandReply, Host, TickFrame } from './host';
 import { evaluatePatternSource } from './hot-reload/pattern-source';
 import { createPatternRegistry } from './patterns/index';
-import { clamp01 } from './patterns/shape-math';
-import { bandIndex, finiteYaw } from './pool/zone-pool';
 import { ProtocolHandler } from './protocol/protocol-handler';
 import { MessageQueue } from './queue/message-queue';
 import { errorText } from './show/pattern-library';
@@ -150,46 +147,33 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
 };
 
 /**
- * A zone's shown entities as the protocol's `BatchEntity` (zone-local 0–1), for the hub's preview: looked at the
- * way the Minecraft host shows the frame (overrides win, beat glow lights everything, dynamic brightness scales
- * the zone's), so the preview shows what the players see. The Java host's FrameDiffer applies the same rules in
- * its own loop; the plugin's golden-frame test fails if the two disagree on any entity's scale, brightness, glow
- * colour or material.
+ * A zone's shown entities as the protocol's `BatchEntity` (zone-local 0–1), for the hub's preview: read from the
+ * zone frame the Minecraft host shows, so the preview shows what the players see (and the band, which the preview
+ * colours by where an entity names no material).
  */
 function zoneEntities(stage: Stage, name: string): BatchEntity[] {
   const entry = stage.zones.get(name);
   if (entry === undefined) return [];
-  const { pool, zone } = entry;
-  const s = pool.shown;
-  const beatGlow = pool.beatGlow;
+  const { pool } = entry;
+  const f = pool.frame;
+  const band = pool.shown.band;
   const materials = stage.materials.materials;
   const out: BatchEntity[] = [];
   for (let i = 0; i < pool.capacity; i++) {
-    const hidden = s.visible[i] === 0 || pool.visibleOverride[i] === 0;
-    const band = bandIndex(s.band[i]!);
-    const glowForced = pool.glowOverride[i]!;
-    const brightnessForced = pool.brightnessOverride[i]!;
-    const materialForced = pool.materialOverride[i]!;
-    const interpolationForced = pool.interpolationOverride[i]!;
+    const scale = f.scale[i]!;
     out.push({
       id: `block_${i}`,
-      // As hosts show them: within the zone (patterns may write anything).
-      x: clamp01(s.x[i]!),
-      y: clamp01(s.y[i]!),
-      z: clamp01(s.z[i]!),
-      scale: hidden ? 0 : s.scale[i],
-      rotation: finiteYaw(s.rotation[i]!),
-      band,
-      visible: !hidden,
-      glow: glowForced >= 0 ? glowForced === 1 : s.glow[i] !== 0 || beatGlow,
-      brightness:
-        brightnessForced >= 0
-          ? brightnessForced
-          : zone.dynamicBrightness
-            ? Math.round((pool.light[i]! * zone.brightness) / MAX_BRIGHTNESS)
-            : zone.brightness,
-      interpolation: interpolationForced >= 0 ? interpolationForced : zone.interpolation,
-      material: (materialForced >= 0 ? materials[materialForced] : undefined) ?? zone.materials[band],
+      x: f.x[i],
+      y: f.y[i],
+      z: f.z[i],
+      scale,
+      rotation: f.yaw[i],
+      band: band[i],
+      visible: scale > 0,
+      glow: f.glowColor[i]! >= 0,
+      brightness: f.brightness[i],
+      interpolation: f.interpolation[i],
+      material: materials[f.material[i]!],
     });
   }
   return out;

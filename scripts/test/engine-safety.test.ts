@@ -63,6 +63,47 @@ describe('engine safety', () => {
     );
   });
 
+  it("keeps a hot-loaded pattern's output within the frame's ranges, whatever it writes", () => {
+    const host = new RecordingHost();
+    const { engine, tick } = stage(host);
+    const wild = `module.exports.default = {
+      meta: { id: 'wild', name: 'wild', category: 'test', recommendedEntities: 4, params: {} },
+      create: function () { return {}; },
+      calculate: function (input, state, out) {
+        var odd = [NaN, -3, 7, Infinity];
+        for (var i = 0; i < out.count; i++) {
+          out.x[i] = odd[i % 4]; out.y[i] = odd[(i + 1) % 4]; out.z[i] = odd[(i + 2) % 4];
+          out.scale[i] = i % 2 ? 99 : NaN; out.rotation[i] = odd[(i + 3) % 4]; out.band[i] = 200;
+          out.brightness[i] = 250; out.glow[i] = 7; out.visible[i] = 3;
+        }
+      },
+    };`;
+    assert.equal(engine.loadPatternSource('wild', wild), null);
+    engine.command(sender(), ['pattern', 'set', 'wild', 'z', '0']);
+    tick(20);
+    const shown = host.entities('z');
+    assert.equal(shown.length, 8);
+    const size = { x: 3, y: 4, z: 3 }; // the dj_booth template's zone
+    for (const e of shown) {
+      const where = `entity ${e.index}: ${JSON.stringify(e)}`;
+      for (const axis of ['x', 'y', 'z'] as const) {
+        assert.ok(e[axis] >= 0 && e[axis] <= size[axis], `${where} ${axis}`);
+      }
+      assert.ok(e.scale >= 0 && e.scale <= 4, where);
+      assert.ok(Number.isFinite(e.yaw), where);
+      assert.ok(e.brightness <= 15, where);
+      assert.equal(e.glow, true, where);
+    }
+    assert.ok(
+      shown.some((e) => e.scale === 4),
+      'a scale of 99 shows at the largest scale',
+    );
+    assert.ok(
+      shown.some((e) => e.x === size.x),
+      'a position past the zone sits on its edge',
+    );
+  });
+
   it('disables a pattern that overruns its budget three times in a row and shows another', () => {
     const host = new SlowHost();
     const { engine, tick } = stage(host);

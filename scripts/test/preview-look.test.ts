@@ -1,5 +1,5 @@
 /**
- * `zoneEntities` (what the hub's preview draws) shows each entity the way the Minecraft host shows the frame:
+ * `zoneEntities` (what the hub's preview draws) shows each entity as the zone frame the Minecraft host reads:
  * overrides first, the zone's beat glow lighting every entity, dynamic brightness scaling the zone's.
  */
 import { strict as assert } from 'node:assert';
@@ -28,7 +28,22 @@ function setup() {
   ]);
   ask({ type: 'init_pool', zone: 'stage', count: 4 });
   ask({ type: 'set_pattern', zone: 'stage', pattern: 'bars' });
-  return { engine, ask, entities: () => engine.zoneEntities('stage') };
+  // Music, so every bar is up (a hidden entity has no look to compare), with highs too low to light them.
+  const music = {
+    type: 'audio_state',
+    bands: [0.8, 0.8, 0.8, 0.3, 0.3],
+    amplitude: 0.8,
+    is_beat: false,
+    beat_intensity: 0,
+    bpm: 120,
+  };
+  for (let t = 0; t < 5; t++) ask(music);
+  const entities = () => {
+    const shown = engine.zoneEntities('stage');
+    assert.ok(shown.length === 4 && shown.every((e) => e.visible === true), 'every entity is shown');
+    return shown;
+  };
+  return { engine, ask, entities };
 }
 
 describe('the preview sees entities as the Minecraft host shows them', () => {

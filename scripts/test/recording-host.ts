@@ -1,7 +1,7 @@
 /**
  * A `Host` for tests that records everything the engine does: log lines, documents (kept in memory, so a
  * second engine on the same host starts from what the first saved), replies per client, announcements.
- * Its `world` holds every zone's entities as the last frame applied shows them (overrides applied), so
+ * Its `world` holds every zone's entities as the last frame applied shows them, so
  * tests assert on entities, not buffers. Time moves only when a test says so.
  */
 import {
@@ -14,7 +14,7 @@ import {
   type TickFrame,
 } from '../src/host';
 
-/** One entity of a zone frame, zone-local, with the operator's overrides applied. */
+/** One entity of a zone frame, zone-local, as a host shows it. */
 export interface WorldEntity {
   zone: string;
   index: number;
@@ -23,13 +23,11 @@ export interface WorldEntity {
   x: number;
   y: number;
   z: number;
-  /** 0 when hidden. */
+  /** 0 when hidden (then the rest is what the entity last showed). */
   scale: number;
   yaw: number;
-  /** The smoothed brightness 0–15 of the pattern (before the zone's brightness and overrides). */
-  light: number;
-  /** The brightness override, or -1. */
-  brightnessOverride: number;
+  /** Block light 0–15. */
+  brightness: number;
   glow: boolean;
   material: string;
 }
@@ -106,22 +104,15 @@ export class RecordingHost implements Host {
       if (buffer.byteLength !== at.bytes)
         throw new Error(`slot ${slot}: ${buffer.byteLength} bytes for ${n}`);
       const f32 = (offset: number) => new Float32Array(buffer, offset, n);
-      const i8 = (offset: number) => new Int8Array(buffer, offset, n);
       const x = f32(at.x);
       const y = f32(at.y);
       const z = f32(at.z);
       const scale = f32(at.scale);
       const yaw = f32(at.yaw);
-      const light = f32(at.light);
-      const visibleOverride = i8(at.visibleOverride);
-      const glowOverride = i8(at.glowOverride);
-      const brightnessOverride = i8(at.brightnessOverride);
-      const materialOverride = new Int32Array(buffer, at.materialOverride, n);
-      const band = new Uint8Array(buffer, at.band, n);
-      const glow = new Uint8Array(buffer, at.glow, n);
+      const glowColor = new Int32Array(buffer, at.glowColor, n);
+      const material = new Int32Array(buffer, at.material, n);
+      const brightness = new Uint8Array(buffer, at.brightness, n);
       for (let i = 0; i < n; i++) {
-        const b = Math.min(band[i]!, 4);
-        const material = materialOverride[i]! >= 0 ? materialOverride[i]! : h[ZONE_HEADER.BAND_MATERIAL + b]!;
         this.world.set(`${anchor.name}/${i}`, {
           zone: anchor.name,
           index: i,
@@ -129,13 +120,11 @@ export class RecordingHost implements Host {
           x: x[i]! * h[ZONE_HEADER.SIZE_X]!,
           y: y[i]! * h[ZONE_HEADER.SIZE_Y]!,
           z: z[i]! * h[ZONE_HEADER.SIZE_Z]!,
-          scale: visibleOverride[i] === 0 ? 0 : scale[i]!,
+          scale: scale[i]!,
           yaw: yaw[i]!,
-          light: light[i]!,
-          brightnessOverride: brightnessOverride[i]!,
-          glow:
-            glowOverride[i]! >= 0 ? glowOverride[i] === 1 : glow[i] !== 0 || h[ZONE_HEADER.BEAT_GLOW] === 1,
-          material: frame.materials[material]!,
+          brightness: brightness[i]!,
+          glow: glowColor[i]! >= 0,
+          material: frame.materials[material[i]!]!,
         });
       }
     });

@@ -18,6 +18,17 @@ export { EFFECT_NAMES, PRESET_NAMES, EffectNameSchema, PresetNameSchema } from '
 export type { EffectName, PresetName } from './effects';
 export * from './limits';
 export { BAND_GLOW_COLORS } from './band-look';
+export {
+  ZONE_HEADER,
+  ZONE_HEADER_SLOTS,
+  ZONE_HEADER_BYTES,
+  ENTITY_KINDS,
+  ZONE_FRAME_TYPE_BYTES,
+  ZONE_FRAME_FIELDS,
+  ZONE_FRAME_BYTES_PER_ENTITY,
+  zoneFrameLayout,
+} from './zone-frame';
+export type { ZoneFrameField, ZoneFrameType } from './zone-frame';
 export { CLOSE_CODES, NON_RETRYABLE_CLOSE_CODES } from './close-codes';
 export { ERROR_CODES, ERROR_CODE_INFO } from './error-codes';
 export type { ErrorCode } from './error-codes';

@@ -2,7 +2,13 @@
  * A frame: the `PatternOutput` struct of typed arrays a pattern writes, sized once per zone. Helpers to
  * copy and blend (crossfades) frames without allocating.
  */
+import { MAX_BAND_INDEX, MAX_BRIGHTNESS, MAX_ENTITY_SCALE } from '@audioviz/shared-types';
 import type { PatternOutput } from '../patterns/pattern';
+
+// Module-local copies for the per-entity loop: in Node's CommonJS build an imported binding is a getter call.
+const SCALE_CAP = MAX_ENTITY_SCALE;
+const LIGHT_CAP = MAX_BRIGHTNESS;
+const BAND_CAP = MAX_BAND_INDEX;
 
 /** A `PatternOutput` the engine owns and may resize by replacing. */
 export interface Frame extends PatternOutput {
@@ -61,4 +67,31 @@ export function blendInto(from: PatternOutput, into: Frame, w: number): void {
       into.glow[i] = from.glow[i]!;
     }
   }
+}
+
+/**
+ * Forces every field of the first `out.count` entities into the range the engine's frames promise: positions
+ * 0–1 (NaN to 0), scale 0–MAX_ENTITY_SCALE, yaw finite (else 0), band 0–MAX_BAND_INDEX, brightness
+ * 0–MAX_BRIGHTNESS. The built-in patterns and effects keep these ranges by construction (their tests check every
+ * tick), batches are checked by their schema; a hot-loaded pattern may write anything, so its output passes
+ * through here (`PatternLibrary.load`).
+ */
+export function forceIntoRange(out: PatternOutput): void {
+  const { x, y, z, scale, rotation, band, brightness } = out;
+  for (let i = 0; i < out.count; i++) {
+    x[i] = unit(x[i]!);
+    y[i] = unit(y[i]!);
+    z[i] = unit(z[i]!);
+    const s = scale[i]!;
+    scale[i] = s > 0 ? (s < SCALE_CAP ? s : SCALE_CAP) : 0;
+    const r = rotation[i]!;
+    if (r - r !== 0) rotation[i] = 0; // r − r is 0 only for finite r
+    if (band[i]! > BAND_CAP) band[i] = BAND_CAP;
+    if (brightness[i]! > LIGHT_CAP) brightness[i] = LIGHT_CAP;
+  }
+}
+
+/** A value forced into 0–1 (NaN fails both comparisons and lands on 0). */
+function unit(v: number): number {
+  return v > 0 ? (v < 1 ? v : 1) : 0;
 }

@@ -1,42 +1,60 @@
 /**
- * One zone's entity pool: the frame the show wants (`target`), the smoothed frame actually shown, and
- * operator overrides. The shown frame and the overrides live in one buffer laid out as host.ts
- * `zoneFrameLayout` describes, so the host copies a zone with one read and does the rest (change detection,
- * world transform, spawn pacing) in its own language: per-entity work in the engine is only the pattern and
- * the smoothing.
+ * One zone's entity pool: the frame the show wants (`target`), the smoothed frame (`shown`), the operator's
+ * overrides, and the zone frame handed to the host (host.ts `TickFrame`, laid out as shared-types
+ * `zone-frame.ts` describes). `smooth` writes that frame's final values, so the look of an entity (overrides,
+ * beat glow, dynamic brightness, glow colour, material) is worked out once, here, for the Minecraft host and the
+ * preview alike; the host only compares numbers.
+ *
+ * Per-entity work runs in GraalJS's interpreter on a stock JDK, where each operation counts: what the same for
+ * every entity (positions, scale, a zone's brightness and interpolation) is copied or filled with typed-array
+ * builtins, and the overrides cost a pass only while a zone has any.
  */
-import { MAX_BAND_INDEX, MAX_BRIGHTNESS, MAX_ENTITY_SCALE } from '@audioviz/shared-types';
+import { BAND_GLOW_COLORS, MAX_BAND_INDEX, MAX_BRIGHTNESS } from '@audioviz/shared-types';
 import { ZONE_HEADER, ZONE_HEADER_SLOTS, zoneFrameLayout, ENTITY_KINDS } from '../host';
 import type { Zone } from '../zones/zone';
 import type { MaterialTable } from './material-table';
 import { createFrame, type Frame } from './frame';
 
 // Module-local copies for the per-entity loop: in Node's CommonJS build an imported binding is a getter call.
-const SCALE_CAP = MAX_ENTITY_SCALE;
 const LIGHT_CAP = MAX_BRIGHTNESS;
-const BAND_CAP = MAX_BAND_INDEX;
+const GLOW_COLORS = Int32Array.from(BAND_GLOW_COLORS);
 
 /** Shown scales below this are 0 (a fading entity then stops costing work: see `smooth`). */
 export const INVISIBLE_SCALE = 0.001;
 
 const KIND_CODES = { block: ENTITY_KINDS.BLOCK, item: ENTITY_KINDS.ITEM, text: ENTITY_KINDS.TEXT } as const;
 
+/** The zone frame's entity arrays (views into `ZonePool.frameBuffer`). */
+export interface ZoneFrameArrays {
+  x: Float32Array;
+  y: Float32Array;
+  z: Float32Array;
+  scale: Float32Array;
+  yaw: Float32Array;
+  glowColor: Int32Array;
+  material: Int32Array;
+  interpolation: Int16Array;
+  brightness: Uint8Array;
+}
+
 export class ZonePool {
   /** Entities the pool holds. */
   capacity = 0;
-  /** What the pattern, a batch and the effects ask for this tick. */
+  /**
+   * What the pattern, a batch and the effects ask for this tick, every value in its range (built-in patterns
+   * and effects keep them, batches are checked, a hot-loaded pattern's output is forced: `forceIntoRange`).
+   */
   target: Frame = createFrame(0);
-  /** What is shown: `target` after attack/release smoothing (views into `frameBuffer`). */
+  /** `target` after attack/release smoothing, before the overrides (what freeze holds and a batch starts from). */
   shown: Frame = createFrame(0);
   /** The latest external renderer frame (`batch_update`), shown instead of the pattern while it is fresh. */
   external: Frame = createFrame(0);
-  /** The zone frame handed to the host each tick (host.ts `zoneFrameLayout`). */
+  /** The zone frame handed to the host each tick. */
   frameBuffer = new ArrayBuffer(zoneFrameLayout(0).bytes);
+  /** Its entity arrays: what the host shows. Written only by `smooth`. */
+  frame: ZoneFrameArrays = frameArrays(this.frameBuffer, 0);
   private header = new Float64Array(this.frameBuffer, 0, ZONE_HEADER_SLOTS);
-  /**
-   * The smoothed brightness 0–15 (`shown.brightness` is its rounded copy); the host scales this one by the zone's
-   * brightness, so the preview does too. Written only by `smooth`.
-   */
+  /** The smoothed brightness 0–15 (`shown.brightness` is its rounded copy). Written only by `smooth`. */
   light = new Float32Array(0);
   /** -1 = no override; 0 hides the entity. */
   visibleOverride = new Int8Array(0);
@@ -48,63 +66,53 @@ export class ZonePool {
   materialOverride = new Int32Array(0);
   /** -1 = the zone's interpolation; else ticks (batch_update `interpolation`). */
   interpolationOverride = new Int16Array(0);
+  /** Whether any override may be set (`overridden()`); cleared by the pass that finds none. */
+  private hasOverrides = false;
+  // The zone's look this tick, from `describe`.
+  private zoneBrightness = LIGHT_CAP;
+  private dynamicBrightness = false;
+  private zoneInterpolation = 0;
+  private beatGlow = false;
+  private readonly bandMaterial = new Int32Array(MAX_BAND_INDEX + 1);
 
   /** Resizes every buffer to `capacity` entities (allocates: only on pool changes, never per tick). */
   resize(capacity: number): void {
     if (capacity === this.capacity) return;
     const keep = Math.min(capacity, this.capacity);
-    const layout = zoneFrameLayout(capacity);
-    const buffer = new ArrayBuffer(layout.bytes);
+    const buffer = new ArrayBuffer(zoneFrameLayout(capacity).bytes);
     const header = new Float64Array(buffer, 0, ZONE_HEADER_SLOTS);
     header.set(this.header);
     header[ZONE_HEADER.COUNT] = capacity;
-    const f32 = (offset: number) => new Float32Array(buffer, offset, capacity);
-    const u8 = (offset: number) => new Uint8Array(buffer, offset, capacity);
-    const i8 = (offset: number) => new Int8Array(buffer, offset, capacity).fill(-1);
-    const shown: Frame = {
-      count: capacity,
-      x: f32(layout.x),
-      y: f32(layout.y),
-      z: f32(layout.z),
-      scale: f32(layout.scale),
-      rotation: f32(layout.yaw),
-      band: u8(layout.band),
-      brightness: new Uint8Array(capacity),
-      glow: u8(layout.glow),
-      visible: new Uint8Array(capacity),
-    };
-    copyFrameStart(this.shown, shown, keep);
-    this.shown = shown;
+    const frame = frameArrays(buffer, capacity);
+    for (const field of Object.keys(frame) as (keyof ZoneFrameArrays)[]) {
+      frame[field].set(this.frame[field].subarray(0, keep) as never);
+    }
+    frame.glowColor.fill(-1, keep);
+    this.frame = frame;
+    this.shown = grownFrame(this.shown, capacity, keep);
     this.target = grownFrame(this.target, capacity, keep);
     this.external = grownFrame(this.external, capacity, keep);
-    this.light = grown(this.light, f32(layout.light), keep);
-    this.visibleOverride = grown(this.visibleOverride, i8(layout.visibleOverride), keep);
-    this.glowOverride = grown(this.glowOverride, i8(layout.glowOverride), keep);
-    this.brightnessOverride = grown(this.brightnessOverride, i8(layout.brightnessOverride), keep);
-    this.materialOverride = grown(
-      this.materialOverride,
-      new Int32Array(buffer, layout.materialOverride, capacity).fill(-1),
-      keep,
-    );
-    this.interpolationOverride = grown(
-      this.interpolationOverride,
-      new Int16Array(buffer, layout.interpolationOverride, capacity).fill(-1),
-      keep,
-    );
+    this.light = grown(this.light, new Float32Array(capacity), keep);
+    this.visibleOverride = grown(this.visibleOverride, new Int8Array(capacity).fill(-1), keep);
+    this.glowOverride = grown(this.glowOverride, new Int8Array(capacity).fill(-1), keep);
+    this.brightnessOverride = grown(this.brightnessOverride, new Int8Array(capacity).fill(-1), keep);
+    this.materialOverride = grown(this.materialOverride, new Int32Array(capacity).fill(-1), keep);
+    this.interpolationOverride = grown(this.interpolationOverride, new Int16Array(capacity).fill(-1), keep);
     this.frameBuffer = buffer;
     this.header = header;
     this.capacity = capacity;
   }
 
-  /**
-   * Writes the zone's identity, look, band materials and beat glow into the frame header. Every tick: a
-   * few numbers per zone, and no zone setting can then be missed.
-   */
-  /** The beat glow `describe` last wrote: every entity lit this tick. */
-  get beatGlow(): boolean {
-    return this.header[ZONE_HEADER.BEAT_GLOW] === 1;
+  /** Call after writing any override array, so the next `smooth` applies them. */
+  overridden(): void {
+    this.hasOverrides = true;
   }
 
+  /**
+   * Writes the zone's identity into the frame header and keeps its look (brightness, interpolation, band
+   * materials, beat glow) for `smooth`. Every tick, before `smooth`: a few numbers per zone, and no zone setting
+   * can then be missed.
+   */
   describe(id: number, zone: Zone, materials: MaterialTable, beatGlow: boolean): void {
     const h = this.header;
     h[ZONE_HEADER.ID] = id;
@@ -113,33 +121,44 @@ export class ZonePool {
     h[ZONE_HEADER.SIZE_X] = zone.size.x;
     h[ZONE_HEADER.SIZE_Y] = zone.size.y;
     h[ZONE_HEADER.SIZE_Z] = zone.size.z;
-    h[ZONE_HEADER.BRIGHTNESS] = zone.brightness;
-    h[ZONE_HEADER.DYNAMIC_BRIGHTNESS] = zone.dynamicBrightness ? 1 : 0;
-    h[ZONE_HEADER.INTERPOLATION] = zone.interpolation;
-    h[ZONE_HEADER.BEAT_GLOW] = beatGlow ? 1 : 0;
-    for (let b = 0; b < 5; b++) h[ZONE_HEADER.BAND_MATERIAL + b] = materials.index(zone.materials[b]!);
+    this.zoneBrightness = zone.brightness;
+    this.dynamicBrightness = zone.dynamicBrightness;
+    this.zoneInterpolation = zone.interpolation;
+    this.beatGlow = beatGlow;
+    for (let b = 0; b < this.bandMaterial.length; b++)
+      this.bandMaterial[b] = materials.index(zone.materials[b]!);
   }
 
   /**
    * Moves `shown` towards `target`: scale and brightness rise and fall with the preset (`rise`/`fall` are the
-   * fractions of the gap closed this tick while a level rises / falls, from its attack and release), forced
-   * into their ranges (scale 0–4, brightness 0–15). Positions, yaw, band and glow follow the target as
-   * written: Minecraft's clients interpolate motion between ticks, a builtin copy costs next to nothing in an
-   * interpreter, and the host keeps them in range (a hot-loaded pattern may write anything). `direct` copies
-   * the target unchanged (external batches arrive already animated).
+   * fractions of the gap closed this tick while a level rises / falls, from its attack and release). Positions,
+   * yaw, band and glow follow the target as written: Minecraft's clients interpolate motion between ticks.
+   * `direct` copies the target unchanged (external batches arrive already animated).
+   *
+   * Then writes the zone frame: the shown positions, yaw and scale, each shown entity's material and glow
+   * colour (its band's, when the pattern or the beat lights it), its brightness (the zone's, scaled by the
+   * entity's level when dynamic), the zone's interpolation, and over those the operator's overrides. A hidden
+   * entity keeps the look it last showed: its scale of 0 is all a host needs, and most patterns hide many.
    */
   smooth(rise: number, fall: number, direct: boolean): void {
     const n = this.capacity;
     const sb = this.light;
-    // Every array in a local: property reads cost per use in an interpreter, and this loop runs per entity.
-    const { scale: tScale, brightness: tBrightness, visible: tVisible } = this.target;
-    const { scale: sScale, brightness: sBrightness, visible: sVisible } = this.shown;
-    this.shown.x.set(this.target.x);
-    this.shown.y.set(this.target.y);
-    this.shown.z.set(this.target.z);
-    this.shown.rotation.set(this.target.rotation);
-    this.shown.band.set(this.target.band);
-    this.shown.glow.set(this.target.glow);
+    // Every array and setting in a local: property reads cost per use in an interpreter, and this loop runs per
+    // entity.
+    const target = this.target;
+    const shown = this.shown;
+    const { scale: tScale, brightness: tBrightness, visible: tVisible, band: tBand, glow: tGlow } = target;
+    const { scale: sScale, brightness: sBrightness, visible: sVisible } = shown;
+    const f = this.frame;
+    const { glowColor: fGlow, material: fMaterial } = f;
+    const beatGlow = this.beatGlow;
+    const bandMaterial = this.bandMaterial;
+    shown.x.set(target.x);
+    shown.y.set(target.y);
+    shown.z.set(target.z);
+    shown.rotation.set(target.rotation);
+    shown.band.set(tBand);
+    shown.glow.set(tGlow);
     for (let i = 0; i < n; i++) {
       const visible = tVisible[i] !== 0;
       const before = sScale[i]!;
@@ -148,23 +167,19 @@ export class ZonePool {
         sVisible[i] = 0;
         continue;
       }
-      // Forced into range on the way (NaN fails every comparison and lands on 0).
-      const rs = tScale[i]!;
-      const targetScale = visible && rs > 0 ? (rs < SCALE_CAP ? rs : SCALE_CAP) : 0;
-      const rb = tBrightness[i]!;
-      const targetBrightness = rb < LIGHT_CAP ? rb : LIGHT_CAP;
+      const targetScale = visible ? tScale[i]! : 0;
       let scale: number;
       let light: number;
       if (direct) {
         scale = targetScale;
-        light = targetBrightness;
+        light = tBrightness[i]!;
       } else {
         const ds = targetScale - before;
         scale = before + ds * (ds > 0 ? rise : fall);
         // A release never quite reaches 0: below what anyone can see it is 0, so the entity counts as hidden.
         if (scale < INVISIBLE_SCALE) scale = 0;
         light = sb[i]!;
-        const db = targetBrightness - light;
+        const db = tBrightness[i]! - light;
         light += db * (db > 0 ? rise : fall);
       }
       sScale[i] = scale;
@@ -172,18 +187,74 @@ export class ZonePool {
       // Stored into a Uint8Array, which truncates: + 0.5 rounds the non-negative level.
       sBrightness[i] = light + 0.5;
       sVisible[i] = visible || scale > 0 ? 1 : 0;
+      const band = tBand[i]!;
+      fMaterial[i] = bandMaterial[band]!;
+      fGlow[i] = beatGlow || tGlow[i] !== 0 ? GLOW_COLORS[band]! : -1;
     }
+    f.x.set(shown.x);
+    f.y.set(shown.y);
+    f.z.set(shown.z);
+    f.yaw.set(shown.rotation);
+    f.scale.set(sScale);
+    f.interpolation.fill(this.zoneInterpolation);
+    this.writeBrightness();
+    if (this.hasOverrides) this.applyOverrides();
+  }
+
+  /** The frame's brightness: the zone's, or when dynamic the zone's scaled by each entity's level / 15. */
+  private writeBrightness(): void {
+    const out = this.frame.brightness;
+    const zoneBrightness = this.zoneBrightness;
+    if (!this.dynamicBrightness) {
+      out.fill(zoneBrightness);
+    } else if (zoneBrightness === LIGHT_CAP) {
+      out.set(this.shown.brightness); // scaled by 15 / 15: the rounded level itself
+    } else {
+      const light = this.light;
+      // + 0.5 and the Uint8Array's truncation round the non-negative level.
+      for (let i = 0; i < this.capacity; i++) out[i] = (light[i]! * zoneBrightness) / LIGHT_CAP + 0.5;
+    }
+  }
+
+  /** Writes the operator's overrides over the frame; notes when there are none left. */
+  private applyOverrides(): void {
+    const { visibleOverride, glowOverride, brightnessOverride, materialOverride, interpolationOverride } =
+      this;
+    const { scale, glowColor, brightness, material, interpolation } = this.frame;
+    const band = this.shown.band;
+    let any = false;
+    for (let i = 0; i < this.capacity; i++) {
+      const hide = visibleOverride[i]!;
+      const glow = glowOverride[i]!;
+      const light = brightnessOverride[i]!;
+      const look = materialOverride[i]!;
+      const ticks = interpolationOverride[i]!;
+      if ((hide & glow & light & look & ticks) === -1) continue; // all -1: no override (the usual case)
+      any = true;
+      if (hide === 0) scale[i] = 0;
+      if (glow >= 0) glowColor[i] = glow === 1 ? GLOW_COLORS[band[i]!]! : -1;
+      if (light >= 0) brightness[i] = light;
+      if (look >= 0) material[i] = look;
+      if (ticks >= 0) interpolation[i] = ticks;
+    }
+    this.hasOverrides = any;
   }
 }
 
-/** A shown yaw as the host sends it: finite, within ±360° (a hot-loaded pattern may write anything). */
-export function finiteYaw(rotation: number): number {
-  return rotation - rotation === 0 ? rotation % 360 : 0; // r − r is 0 only for finite r
-}
-
-/** A shown band as used: 0–4 (a hot-loaded pattern may write anything into the Uint8Array). */
-export function bandIndex(band: number): number {
-  return band < BAND_CAP ? band : BAND_CAP;
+/** The entity arrays of a zone frame of `n` entities in `buffer`. */
+function frameArrays(buffer: ArrayBuffer, n: number): ZoneFrameArrays {
+  const at = zoneFrameLayout(n);
+  return {
+    x: new Float32Array(buffer, at.x, n),
+    y: new Float32Array(buffer, at.y, n),
+    z: new Float32Array(buffer, at.z, n),
+    scale: new Float32Array(buffer, at.scale, n),
+    yaw: new Float32Array(buffer, at.yaw, n),
+    glowColor: new Int32Array(buffer, at.glowColor, n),
+    material: new Int32Array(buffer, at.material, n),
+    interpolation: new Int16Array(buffer, at.interpolation, n),
+    brightness: new Uint8Array(buffer, at.brightness, n),
+  };
 }
 
 function grownFrame(frame: Frame, capacity: number, keep: number): Frame {

@@ -6,7 +6,7 @@
  */
 import type { Pattern, PatternMeta } from '../patterns/pattern';
 import { PatternRegistry } from '../patterns/registry';
-import { createFrame } from '../pool/frame';
+import { createFrame, forceIntoRange } from '../pool/frame';
 import { MutableInput } from './audio-input';
 
 export const MAX_CONSECUTIVE_FAILURES = 3;
@@ -61,9 +61,12 @@ export class PatternLibrary {
 
   /**
    * Adds or replaces a pattern after a trial run (create + one calculate on silence); the replaced
-   * version is kept for a rollback. Returns an error message, or null when the pattern is in.
+   * version is kept for a rollback. Its output is forced into range after every call (`forceIntoRange`): a
+   * loaded pattern is not one of the built-in ones, whose tests hold them to it. Returns an error message, or
+   * null when the pattern is in.
    */
-  load(pattern: Pattern): string | null {
+  load(loaded: Pattern): string | null {
+    const pattern = keptInRange(loaded);
     try {
       // Checks the metadata without touching the real registry (register throws on bad metadata).
       new PatternRegistry().register(pattern);
@@ -132,6 +135,17 @@ export class PatternLibrary {
         `"${this.fallback()?.meta.id ?? 'nothing'}" until a fixed version is loaded.`,
     );
   }
+}
+
+/** `pattern` with its output forced into range after each call. */
+function keptInRange<S>(pattern: Pattern<S>): Pattern<S> {
+  return {
+    ...pattern,
+    calculate(input, state, out) {
+      pattern.calculate(input, state, out);
+      forceIntoRange(out);
+    },
+  };
 }
 
 export function errorText(err: unknown): string {

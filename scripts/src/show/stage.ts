@@ -111,10 +111,16 @@ export class Stage {
       else if (e.scale !== undefined) frame.visible[i] = e.scale > 0 ? 1 : 0;
       if (e.glow !== undefined) frame.glow[i] = e.glow ? 1 : 0;
       if (e.brightness !== undefined) frame.brightness[i] = e.brightness;
-      if (e.interpolation !== undefined) pool.interpolationOverride[i] = e.interpolation;
+      if (e.interpolation !== undefined) {
+        pool.interpolationOverride[i] = e.interpolation;
+        pool.overridden();
+      }
       if (e.material !== undefined) {
         const material = this.materials.indexIfRoom(e.material);
-        if (material >= 0) pool.materialOverride[i] = material;
+        if (material >= 0) {
+          pool.materialOverride[i] = material;
+          pool.overridden();
+        }
       }
       updated++;
     }
@@ -141,13 +147,13 @@ export class Stage {
     for (const entry of this.zones.all()) {
       if (now - entry.ownAudioAt < ZONE_AUDIO_HOLD_MS) entry.audio.advance(dt);
       else entry.audio.copyFrom(this.globalAudio);
+      const beatGlow = entry.zone.glowOnBeat && entry.audio.beatIntensity > BEAT_GLOW_THRESHOLD;
+      entry.pool.describe(entry.id, entry.zone, this.materials, beatGlow);
       try {
         this.calculateZone(entry, now, dt, rise, fall);
       } catch (err) {
         this.host.log('error', `zone "${entry.zone.name}" could not be calculated: ${errorText(err)}`);
       }
-      const beatGlow = entry.zone.glowOnBeat && entry.audio.beatIntensity > BEAT_GLOW_THRESHOLD;
-      entry.pool.describe(entry.id, entry.zone, this.materials, beatGlow);
       entry.audio.endTick();
     }
     this.globalAudio.endTick();

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { blendInto, copyFrame, createFrame } from '../../src/pool/frame';
+import { blendInto, copyFrame, createFrame, forceIntoRange } from '../../src/pool/frame';
 
 describe('frames', () => {
   it('copies every field', () => {
@@ -37,5 +37,22 @@ describe('frames', () => {
     from.scale[0] = 3; // but hidden
     blendInto(from, into, 0.5);
     assert.equal(into.scale[0], 1);
+  });
+
+  it('forces every field into its range, NaN and infinities included', () => {
+    const f = createFrame(3);
+    f.x.set([NaN, -1, 2]);
+    f.y.set([0.25, Infinity, -Infinity]);
+    f.scale.set([NaN, 9, -2]);
+    f.rotation.set([NaN, Infinity, 725]);
+    f.band.set([9, 4, 0]);
+    f.brightness.set([200, 15, 3]);
+    forceIntoRange(f);
+    assert.deepEqual([...f.x], [0, 0, 1]);
+    assert.deepEqual([...f.y], [0.25, 1, 0]);
+    assert.deepEqual([...f.scale], [0, 4, 0]);
+    assert.deepEqual([...f.rotation], [0, 0, 725], 'a finite yaw is kept as it is');
+    assert.deepEqual([...f.band], [4, 4, 0]);
+    assert.deepEqual([...f.brightness], [15, 15, 3]);
   });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { BAND_GLOW_COLORS } from '@audioviz/shared-types';
 import { ZONE_HEADER, ZONE_HEADER_SLOTS, zoneFrameLayout } from '../../src/host';
 import { MaterialTable } from '../../src/pool/material-table';
 import { ZonePool } from '../../src/pool/zone-pool';
@@ -14,38 +15,46 @@ function setup(count: number) {
 }
 
 /** The zone frame as a host reads it: the header and each array at its documented offset. */
-function readFrame(pool: ZonePool) {
+function readFrame({ pool, materials }: { pool: ZonePool; materials: MaterialTable }) {
   const buffer = pool.frameBuffer;
   const header = new Float64Array(buffer, 0, ZONE_HEADER_SLOTS);
   const n = header[ZONE_HEADER.COUNT]!;
   const at = zoneFrameLayout(n);
+  const f32 = (offset: number) => [...new Float32Array(buffer, offset, n)];
   return {
     header,
     bytes: buffer.byteLength,
-    at,
-    x: new Float32Array(buffer, at.x, n),
-    scale: new Float32Array(buffer, at.scale, n),
-    yaw: new Float32Array(buffer, at.yaw, n),
-    light: new Float32Array(buffer, at.light, n),
-    materialOverride: new Int32Array(buffer, at.materialOverride, n),
-    interpolationOverride: new Int16Array(buffer, at.interpolationOverride, n),
-    visibleOverride: new Int8Array(buffer, at.visibleOverride, n),
-    brightnessOverride: new Int8Array(buffer, at.brightnessOverride, n),
-    band: new Uint8Array(buffer, at.band, n),
-    glow: new Uint8Array(buffer, at.glow, n),
+    x: f32(at.x),
+    y: f32(at.y),
+    z: f32(at.z),
+    scale: f32(at.scale),
+    yaw: f32(at.yaw),
+    glowColor: [...new Int32Array(buffer, at.glowColor, n)],
+    material: [...new Int32Array(buffer, at.material, n)].map((m) => materials.materials[m]),
+    interpolation: [...new Int16Array(buffer, at.interpolation, n)],
+    brightness: [...new Uint8Array(buffer, at.brightness, n)],
   };
 }
 
+/** Entity `i` shown at full size in band `band`. */
+function show(pool: ZonePool, i: number, band = 0): void {
+  const t = pool.target;
+  t.x[i] = 0.5;
+  t.scale[i] = 1;
+  t.visible[i] = 1;
+  t.band[i] = band;
+  t.brightness[i] = 15;
+}
+
 describe('ZonePool', () => {
-  it('lays its frame out as host.ts documents: header, then every array at its offset', () => {
+  it('lays its frame out as zone-frame.ts declares: header, then every array at its offset', () => {
     const p = setup(3);
     p.zone.rotation = 90;
-    p.zone.brightness = 12;
-    p.zone.dynamicBrightness = false;
-    p.zone.interpolation = 4;
-    p.pool.describe(7, p.zone, p.materials, true);
+    p.pool.describe(7, p.zone, p.materials, false);
     const t = p.pool.target;
     t.x[2] = 0.25;
+    t.y[2] = 0.5;
+    t.z[2] = 0.75;
     t.scale[2] = 2;
     t.visible[2] = 1;
     t.rotation[2] = 45;
@@ -53,13 +62,9 @@ describe('ZonePool', () => {
     t.band[2] = 3;
     t.glow[2] = 1;
     p.pool.smooth(1, 1, true);
-    p.pool.visibleOverride[1] = 0;
-    p.pool.brightnessOverride[0] = 5;
-    p.pool.materialOverride[0] = 2;
-    p.pool.interpolationOverride[0] = 6;
-    const f = readFrame(p.pool);
+    const f = readFrame(p);
     assert.equal(f.bytes, zoneFrameLayout(3).bytes);
-    assert.equal(f.bytes, 128 + 35 * 3);
+    assert.equal(f.bytes, 64 + 31 * 3);
     const h = f.header;
     assert.deepEqual(
       [h[ZONE_HEADER.ID], h[ZONE_HEADER.COUNT], h[ZONE_HEADER.KIND], h[ZONE_HEADER.ROTATION]],
@@ -67,41 +72,62 @@ describe('ZonePool', () => {
     );
     assert.deepEqual([h[ZONE_HEADER.SIZE_X], h[ZONE_HEADER.SIZE_Y], h[ZONE_HEADER.SIZE_Z]], [10, 4, 10]);
     assert.deepEqual(
-      [h[ZONE_HEADER.BRIGHTNESS], h[ZONE_HEADER.DYNAMIC_BRIGHTNESS], h[ZONE_HEADER.INTERPOLATION]],
-      [12, 0, 4],
+      [f.x[2], f.y[2], f.z[2], f.scale[2], f.yaw[2], f.brightness[2], f.interpolation[2]],
+      [0.25, 0.5, 0.75, 2, 45, 9, p.zone.interpolation],
     );
-    assert.equal(h[ZONE_HEADER.BEAT_GLOW], 1);
-    const bandMaterials = [0, 1, 2, 3, 4].map(
-      (b) => p.materials.materials[h[ZONE_HEADER.BAND_MATERIAL + b]!],
-    );
-    assert.deepEqual(bandMaterials, p.zone.materials);
+    assert.equal(f.glowColor[2], BAND_GLOW_COLORS[3], 'a lit entity glows in its band colour');
+    assert.equal(f.material[2], p.zone.materials[3], "a band's entities show the band's material");
+    assert.deepEqual(f.scale.slice(0, 2), [0, 0], 'entities the pattern hides are at scale 0');
+  });
+
+  it("applies the operator's overrides, beat glow and dynamic brightness into the frame", () => {
+    const p = setup(4);
+    p.zone.brightness = 12;
+    p.zone.dynamicBrightness = true;
+    p.zone.interpolation = 4;
+    p.pool.describe(7, p.zone, p.materials, true);
+    for (let i = 0; i < 4; i++) show(p.pool, i, 1);
+    p.pool.target.brightness[3] = 5;
+    p.pool.visibleOverride[0] = 0;
+    p.pool.glowOverride[1] = 0;
+    p.pool.brightnessOverride[1] = 3;
+    p.pool.materialOverride[2] = p.materials.index('minecraft:glass');
+    p.pool.interpolationOverride[2] = 6;
+    p.pool.overridden();
+    p.pool.smooth(1, 1, true);
+    const f = readFrame(p);
+    assert.deepEqual(f.scale, [0, 1, 1, 1], 'a hide override wins over the pattern');
     assert.deepEqual(
-      [f.x[2], f.scale[2], f.yaw[2], f.light[2], f.band[2], f.glow[2]],
-      [0.25, 2, 45, 9, 3, 1],
+      f.glowColor.slice(1),
+      [-1, BAND_GLOW_COLORS[1], BAND_GLOW_COLORS[1]],
+      'beat glow, unless forced off',
     );
-    assert.deepEqual([...f.visibleOverride], [-1, 0, -1]);
-    assert.deepEqual([...f.brightnessOverride], [5, -1, -1]);
-    assert.deepEqual([...f.materialOverride], [2, -1, -1]);
-    assert.deepEqual([...f.interpolationOverride], [6, -1, -1]);
+    // Dynamic brightness: the zone's 12 scaled by the entity's level / 15, rounded (5 → 4).
+    assert.deepEqual(f.brightness.slice(1), [3, 12, 4]);
+    assert.deepEqual(f.material.slice(1), [p.zone.materials[1], 'minecraft:glass', p.zone.materials[1]]);
+    assert.deepEqual(f.interpolation.slice(1), [4, 6, 4]);
+    p.pool.visibleOverride[0] = -1;
+    p.pool.smooth(1, 1, true);
+    assert.equal(readFrame(p).scale[0], 1, 'lifting the override shows the smoothed scale again');
   });
 
   it('keeps what is shown and the overrides when resized, with a new buffer of the new size', () => {
     const p = setup(2);
-    p.pool.target.x[1] = 0.5;
-    p.pool.target.scale[1] = 1;
-    p.pool.target.visible[1] = 1;
-    p.pool.smooth(1, 1, true);
+    show(p.pool, 1);
     p.pool.glowOverride[1] = 1;
+    p.pool.overridden();
+    p.pool.smooth(1, 1, true);
     const before = p.pool.frameBuffer;
     p.pool.resize(4);
     assert.notEqual(p.pool.frameBuffer, before);
-    const f = readFrame(p.pool);
+    const f = readFrame(p);
     assert.equal(f.header[ZONE_HEADER.COUNT], 4);
     assert.equal(f.header[ZONE_HEADER.ID], 7, 'the header survives a resize');
-    assert.deepEqual([f.x[1], f.scale[1]], [0.5, 1]);
-    assert.deepEqual([...new Int8Array(p.pool.frameBuffer, f.at.glowOverride, 4)], [-1, 1, -1, -1]);
+    assert.deepEqual([f.x[1], f.scale[1], f.glowColor[1]], [0.5, 1, BAND_GLOW_COLORS[0]]);
+    assert.deepEqual(f.glowColor.slice(2), [-1, -1], 'new entities do not glow');
+    assert.deepEqual([...p.pool.glowOverride], [-1, 1, -1, -1]);
     p.pool.resize(0);
-    assert.equal(p.pool.frameBuffer.byteLength, 128);
+    assert.equal(p.pool.frameBuffer.byteLength, 64);
   });
 
   it('keeps an append-only material table', () => {
@@ -125,23 +151,38 @@ describe('ZonePool', () => {
     assert.ok(Math.abs(p.pool.shown.scale[0] - 0.45) < 1e-6);
   });
 
-  it('forces scale and brightness into range while smoothing, and passes the rest as written', () => {
-    const p = setup(1);
-    const t = p.pool.target;
-    t.x[0] = NaN;
-    t.y[0] = 7;
-    t.z[0] = -1;
-    t.scale[0] = 99;
-    t.visible[0] = 1;
-    t.rotation[0] = Infinity;
-    t.band[0] = 9;
-    t.brightness[0] = 200;
-    t.glow[0] = 1;
+  it('writes a static zone brightness, or scales it by each level when dynamic', () => {
+    const p = setup(2);
+    for (let i = 0; i < 2; i++) show(p.pool, i);
+    p.pool.target.brightness[1] = 6;
+    p.zone.brightness = 10;
+    p.zone.dynamicBrightness = false;
+    p.pool.describe(7, p.zone, p.materials, false);
     p.pool.smooth(1, 1, true);
-    const s = p.pool.shown;
-    assert.deepEqual([s.scale[0], s.brightness[0]], [4, 15]);
-    // Positions, yaw and band are copied as written: the host keeps them in range.
-    assert.deepEqual([s.x[0], s.y[0], s.z[0], s.rotation[0]], [NaN, 7, -1, Infinity]);
-    assert.equal(s.band[0], 9);
+    assert.deepEqual(readFrame(p).brightness, [10, 10]);
+    p.zone.dynamicBrightness = true;
+    p.pool.describe(7, p.zone, p.materials, false);
+    p.pool.smooth(1, 1, true);
+    assert.deepEqual(readFrame(p).brightness, [10, 4], '6 × 10 / 15 = 4');
+    p.zone.brightness = 15;
+    p.pool.describe(7, p.zone, p.materials, false);
+    p.pool.smooth(1, 1, true);
+    assert.deepEqual(readFrame(p).brightness, [15, 6]);
+  });
+
+  it('stops the override pass once no override is left, and starts it again for a new one', () => {
+    const p = setup(2);
+    for (let i = 0; i < 2; i++) show(p.pool, i);
+    p.pool.brightnessOverride[0] = 2;
+    p.pool.overridden();
+    p.pool.smooth(1, 1, true);
+    assert.equal(readFrame(p).brightness[0], 2);
+    p.pool.brightnessOverride[0] = -1;
+    p.pool.smooth(1, 1, true);
+    assert.equal(readFrame(p).brightness[0], 15, 'lifted');
+    p.pool.glowOverride[1] = 1;
+    p.pool.overridden();
+    p.pool.smooth(1, 1, true);
+    assert.equal(readFrame(p).glowColor[1], BAND_GLOW_COLORS[0]);
   });
 });

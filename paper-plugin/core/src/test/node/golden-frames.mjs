@@ -6,6 +6,7 @@
 // Transcript lines (tab-separated; JSON fields never contain tabs or newlines):
 //   start <ms>                     host clock before the first tick (it advances 50 ms per tick)
 //   doc <name> <text>              a document the host holds before the engine starts
+//   layout <fields>                the bundle's ZONE_FRAME_FIELDS as "name:type" joined by ","
 //   connect <clientId> <trusted>   input: clientConnected
 //   enqueue <clientId> <text>      input: a :8765 text frame
 //   command <senderJson> <argsJson> input: /audioviz, followed by: reply <replyJson>
@@ -17,12 +18,11 @@
 //                                  per entity joined by ";" (glow 0/1, material by name)
 //
 // A frame's <zones> is one anchor per slot joined by ";" ("name@world:x,y,z", "-" for a free slot). Each
-// <slot> is "-" for a free slot, else the zone buffer as 14 groups joined by "/": the 16 header numbers in the
-// order ID, COUNT, KIND, ROTATION, SIZE_X, SIZE_Y, SIZE_Z, BRIGHTNESS, DYNAMIC_BRIGHTNESS, INTERPOLATION,
-// BEAT_GLOW, BAND_MATERIAL … +4, then x, y, z, scale, yaw, light, materialOverride,
-// interpolationOverride, visibleOverride, glowOverride, brightnessOverride, band, glow; each group the
-// array's numbers as String(number) joined by ",". Both are read with the bundle's own ZONE_HEADER and
-// zoneFrameLayout (scripts/src/host.ts), never restated here, so a Java host that reads a field elsewhere fails.
+// <slot> is "-" for a free slot, else the zone buffer as groups joined by "/": the header numbers in slot
+// order (ID, COUNT, KIND, ROTATION, SIZE_X, SIZE_Y, SIZE_Z), then one group per ZONE_FRAME_FIELDS entry in
+// its order; each group the numbers as String(number) joined by ",". Both are read with the bundle's own
+// ZONE_HEADER, ZONE_FRAME_FIELDS and zoneFrameLayout (shared-types zone-frame.ts), never restated here, so a
+// Java host that reads a field elsewhere fails.
 import fs from 'node:fs';
 import vm from 'node:vm';
 
@@ -70,28 +70,21 @@ const engine = glue.create(api, host, optionsJson ?? JSON.stringify(scenario.opt
 const format = (numbers) => Array.from(numbers, (n) => String(n)).join(',');
 const anchor = (z) => (z === null || z === undefined ? '-' : `${z.name}@${z.world}:${z.x},${z.y},${z.z}`);
 
-/** Header fields in the order the transcript writes them (band materials follow BAND_MATERIAL). */
-const HEADER_ORDER = ['ID', 'COUNT', 'KIND', 'ROTATION', 'SIZE_X', 'SIZE_Y', 'SIZE_Z', 'BRIGHTNESS',
-  'DYNAMIC_BRIGHTNESS', 'INTERPOLATION', 'BEAT_GLOW'];
-const BANDS = 5;
+const ARRAY_TYPES = { f32: Float32Array, i32: Int32Array, i16: Int16Array, u8: Uint8Array };
+const fields = Array.from(api.ZONE_FRAME_FIELDS, ([name, type]) => [name, type]);
+lines.push(['layout', fields.map(([name, type]) => `${name}:${type}`).join(',')].join('\t'));
 
 /** One zone buffer as the transcript writes it, read through the bundle's ZONE_HEADER and zoneFrameLayout. */
 function zoneBuffer(buffer) {
   if (buffer === null || buffer === undefined) return '-';
   const h = api.ZONE_HEADER;
-  const slots = new Float64Array(buffer, 0, Math.max(...Object.values(h)) + BANDS);
-  const header = [...HEADER_ORDER.map((name) => slots[h[name]])];
-  for (let b = 0; b < BANDS; b++) header.push(slots[h.BAND_MATERIAL + b]);
+  const order = Object.values(h).sort((a, b) => a - b);
+  const slots = new Float64Array(buffer, 0, order[order.length - 1] + 1);
   const n = slots[h.COUNT];
   const at = api.zoneFrameLayout(n);
-  const read = (Type, offset) => format(new Type(buffer, offset, n));
   return [
-    format(header),
-    ...['x', 'y', 'z', 'scale', 'yaw', 'light'].map((f) => read(Float32Array, at[f])),
-    read(Int32Array, at.materialOverride),
-    read(Int16Array, at.interpolationOverride),
-    ...['visibleOverride', 'glowOverride', 'brightnessOverride'].map((f) => read(Int8Array, at[f])),
-    ...['band', 'glow'].map((f) => read(Uint8Array, at[f])),
+    format(order.map((slot) => slots[slot])),
+    ...fields.map(([name, type]) => format(new ARRAY_TYPES[type](buffer, at[name], n))),
   ].join('/');
 }
 

@@ -10,9 +10,11 @@ import java.util.Objects;
 
 /**
  * Turns the engine's frames (every zone's shown state, {@link FrameSnapshot}) into the display-entity changes
- * of an {@link EngineDiff}. It remembers per zone slot which zone's entities are in the world and what each
- * entity was last sent, and writes a record only for what moved beyond a quantisation step: an unchanged
- * entity costs a few comparisons and no bytes, a steady show gives an empty diff.
+ * of an {@link EngineDiff}. The frame's values are final (the engine works out every entity's look), so the
+ * differ only places entities in the world and compares numbers: it remembers per zone slot which zone's
+ * entities are in the world and what each entity was last sent, and writes a record only for what moved beyond
+ * a quantisation step: an unchanged entity costs a few comparisons and no bytes, a steady show gives an empty
+ * diff.
  *
  * <ul>
  *   <li>A zone spawns at most {@link #SPAWN_PER_TICK} entities per tick (indices {@code live ..}), at scale 0:
@@ -35,8 +37,6 @@ final class FrameDiffer {
     static final double SCALE_STEP = 0.01;
     /** Smallest yaw change that is sent, degrees. */
     static final double YAW_STEP = 0.5;
-    /** Glow colour per band (0xRRGGBB): shared-types' BAND_GLOW_COLORS, checked by GlowColorsTest. */
-    static final int[] GLOW_COLORS = {0xff3030, 0xff9020, 0xffe040, 0x60ff60, 0x60c0ff};
 
     private static final double DEG = Math.PI / 180;
     private static final int SPAWN_FLAGS =
@@ -182,11 +182,6 @@ final class FrameDiffer {
         double sizeX = zone.sizeX();
         double sizeY = zone.sizeY();
         double sizeZ = zone.sizeZ();
-        double zoneBrightness = zone.brightness();
-        int staticBrightness = (int) zoneBrightness;
-        boolean dynamic = zone.dynamicBrightness();
-        boolean beatGlow = zone.beatGlow();
-        int zoneInterpolation = zone.interpolation();
         int kind = zone.kind();
         double[] trigYaw = slot.trigYaw;
         double[] halfCosOf = slot.halfCos;
@@ -197,17 +192,16 @@ final class FrameDiffer {
         double lastHalfSin = 0;
         for (int i = 0; i < spawnEnd; i++) {
             boolean spawning = i >= live;
-            // Not shown ⇒ scale 0; a spawn starts at 0 and grows with the next transform.
-            double scale = spawning || zone.visibleOverride(i) == 0 ? 0 : zone.scale(i);
+            // A spawn starts at 0 and grows with the next transform.
+            double scale = spawning ? 0 : zone.scale(i);
             // A hidden entity already sent hidden costs nothing, however its pattern moves it: what changed
             // meanwhile goes out with the transform that shows it again.
             if (!spawning && scale == 0 && sentScale[i] == 0) continue;
-            double r = zone.yaw(i);
-            double yaw = zoneYaw + (Double.isFinite(r) ? r % 360 : 0);
+            double yaw = zoneYaw + zone.yaw(i);
             // World transform: zone-local 0–1 → blocks, turned by the zone's yaw; the block's centre sits on the
             // point, so the corner's translation is offset by the entity's own turned half-size.
-            double lx = unit(zone.x(i)) * sizeX;
-            double lz = unit(zone.z(i)) * sizeZ;
+            double lx = zone.x(i) * sizeX;
+            double lz = zone.z(i) * sizeZ;
             double h = scale / 2;
             if (yaw != trigYaw[i]) {
                 trigYaw[i] = yaw;
@@ -225,18 +219,11 @@ final class FrameDiffer {
             double fullCos = halfCos * halfCos - halfSin * halfSin;
             double fullSin = 2 * halfSin * halfCos;
             double tx = lx * cos - lz * sin - h * (fullCos - fullSin);
-            double ty = unit(zone.y(i)) * sizeY - h;
+            double ty = zone.y(i) * sizeY - h;
             double tz = lx * sin + lz * cos - h * (fullSin + fullCos);
-            int bo = zone.brightnessOverride(i);
-            // + 0.5 and truncation round the non-negative level.
-            int brightness = bo >= 0 ? bo
-                    : dynamic ? (int) (zone.light(i) * zoneBrightness / 15 + 0.5) : staticBrightness;
-            int go = zone.glowOverride(i);
-            boolean glowOn = go >= 0 ? go == 1 : zone.glow(i) != 0 || beatGlow;
-            int band = Math.min(zone.band(i), ProtocolLimits.MAX_BAND_INDEX);
-            int glowColor = glowOn ? GLOW_COLORS[band] : -1;
-            int mo = zone.materialOverride(i);
-            int material = mo >= 0 ? mo : zone.bandMaterial(band);
+            int brightness = zone.brightness(i);
+            int glowColor = zone.glowColor(i);
+            int material = zone.material(i);
 
             int flags;
             if (spawning) {
@@ -263,14 +250,13 @@ final class FrameDiffer {
             int io = count * EngineDiff.INT_STRIDE;
             int fo = count * EngineDiff.FLOAT_STRIDE;
             count++;
-            int interpolation = zone.interpolationOverride(i);
             ints[io + EngineDiff.I_ZONE] = s;
             ints[io + EngineDiff.I_ENTITY] = i;
             ints[io + EngineDiff.I_FLAGS] = flags;
             ints[io + EngineDiff.I_MATERIAL] = material;
             ints[io + EngineDiff.I_BRIGHTNESS] = brightness;
             ints[io + EngineDiff.I_GLOW_COLOR] = glowColor;
-            ints[io + EngineDiff.I_INTERPOLATION] = interpolation >= 0 ? interpolation : zoneInterpolation;
+            ints[io + EngineDiff.I_INTERPOLATION] = zone.interpolation(i);
             ints[io + EngineDiff.I_KIND] = kind;
             floats[fo + EngineDiff.F_TX] = (float) tx;
             floats[fo + EngineDiff.F_TY] = (float) ty;
@@ -294,11 +280,6 @@ final class FrameDiffer {
         }
         this.count = count;
         slot.live = spawnEnd;
-    }
-
-    /** A zone-local coordinate forced into 0–1 (the engine passes positions as patterns wrote them; NaN → 0). */
-    private static double unit(float v) {
-        return v > 0 ? (v < 1 ? v : 1) : 0;
     }
 
     /** Room for {@code records} records in the scratch arrays. */

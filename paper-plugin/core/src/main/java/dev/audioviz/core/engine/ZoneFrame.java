@@ -4,23 +4,28 @@ import dev.audioviz.core.net.ProtocolLimits;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
- * One zone's frame as the engine hands it over (scripts/src/host.ts {@code ZONE_HEADER} and
- * {@code zoneFrameLayout}): a Float64 header of {@link #HEADER_SLOTS} numbers, then one array per entity field,
- * all in the platform's byte order. Holds a copy of the bytes and the header, read out and checked once; the
- * entity fields are read straight from the bytes. Reused from tick to tick; script thread only. The offsets
- * here restate that layout for speed; GoldenFrameIntegrationTest reads the real bundle's frames through the
- * layout the bundle itself publishes and fails on any field this class reads elsewhere.
+ * One zone's frame as the engine hands it over (shared-types {@code zone-frame.ts}): a Float64 header of
+ * {@link #HEADER_SLOTS} numbers, then one array per entity field in {@link #FIELDS} order, all in the platform's
+ * byte order. Every value is final (the engine applies overrides, glow and brightness rules and keeps values in
+ * range), so nothing here works out a look. Holds a copy of the bytes and the header, read out and checked
+ * once; the entity fields are read straight from the bytes. Reused from tick to tick; script thread only.
+ * ZoneFrameLayoutTest checks these constants against generated/protocol-constants.json, and
+ * GoldenFrameIntegrationTest reads the real bundle's frames through the layout the bundle publishes.
  */
 final class ZoneFrame {
-    static final int HEADER_SLOTS = 16;
+    static final int HEADER_SLOTS = 8;
     static final int HEADER_BYTES = HEADER_SLOTS * 8;
-    /** Seven four-byte, one two-byte and five one-byte arrays. */
-    static final int BYTES_PER_ENTITY = 35;
+    /** The entity arrays in frame order, as {@code name:type} (zone-frame.ts {@code ZONE_FRAME_FIELDS}). */
+    static final String[] FIELDS = {"x:f32", "y:f32", "z:f32", "scale:f32", "yaw:f32", "glowColor:i32",
+        "material:i32", "interpolation:i16", "brightness:u8"};
+    private static final int[] FIELD_BYTES = Arrays.stream(FIELDS)
+            .mapToInt(f -> f.endsWith("f32") || f.endsWith("i32") ? 4 : f.endsWith("i16") ? 2 : 1).toArray();
+    static final int BYTES_PER_ENTITY = Arrays.stream(FIELD_BYTES).sum();
     /** The largest frame a zone may have ({@link ProtocolLimits#MAX_ENTITIES_PER_ZONE} entities). */
     static final int MAX_BYTES = bytesFor(ProtocolLimits.MAX_ENTITIES_PER_ZONE);
-    static final int BANDS = 5;
 
     // ZONE_HEADER
     static final int ID = 0;
@@ -30,15 +35,9 @@ final class ZoneFrame {
     static final int SIZE_X = 4;
     static final int SIZE_Y = 5;
     static final int SIZE_Z = 6;
-    static final int BRIGHTNESS = 7;
-    static final int DYNAMIC_BRIGHTNESS = 8;
-    static final int INTERPOLATION = 9;
-    static final int BEAT_GLOW = 10;
-    static final int BAND_MATERIAL = 11;
 
-    private static final String[] HEADER_NAMES = {"ID", "COUNT", "KIND", "ROTATION", "SIZE_X", "SIZE_Y", "SIZE_Z",
-        "BRIGHTNESS", "DYNAMIC_BRIGHTNESS", "INTERPOLATION", "BEAT_GLOW", "BAND_MATERIAL", "BAND_MATERIAL+1",
-        "BAND_MATERIAL+2", "BAND_MATERIAL+3", "BAND_MATERIAL+4"};
+    /** Header slot names by index (slot 7 is spare). */
+    static final String[] HEADER_NAMES = {"ID", "COUNT", "KIND", "ROTATION", "SIZE_X", "SIZE_Y", "SIZE_Z", "slot 7"};
 
     private static final VarHandle F64 = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.nativeOrder());
     private static final VarHandle F32 = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.nativeOrder());
@@ -55,26 +54,19 @@ final class ZoneFrame {
     private double sizeX;
     private double sizeY;
     private double sizeZ;
-    private double brightness;
-    private boolean dynamicBrightness;
-    private int interpolation;
-    private boolean beatGlow;
-    private final int[] bandMaterial = new int[BANDS];
 
-    // byte offsets of the entity arrays
+    /** Byte offset of each {@link #FIELDS} array for this frame's count. */
+    private final int[] at = new int[FIELDS.length];
+    // The same offsets by name, read per entity.
     private int xAt;
     private int yAt;
     private int zAt;
     private int scaleAt;
     private int yawAt;
-    private int lightAt;
-    private int materialOverrideAt;
-    private int interpolationOverrideAt;
-    private int visibleOverrideAt;
-    private int glowOverrideAt;
-    private int brightnessOverrideAt;
-    private int bandAt;
-    private int glowAt;
+    private int glowColorAt;
+    private int materialAt;
+    private int interpolationAt;
+    private int brightnessAt;
 
     /** Bytes of a frame of {@code n} entities ({@code zoneFrameLayout(n).bytes}). */
     static int bytesFor(int n) {
@@ -126,26 +118,20 @@ final class ZoneFrame {
         sizeX = header(SIZE_X);
         sizeY = header(SIZE_Y);
         sizeZ = header(SIZE_Z);
-        brightness = header(BRIGHTNESS);
-        dynamicBrightness = header(DYNAMIC_BRIGHTNESS) != 0;
-        interpolation = (int) header(INTERPOLATION);
-        beatGlow = header(BEAT_GLOW) != 0;
-        for (int b = 0; b < BANDS; b++) bandMaterial[b] = (int) header(BAND_MATERIAL + b);
-        // zoneFrameLayout(count)
-        int f32 = 4 * count;
-        xAt = HEADER_BYTES;
-        yAt = xAt + f32;
-        zAt = yAt + f32;
-        scaleAt = zAt + f32;
-        yawAt = scaleAt + f32;
-        lightAt = yawAt + f32;
-        materialOverrideAt = lightAt + f32;
-        interpolationOverrideAt = materialOverrideAt + f32;
-        visibleOverrideAt = interpolationOverrideAt + 2 * count;
-        glowOverrideAt = visibleOverrideAt + count;
-        brightnessOverrideAt = glowOverrideAt + count;
-        bandAt = brightnessOverrideAt + count;
-        glowAt = bandAt + count;
+        int offset = HEADER_BYTES;
+        for (int f = 0; f < FIELDS.length; f++) {
+            at[f] = offset;
+            offset += FIELD_BYTES[f] * count;
+        }
+        xAt = at[0];
+        yAt = at[1];
+        zAt = at[2];
+        scaleAt = at[3];
+        yawAt = at[4];
+        glowColorAt = at[5];
+        materialAt = at[6];
+        interpolationAt = at[7];
+        brightnessAt = at[8];
     }
 
     private double header(int field) {
@@ -192,33 +178,9 @@ final class ZoneFrame {
         return sizeZ;
     }
 
-    /** The zone's brightness 0–15. */
-    double brightness() {
-        return brightness;
-    }
+    // entity fields, i < count(): final values, as zone-frame.ts describes them
 
-    /** True: an entity's brightness is the zone's scaled by its {@link #light} / 15. */
-    boolean dynamicBrightness() {
-        return dynamicBrightness;
-    }
-
-    /** Interpolation duration, ticks. */
-    int interpolation() {
-        return interpolation;
-    }
-
-    /** Light every entity this tick. */
-    boolean beatGlow() {
-        return beatGlow;
-    }
-
-    /** Band {@code b}'s material, an index into the frame's materials. */
-    int bandMaterial(int b) {
-        return bandMaterial[b];
-    }
-
-    // entity fields, i < count()
-
+    /** Zone-local 0–1. */
     float x(int i) {
         return (float) F32.get(bytes, xAt + 4 * i);
     }
@@ -236,48 +198,28 @@ final class ZoneFrame {
         return (float) F32.get(bytes, scaleAt + 4 * i);
     }
 
-    /** Degrees, as the pattern wrote it (may be anything, NaN included). */
+    /** The entity's own yaw, degrees (finite). */
     float yaw(int i) {
         return (float) F32.get(bytes, yawAt + 4 * i);
     }
 
-    /** The smoothed brightness 0–15. */
-    float light(int i) {
-        return (float) F32.get(bytes, lightAt + 4 * i);
+    /** 0xRRGGBB while the entity glows, else -1. */
+    int glowColor(int i) {
+        return (int) I32.get(bytes, glowColorAt + 4 * i);
     }
 
-    /** -1 = the band's material, else an index into the frame's materials. */
-    int materialOverride(int i) {
-        return (int) I32.get(bytes, materialOverrideAt + 4 * i);
+    /** An index into the frame's materials. */
+    int material(int i) {
+        return (int) I32.get(bytes, materialAt + 4 * i);
     }
 
-    /** -1 = the zone's interpolation, else ticks. */
-    int interpolationOverride(int i) {
-        return (short) I16.get(bytes, interpolationOverrideAt + 2 * i);
+    /** Interpolation duration, ticks. */
+    int interpolation(int i) {
+        return (short) I16.get(bytes, interpolationAt + 2 * i);
     }
 
-    /** -1 = none, 0 hides. */
-    int visibleOverride(int i) {
-        return bytes[visibleOverrideAt + i];
-    }
-
-    /** -1 = none, 0/1 forces glow off/on. */
-    int glowOverride(int i) {
-        return bytes[glowOverrideAt + i];
-    }
-
-    /** -1 = none, else 0–15. */
-    int brightnessOverride(int i) {
-        return bytes[brightnessOverrideAt + i];
-    }
-
-    /** 0–255 (the differ uses min(band, 4)). */
-    int band(int i) {
-        return bytes[bandAt + i] & 0xff;
-    }
-
-    /** Nonzero: the pattern lit it. */
-    int glow(int i) {
-        return bytes[glowAt + i] & 0xff;
+    /** Block light 0–15. */
+    int brightness(int i) {
+        return bytes[brightnessAt + i] & 0xff;
     }
 }

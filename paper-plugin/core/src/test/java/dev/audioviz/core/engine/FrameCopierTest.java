@@ -1,7 +1,6 @@
 package dev.audioviz.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -17,12 +16,14 @@ import dev.audioviz.core.world.EngineDiff;
 import dev.audioviz.core.world.ZoneAnchor;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
@@ -32,39 +33,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link FrameCopier} on TickFrames built by JS in GraalJS, and the session's handling of a malformed one. */
 class FrameCopierTest {
-    /** Builds zone buffers in JS by host.ts's layout; {@code zone(id, n, kind)} fills entity i with i-based values. */
+    /**
+     * Builds zone buffers in JS in the layout {@link ZoneFrame} declares; {@code zone(id, n, kind)} fills entity i
+     * with i-based values.
+     */
     private static final String ZONES_JS = """
+            const FIELDS = %s;
+            const SIZES = { f32: 4, i32: 4, i16: 2, u8: 1 };
             function layout(n) {
-              const f32 = (k) => 128 + k * 4 * n;
-              const i16 = 128 + 28 * n;
-              const i8 = i16 + 2 * n;
-              return { x: f32(0), y: f32(1), z: f32(2), scale: f32(3), yaw: f32(4), light: f32(5),
-                materialOverride: f32(6), interpolationOverride: i16, visibleOverride: i8, glowOverride: i8 + n,
-                brightnessOverride: i8 + 2 * n, band: i8 + 3 * n, glow: i8 + 4 * n, bytes: 128 + 35 * n };
+              const at = {};
+              let offset = %d;
+              for (const field of FIELDS) {
+                const [name, type] = field.split(':');
+                at[name] = offset;
+                offset += SIZES[type] * n;
+              }
+              at.bytes = offset;
+              return at;
             }
             function zone(id, n, kind) {
               const at = layout(n);
               const buffer = new ArrayBuffer(at.bytes);
-              const h = new Float64Array(buffer, 0, 16);
-              h.set([id, n, kind, 30, 10, 4, 10, 15, 1, 3, 0, 0, 1, 2, 3, 4]);
+              new Float64Array(buffer, 0, %d).set([id, n, kind, 30, 10, 4, 10]);
               const f32 = (o) => new Float32Array(buffer, o, n);
-              const [x, y, z, scale, yaw, light] = [at.x, at.y, at.z, at.scale, at.yaw, at.light].map(f32);
-              const mo = new Int32Array(buffer, at.materialOverride, n);
-              const io = new Int16Array(buffer, at.interpolationOverride, n);
-              const i8 = (o) => new Int8Array(buffer, o, n);
-              const [vo, go, bo] = [at.visibleOverride, at.glowOverride, at.brightnessOverride].map(i8);
-              const band = new Uint8Array(buffer, at.band, n);
-              const glow = new Uint8Array(buffer, at.glow, n);
+              const [x, y, z, scale, yaw] = [at.x, at.y, at.z, at.scale, at.yaw].map(f32);
+              const glowColor = new Int32Array(buffer, at.glowColor, n);
+              const material = new Int32Array(buffer, at.material, n);
+              const interpolation = new Int16Array(buffer, at.interpolation, n);
+              const brightness = new Uint8Array(buffer, at.brightness, n);
               for (let i = 0; i < n; i++) {
-                x[i] = i / n; y[i] = 0.25; z[i] = 0.5; scale[i] = 1.5; yaw[i] = -i; light[i] = 7.5;
-                mo[i] = i === 1 ? 3 : -1; io[i] = i === 1 ? 300 : -1;
-                vo[i] = -1; go[i] = i === 1 ? 1 : -1; bo[i] = i === 1 ? 9 : -1;
-                band[i] = i === 1 ? 250 : 2; glow[i] = i === 1 ? 1 : 0;
+                x[i] = i / n; y[i] = 0.25; z[i] = 0.5; scale[i] = 1.5; yaw[i] = -i;
+                glowColor[i] = i === 1 ? 0x60ff60 : -1; material[i] = i === 1 ? 3 : 0;
+                interpolation[i] = i === 1 ? 300 : 2; brightness[i] = i === 1 ? 9 : 15;
               }
               return buffer;
             }
             const stage = { name: 'stage', world: 'world', x: 10, y: 64, z: -3.5 };
-            """;
+            """.formatted(
+                    Arrays.stream(ZoneFrame.FIELDS).map(f -> "'" + f + "'").collect(Collectors.joining(", ", "[", "]")),
+                    ZoneFrame.HEADER_BYTES, ZoneFrame.HEADER_SLOTS);
 
     @TempDir
     Path dir;
@@ -98,19 +105,11 @@ class FrameCopierTest {
         assertEquals(EngineDiff.KIND_ITEM, z.kind());
         assertEquals(30, z.rotation());
         assertEquals(List.of(10.0, 4.0, 10.0), List.of(z.sizeX(), z.sizeY(), z.sizeZ()));
-        assertEquals(15, z.brightness());
-        assertTrue(z.dynamicBrightness());
-        assertEquals(3, z.interpolation());
-        assertFalse(z.beatGlow());
-        assertEquals(List.of(0, 1, 2, 3, 4), List.of(z.bandMaterial(0), z.bandMaterial(1), z.bandMaterial(2),
-                z.bandMaterial(3), z.bandMaterial(4)));
         // Every field at its offset, in the platform's byte order.
-        assertEquals(List.of(0.75f, 0.25f, 0.5f, 1.5f, -3f, 7.5f), List.of(z.x(3), z.y(3), z.z(3), z.scale(3), z.yaw(3),
-                z.light(3)));
-        assertEquals(List.of(-1, -1, -1, -1, -1, 2, 0), List.of(z.materialOverride(3), z.interpolationOverride(3),
-                z.visibleOverride(3), z.glowOverride(3), z.brightnessOverride(3), z.band(3), z.glow(3)));
-        assertEquals(List.of(3, 300, -1, 1, 9, 250, 1), List.of(z.materialOverride(1), z.interpolationOverride(1),
-                z.visibleOverride(1), z.glowOverride(1), z.brightnessOverride(1), z.band(1), z.glow(1)));
+        assertEquals(List.of(0.75f, 0.25f, 0.5f, 1.5f, -3f), List.of(z.x(3), z.y(3), z.z(3), z.scale(3), z.yaw(3)));
+        assertEquals(List.of(-1, 0, 2, 15), List.of(z.glowColor(3), z.material(3), z.interpolation(3), z.brightness(3)));
+        assertEquals(List.of(0x60ff60, 3, 300, 9),
+                List.of(z.glowColor(1), z.material(1), z.interpolation(1), z.brightness(1)));
     }
 
     @Test
@@ -131,12 +130,12 @@ class FrameCopierTest {
                 "return { zones: [stage], frames: [zone(1, 2, 0), zone(2, 2, 0)], materials: [] };");
         assertRefused("zone slot 0 is not an ArrayBuffer", "return { zones: [stage], frames: [{}], materials: [] };");
         assertRefused("zone slot 0 is malformed: header COUNT 5000",
-                "const b = zone(1, 16, 0); new Float64Array(b, 0, 16)[1] = 5000;"
+                "const b = zone(1, 16, 0); new Float64Array(b, 0, 8)[1] = 5000;"
                         + "return { zones: [stage], frames: [b], materials: [] };");
-        assertRefused("zone slot 0 is malformed: its buffer has 687 bytes, COUNT 16 needs 688",
-                "return { zones: [stage], frames: [zone(1, 16, 0).slice(0, 687)], materials: [] };");
+        assertRefused("zone slot 0 is malformed: its buffer has 559 bytes, COUNT 16 needs 560",
+                "return { zones: [stage], frames: [zone(1, 16, 0).slice(0, 559)], materials: [] };");
         assertRefused("zone slot 0 is malformed: header SIZE_X is NaN",
-                "const b = zone(1, 16, 0); new Float64Array(b, 0, 16)[4] = NaN;"
+                "const b = zone(1, 16, 0); new Float64Array(b, 0, 8)[4] = NaN;"
                         + "return { zones: [stage], frames: [b], materials: [] };");
         assertRefused("no array \"frames\"", "return { zones: [], materials: [] };");
         assertRefused("did not return a TickFrame",

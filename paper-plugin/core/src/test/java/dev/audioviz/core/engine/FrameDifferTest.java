@@ -193,142 +193,61 @@ class FrameDifferTest {
     }
 
     @Test
-    void aPositionOutsideTheZoneIsKeptInsideItAndANonFiniteOneAtItsCorner() {
-        TestZone zone = new TestZone(1, 1).place(1.5, Float.NaN, -2, 1);
-        EngineDiff d = diff(zone); // spawned at scale 0: the translation is the point itself
-        assertTransform(d, 0, 10, 0, 0, 0);
-        zone.x[0] = Float.POSITIVE_INFINITY;
-        zone.y[0] = 7;
-        zone.z[0] = 0.5f;
-        // Grown to scale 1: the block's corner sits half a block below and beside the point.
-        assertTransform(diff(zone), 0, 9.5, 3.5, 4.5, 1);
-    }
-
-    @Test
-    void aYawBeyondATurnCountsModulo360AndANonFiniteYawAsZero() {
-        TestZone zone = new TestZone(1, 2).place(0.5, 0.5, 0.5, 1);
-        zone.yaw[0] = 370;
-        zone.yaw[1] = Float.NaN;
-        EngineDiff d = diff(zone); // the spawns carry the rotation
-        assertEquals(2, d.count());
-        assertEquals(-Math.sin(Math.toRadians(5)), number(d, 0, EngineDiff.F_QY), EPS);
-        assertEquals(Math.cos(Math.toRadians(5)), number(d, 0, EngineDiff.F_QW), EPS);
-        for (int f = 0; f < EngineDiff.FLOAT_STRIDE; f++) assertTrue(Float.isFinite(number(d, 1, f)));
-        assertEquals(0, number(d, 1, EngineDiff.F_QY), EPS);
-        assertEquals(1, number(d, 1, EngineDiff.F_QW), EPS);
-    }
-
-    @Test
-    void brightnessIsTheZonesScaledByLightWhenDynamicElseTheZonesAndAnOverrideWins() {
-        TestZone zone = new TestZone(1, 4).place(0.5, 0.5, 0.5, 1)
-                .header(ZoneFrame.BRIGHTNESS, 12).header(ZoneFrame.DYNAMIC_BRIGHTNESS, 1);
-        zone.light[0] = 7.5f; // 6.0 + 0.5 → 6
-        zone.light[1] = 10; // 8 + 0.5 → 8
-        zone.light[2] = 15; // 12
-        zone.light[3] = 15;
-        zone.brightnessOverride[3] = 3;
-        EngineDiff spawn = diff(zone);
-        assertEquals(List.of(6, 8, 12, 3),
-                IntStream.range(0, 4).mapToObj(r -> integer(spawn, r, EngineDiff.I_BRIGHTNESS)).toList());
-        settle(zone);
-
-        zone.header(ZoneFrame.DYNAMIC_BRIGHTNESS, 0);
-        EngineDiff fixed = diff(zone);
-        assertEquals(List.of(0, 1), entities(fixed), "entity 2 already had 12, entity 3 keeps its override");
-        for (int r = 0; r < 2; r++) {
-            assertEquals(EngineDiff.BRIGHTNESS, flags(fixed, r));
-            assertEquals(12, integer(fixed, r, EngineDiff.I_BRIGHTNESS));
-        }
-        zone.brightnessOverride[0] = 0;
-        EngineDiff overridden = diff(zone);
-        assertEquals(1, overridden.count());
-        assertEquals(EngineDiff.BRIGHTNESS, flags(overridden, 0));
-        assertEquals(0, integer(overridden, 0, EngineDiff.I_BRIGHTNESS));
-    }
-
-    @Test
-    void glowHasItsBandsColourAndFollowsTheBeatAndTheOverride() {
-        TestZone zone = new TestZone(1, 5).place(0.5, 0.5, 0.5, 1);
-        zone.glow[0] = 1;
-        zone.band[0] = 3;
-        zone.glow[2] = 1;
-        zone.glowOverride[2] = 0; // forced off
-        zone.glowOverride[3] = 1; // forced on, band 0
-        zone.glow[4] = 1;
-        zone.band[4] = 9; // out of range: band 4
-        EngineDiff spawn = diff(zone);
-        assertEquals(List.of(0x60ff60, -1, -1, 0xff3030, 0x60c0ff),
-                IntStream.range(0, 5).mapToObj(r -> integer(spawn, r, EngineDiff.I_GLOW_COLOR)).toList());
-        settle(zone);
-
-        zone.header(ZoneFrame.BEAT_GLOW, 1);
-        EngineDiff beat = diff(zone);
-        assertEquals(List.of(1), entities(beat), "the beat lights entity 1; entity 2 is forced off");
-        assertEquals(EngineDiff.GLOW, flags(beat, 0));
-        assertEquals(0xff3030, integer(beat, 0, EngineDiff.I_GLOW_COLOR));
-
-        zone.header(ZoneFrame.BEAT_GLOW, 0);
-        zone.band[0] = 1;
-        EngineDiff after = diff(zone);
-        assertEquals(List.of(0, 1), entities(after));
-        assertEquals(EngineDiff.GLOW | EngineDiff.MATERIAL, flags(after, 0), "a new band: its colour and material");
-        assertEquals(0xff9020, integer(after, 0, EngineDiff.I_GLOW_COLOR));
-        assertEquals(-1, integer(after, 1, EngineDiff.I_GLOW_COLOR));
-    }
-
-    @Test
-    void materialIsTheBandsUnlessOverridden() {
+    void theLookIsSentAsTheFrameGivesItEachPartOnlyWhenItChanges() {
         TestZone zone = new TestZone(1, 3).place(0.5, 0.5, 0.5, 1);
-        for (int b = 0; b < 5; b++) zone.header(ZoneFrame.BAND_MATERIAL + b, 10 + b);
-        zone.band[0] = 2;
-        zone.band[1] = (byte) 200;
-        zone.band[2] = 2;
-        zone.materialOverride[2] = 5;
+        zone.brightness[0] = 6;
+        zone.glowColor[1] = 0x60ff60;
+        zone.material[2] = 5;
+        zone.interpolation[2] = 7;
         EngineDiff spawn = diff(zone);
-        assertEquals(List.of(12, 14, 5),
+        assertEquals(List.of(6, 15, 15),
+                IntStream.range(0, 3).mapToObj(r -> integer(spawn, r, EngineDiff.I_BRIGHTNESS)).toList());
+        assertEquals(List.of(-1, 0x60ff60, -1),
+                IntStream.range(0, 3).mapToObj(r -> integer(spawn, r, EngineDiff.I_GLOW_COLOR)).toList());
+        assertEquals(List.of(0, 0, 5),
                 IntStream.range(0, 3).mapToObj(r -> integer(spawn, r, EngineDiff.I_MATERIAL)).toList());
+        assertEquals(List.of(2, 2, 7),
+                IntStream.range(0, 3).mapToObj(r -> integer(spawn, r, EngineDiff.I_INTERPOLATION)).toList());
         settle(zone);
 
-        zone.header(ZoneFrame.BAND_MATERIAL + 2, 7); // the zone's materials changed
+        zone.brightness[0] = 12;
+        zone.glowColor[1] = -1;
+        zone.material[2] = 7;
         EngineDiff changed = diff(zone);
-        assertEquals(List.of(0), entities(changed), "the overridden entity keeps its material");
-        assertEquals(EngineDiff.MATERIAL, flags(changed, 0));
-        assertEquals(7, integer(changed, 0, EngineDiff.I_MATERIAL));
+        assertEquals(List.of(0, 1, 2), entities(changed));
+        assertEquals(List.of(EngineDiff.BRIGHTNESS, EngineDiff.GLOW, EngineDiff.MATERIAL),
+                IntStream.range(0, 3).mapToObj(r -> flags(changed, r)).toList());
+        assertEquals(12, integer(changed, 0, EngineDiff.I_BRIGHTNESS));
+        assertEquals(-1, integer(changed, 1, EngineDiff.I_GLOW_COLOR));
+        assertEquals(7, integer(changed, 2, EngineDiff.I_MATERIAL));
+        assertEquals(0, diff(zone).count(), "nothing changed since");
     }
 
     @Test
-    void anInterpolationOverrideReplacesTheZones() {
-        TestZone zone = new TestZone(1, 2).place(0.5, 0.5, 0.5, 1).header(ZoneFrame.INTERPOLATION, 3);
-        zone.interpolationOverride[1] = 7;
-        EngineDiff spawn = diff(zone);
-        assertEquals(3, integer(spawn, 0, EngineDiff.I_INTERPOLATION));
-        assertEquals(7, integer(spawn, 1, EngineDiff.I_INTERPOLATION));
-    }
-
-    @Test
-    void aVisibilityOverrideHidesAndAHiddenEntityCostsNothingUntilItShowsAgain() {
+    void aHiddenEntityCostsNothingUntilItShowsAgainWithWhatChangedMeanwhile() {
         TestZone zone = new TestZone(1, 2).place(0.5, 0.5, 0.5, 1);
         settle(zone);
-        zone.visibleOverride[1] = 0;
+        zone.scale[1] = 0;
         EngineDiff hidden = diff(zone);
         assertEquals(List.of(1), entities(hidden));
         assertEquals(MOVE_FLAGS, flags(hidden, 0));
         assertEquals(0, number(hidden, 0, EngineDiff.F_SCALE));
 
         for (int step = 1; step <= 5; step++) {
-            zone.x[1] = step / 10f; // the pattern keeps moving it and changing its look while hidden
-            zone.glow[1] = (byte) (step % 2);
-            zone.band[1] = (byte) step;
-            zone.header(ZoneFrame.BRIGHTNESS, step);
-            zone.brightnessOverride[0] = 15; // entity 0 keeps its brightness
+            zone.x[1] = step / 10f; // the engine keeps moving it and changing its look while hidden
+            zone.glowColor[1] = step % 2 == 0 ? -1 : 0xff3030;
+            zone.material[1] = step;
+            zone.brightness[1] = (byte) step;
             assertEquals(0, diff(zone).count(), "hidden step " + step + " sent a record");
         }
-        zone.visibleOverride[1] = -1;
+        zone.scale[1] = 1;
         EngineDiff shown = diff(zone);
         assertEquals(List.of(1), entities(shown));
         assertEquals(MOVE_FLAGS | EngineDiff.BRIGHTNESS | EngineDiff.GLOW | EngineDiff.MATERIAL, flags(shown, 0));
         assertTransform(shown, 0, 4.5, 1.5, 4.5, 1);
         assertEquals(5, integer(shown, 0, EngineDiff.I_BRIGHTNESS));
+        assertEquals(0xff3030, integer(shown, 0, EngineDiff.I_GLOW_COLOR));
+        assertEquals(5, integer(shown, 0, EngineDiff.I_MATERIAL));
     }
 
     @Test
@@ -484,7 +403,7 @@ class FrameDifferTest {
         TestZone good = new TestZone(1, 16).place(0.5, 0.5, 0.5, 1);
         settle(good);
         byte[] bytes = good.bytes();
-        assertMalformed("zone slot 3", "687 bytes, COUNT 16 needs 688",
+        assertMalformed("zone slot 3", "559 bytes, COUNT 16 needs 560",
                 frame().slot(3, STAGE, Arrays.copyOf(bytes, bytes.length - 1)));
         assertMalformed("zone slot 0", "COUNT 5000",
                 frame().slot(0, STAGE, new TestZone(1, 16).header(ZoneFrame.COUNT, 5000)));
@@ -498,7 +417,7 @@ class FrameDifferTest {
                 frame().slot(0, STAGE, new TestZone(1, 16).header(ZoneFrame.SIZE_Y, Double.POSITIVE_INFINITY)));
         assertMalformed("zone slot 0", "KIND 7",
                 frame().slot(0, STAGE, new TestZone(1, 16).header(ZoneFrame.KIND, 7)));
-        assertMalformed("zone slot 0", "less than the 128-byte header", frame().slot(0, STAGE, new byte[100]));
+        assertMalformed("zone slot 0", "less than the 64-byte header", frame().slot(0, STAGE, new byte[40]));
         assertMalformed("zone slot 0", "more than a zone of 1024 entities needs",
                 frame().slot(0, STAGE, new byte[ZoneFrame.MAX_BYTES + 1]));
         assertEquals(0, diff(good).count(), "the differ still holds the good frame's state");

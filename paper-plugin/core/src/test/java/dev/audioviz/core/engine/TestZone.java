@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A zone frame written in Java in the layout of scripts/src/host.ts ({@code ZONE_HEADER}, {@code zoneFrameLayout}),
- * for the differ's tests: a 10×4×10 zone, brightness 15, interpolation 2, band b's material = index b, every
- * override off, every entity at the origin with scale 0 until {@link #place}d.
+ * A zone frame written in Java in the layout of shared-types' zone-frame.ts ({@code ZONE_HEADER},
+ * {@code ZONE_FRAME_FIELDS}), for the differ's tests: a 10×4×10 zone whose entities have brightness 15,
+ * interpolation 2, material 0, no glow, and sit at the origin with scale 0 until {@link #place}d.
  */
 final class TestZone {
     final double[] header = new double[ZoneFrame.HEADER_SLOTS];
@@ -20,14 +20,10 @@ final class TestZone {
     final float[] z;
     final float[] scale;
     final float[] yaw;
-    final float[] light;
-    final int[] materialOverride;
-    final short[] interpolationOverride;
-    final byte[] visibleOverride;
-    final byte[] glowOverride;
-    final byte[] brightnessOverride;
-    final byte[] band;
-    final byte[] glow;
+    final int[] glowColor;
+    final int[] material;
+    final short[] interpolation;
+    final byte[] brightness;
 
     TestZone(double id, int n) {
         this.n = n;
@@ -36,27 +32,18 @@ final class TestZone {
         header[ZoneFrame.SIZE_X] = 10;
         header[ZoneFrame.SIZE_Y] = 4;
         header[ZoneFrame.SIZE_Z] = 10;
-        header[ZoneFrame.BRIGHTNESS] = 15;
-        header[ZoneFrame.INTERPOLATION] = 2;
-        for (int b = 0; b < ZoneFrame.BANDS; b++) header[ZoneFrame.BAND_MATERIAL + b] = b;
         x = new float[n];
         y = new float[n];
         z = new float[n];
         scale = new float[n];
         yaw = new float[n];
-        light = new float[n];
-        materialOverride = new int[n];
-        interpolationOverride = new short[n];
-        visibleOverride = new byte[n];
-        glowOverride = new byte[n];
-        brightnessOverride = new byte[n];
-        band = new byte[n];
-        glow = new byte[n];
-        Arrays.fill(materialOverride, -1);
-        Arrays.fill(interpolationOverride, (short) -1);
-        Arrays.fill(visibleOverride, (byte) -1);
-        Arrays.fill(glowOverride, (byte) -1);
-        Arrays.fill(brightnessOverride, (byte) -1);
+        glowColor = new int[n];
+        material = new int[n];
+        interpolation = new short[n];
+        brightness = new byte[n];
+        Arrays.fill(glowColor, -1);
+        Arrays.fill(interpolation, (short) 2);
+        Arrays.fill(brightness, (byte) 15);
     }
 
     /** Every entity at one zone-local point with one scale. */
@@ -78,10 +65,10 @@ final class TestZone {
     byte[] bytes() {
         ByteBuffer b = ByteBuffer.allocate(ZoneFrame.bytesFor(n)).order(ByteOrder.nativeOrder());
         for (double h : header) b.putDouble(h);
-        for (float[] a : List.of(x, y, z, scale, yaw, light)) for (float v : a) b.putFloat(v);
-        for (int v : materialOverride) b.putInt(v);
-        for (short v : interpolationOverride) b.putShort(v);
-        for (byte[] a : List.of(visibleOverride, glowOverride, brightnessOverride, band, glow)) b.put(a);
+        for (float[] a : List.of(x, y, z, scale, yaw)) for (float v : a) b.putFloat(v);
+        for (int[] a : List.of(glowColor, material)) for (int v : a) b.putInt(v);
+        for (short v : interpolation) b.putShort(v);
+        b.put(brightness);
         if (b.hasRemaining()) throw new AssertionError("layout mismatch: " + b.remaining() + " bytes left");
         return b.array();
     }
