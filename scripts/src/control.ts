@@ -37,6 +37,8 @@ import type { ZoneEntry } from './zones/zone-registry';
 /** The effects an operator switches on and off rather than triggers. */
 const SHOW_SWITCHES = ['blackout', 'freeze'] as const;
 type ShowSwitch = (typeof SHOW_SWITCHES)[number];
+const isShowSwitch = (effect: string): effect is ShowSwitch =>
+  (SHOW_SWITCHES as readonly string[]).includes(effect);
 
 export class Control {
   readonly scenes = new SceneBook();
@@ -266,10 +268,22 @@ export class Control {
         `unknown effect "${effect}": use one of ${EFFECT_NAMES.join(', ')}`,
       );
     }
+    // Blackout and freeze on every zone are the show-wide switch, as the hub's: zones created later join it.
+    if (zone === undefined && isShowSwitch(effect)) {
+      return this.setShowSwitch(undefined, effect, !this.showState()[effect]);
+    }
     const entries = this.entriesOf(zone);
     const now = this.stage.options.host.now();
     for (const entry of entries) entry.effects.trigger(effect as EffectName, now, intensity, durationMs);
     return entries.map((e) => e.zone.name);
+  }
+
+  /** The preset, and whether every zone is blacked out / frozen (with no zones: the show-wide switches). */
+  showState(): { preset: PresetName; blackout: boolean; freeze: boolean } {
+    const entries = [...this.stage.zones.all()];
+    const on = (effect: ShowSwitch): boolean =>
+      entries.length === 0 ? this.everyZone[effect] : entries.every((e) => e.effects.isActive(effect));
+    return { preset: this.stage.settings.preset, blackout: on('blackout'), freeze: on('freeze') };
   }
 
   /** One zone's entry, or every zone's when no zone is named. */

@@ -16,6 +16,7 @@ import type { CreateEngine, Engine, EngineOptions, EngineStatus } from './engine
 import type { CommandReply, Host, TickFrame } from './host';
 import { evaluatePatternSource } from './hot-reload/pattern-source';
 import { createPatternRegistry } from './patterns/index';
+import { InGameChanges } from './protocol/in-game-changes';
 import { ProtocolHandler } from './protocol/protocol-handler';
 import { MessageQueue } from './queue/message-queue';
 import { errorText } from './show/pattern-library';
@@ -66,6 +67,7 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
     loadScript: loadPatternSource,
     version: ENGINE_VERSION,
   });
+  const inGame = new InGameChanges(control, protocol);
   const status = (): EngineStatus => {
     let entities = 0;
     for (const entry of stage.zones.all()) entities += entry.pool.capacity;
@@ -114,7 +116,10 @@ export const createEngine: CreateEngine = (host: Host, options: EngineOptions = 
       safely(
         'command',
         { ok: false, lines: ['The command failed unexpectedly; the error was logged.'] },
-        () => runCommand(commandContext(sender, base), Array.isArray(args) ? args.map(String) : []),
+        () =>
+          inGame.around(() =>
+            runCommand(commandContext(sender, base), Array.isArray(args) ? args.map(String) : []),
+          ),
       ),
     complete: (sender, args) =>
       safely('complete', [], () =>

@@ -242,6 +242,15 @@ export const EffectTriggered = message('effect_triggered', {
   intensity: Type.Optional(Unit),
   duration: Type.Optional(Type.Number({ minimum: 0 })),
 });
+/**
+ * (ext) Sent unasked to every connected client when an in-game command changed the show's preset, blackout or
+ * freeze, so a hub mirrors what was switched in game. `blackout` / `freeze`: every zone has it on.
+ */
+export const ShowState = message('show_state', {
+  preset: PresetNameSchema,
+  blackout: Type.Boolean(),
+  freeze: Type.Boolean(),
+});
 /** (ext) Acknowledges a request that has no named reply, sent when `_seq` is given. */
 export const Ack = message('ack', { request: Type.String({ maxLength: 64 }) });
 
@@ -291,6 +300,7 @@ export const PLUGIN_OUTBOUND = {
   pattern_changed: PatternChanged,
   pattern_params: PatternParams,
   effect_triggered: EffectTriggered,
+  show_state: ShowState,
   ack: Ack,
 } as const;
 

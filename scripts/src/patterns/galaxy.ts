@@ -172,7 +172,10 @@ const galaxy: Pattern<GalaxyState> = {
     const scaleCap = MAX_ENTITY_SCALE;
     // writeEntity's work spelled out (its per-star call was a third of this loop in an interpreter): positions
     // stay within 0.5 ± 0.45 by construction, every star has a scale > 0, band and light are in range, so only
-    // scale's upper bound and the yaw's wrap remain.
+    // scale's upper bound and the yaw's wrap remain. A star's band and visibility never change: builtins copy
+    // them, and the loop does only what moves.
+    oBand.set(bands.subarray(0, n));
+    oVisible.fill(1, 0, n);
     for (let i = 0; i < n; i++) {
       const r = radius[i]!;
       const k = shells[i]!;
@@ -196,10 +199,8 @@ const galaxy: Pattern<GalaxyState> = {
       oz[i] = 0.5 + pz * ct - py * st;
       os[i] = scale < scaleCap ? scale : scaleCap;
       oRot[i] = yaw >= 0 ? yaw : yaw + 360;
-      oBand[i] = bands[i]!;
       oLight[i] = 2.5 + 13 * (lit < 1 ? lit : 1); // lightFrom(lit, 2) rounded by the Uint8Array's truncation
       oGlow[i] = r < 0.12 || twinkle > 0.6 ? 1 : 0;
-      oVisible[i] = 1;
     }
     hideFrom(out, n);
   },

@@ -359,6 +359,11 @@ export class ProtocolHandler {
     }
   }
 
+  /** Sends a message nobody asked for to every connected client (`show_state`, `zones` after an in-game change). */
+  tellEveryClient(message: Record<string, unknown>): void {
+    for (const clientId of this.trusted.keys()) this.send(clientId, message, undefined);
+  }
+
   private send(clientId: string, reply: Record<string, unknown>, seq: number | undefined): void {
     try {
       this.options.host.send(clientId, JSON.stringify(seq === undefined ? reply : { ...reply, _seq: seq }));

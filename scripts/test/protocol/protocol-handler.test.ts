@@ -32,6 +32,9 @@ function setup(): {
     '64',
     '0',
   ]);
+  // The in-game zone above was announced to both clients; each test starts from an empty inbox.
+  host.take('hub');
+  host.take('guest');
   return { host, engine, ask };
 }
 

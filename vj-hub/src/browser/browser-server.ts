@@ -120,6 +120,9 @@ export class BrowserServer {
       events.effectTriggered.on((e) => push({ type: 'effect_triggered', ...e })),
       events.scenes.on((e) => push({ type: 'scenes_list', ...e })),
       events.zones.on((e) => push({ type: 'zones', ...e })),
+      // Preset, blackout, freeze, sensitivity, transition: every panel shows the show as it now is, whoever
+      // changed it (another panel, or a server in game).
+      events.settings.on(() => push(buildVjState(this.options.store, this.health()))),
       events.notice.on((e) => push({ type: 'error', ...e })),
     );
   }

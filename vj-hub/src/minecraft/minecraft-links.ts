@@ -130,6 +130,7 @@ export class MinecraftLinks {
       // The preview shows every server's zones.
       this.options.onZones?.(store.zones);
     } else if (message.type === 'patterns') store.setPatterns(message.patterns);
+    else if (message.type === 'show_state') store.followInGame(message);
     else if (message.type === 'error')
       logger.warn('Minecraft server reported an error', { url, message: message.message });
   }

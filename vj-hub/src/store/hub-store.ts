@@ -203,6 +203,16 @@ export class HubStore {
     this.events.settings.emit();
   }
 
+  /**
+   * A server's show was switched in game (its `show_state`): the whole show follows, as if the operator had
+   * switched it here, so the panel, the preview, the other servers and the DJs agree with what players see.
+   */
+  followInGame(state: { preset: PresetName; blackout: boolean; freeze: boolean }): void {
+    if (state.preset !== this.preset) this.setPreset(state.preset);
+    if (state.blackout !== this.blackout) this.setBlackout(state.blackout);
+    if (state.freeze !== this.freeze) this.setFreeze(state.freeze);
+  }
+
   setZoneConfig(zone: string, config: ZoneConfig): void {
     this.zoneConfigs.set(zone, { ...this.zoneConfigs.get(zone), ...config });
     if (config.pattern !== undefined) this.currentPatterns[zone] = config.pattern;

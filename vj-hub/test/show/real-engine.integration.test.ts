@@ -108,6 +108,27 @@ describe('the preview on the real engine', function () {
     await eventually(() => plugin!.of('set_blackout').at(-1)?.['enabled'] === true, 'the server blacked out');
   });
 
+  it('follows a blackout, freeze or preset switched in game on a server, in the panel and the preview', async () => {
+    const { h, b } = await hubWithOneServer();
+    plugin!.broadcast(JSON.stringify({ type: 'show_state', preset: 'edm', blackout: true, freeze: false }));
+    await eventually(
+      () => h.hub.store.blackout && h.hub.store.preset === 'edm',
+      'the hub follows the server',
+    );
+    for (let t = 0; t < 20; t++) h.clock.advance(50);
+    await eventually(() => {
+      const state = b.received.filter((m) => m.type === 'state').at(-1);
+      const stage = (state?.['entities'] as Record<string, { scale?: number }[]> | undefined)?.['stage'];
+      return stage !== undefined && stage.length > 0 && stage.every((e) => (e.scale ?? 0) === 0);
+    }, 'the preview is dark');
+    await eventually(
+      () => b.received.some((m) => m.type === 'vj_state' && m['blackout'] === true && m['preset'] === 'edm'),
+      'the panel shows the blackout and the preset',
+    );
+    plugin!.broadcast(JSON.stringify({ type: 'show_state', preset: 'edm', blackout: false, freeze: false }));
+    await eventually(() => !h.hub.store.blackout, 'and lifts it');
+  });
+
   it('mirrors a Minecraft server’s zones and follows the operator’s pattern changes', async () => {
     const { h, b } = await hubWithOneServer();
     h.clock.advance(50);
