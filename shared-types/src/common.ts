@@ -1,5 +1,5 @@
 import { Type, type TSchema, type TObject, type TProperties, type TLiteral } from '@sinclair/typebox';
-import { MAX_BAND_INDEX } from './limits';
+import { MAX_BAND_INDEX, MAX_BPM } from './limits';
 
 /** docs/protocol.md: names (zone, pattern, dj id) match this. */
 export const NAME_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
@@ -15,7 +15,7 @@ export const Spectrum = Type.Array(Unit, { maxItems: 256 });
 /** (ext) Onsets split by drum class. */
 export const Onsets = Type.Object({ kick: Type.Boolean(), snare: Type.Boolean(), hat: Type.Boolean() });
 /** Beats per minute as sent on the wire; 0 means unknown. */
-export const Bpm = Type.Number({ minimum: 0, maximum: 400 });
+export const Bpm = Type.Number({ minimum: 0, maximum: MAX_BPM });
 /** A Minecraft block or item material id such as "minecraft:amethyst_block" or "GLOWSTONE". */
 export const Material = Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,64}$', maxLength: 64 });
 /** Band index 0–4. */

@@ -39,6 +39,8 @@ export const MAX_BRIGHTNESS = 15;
 export const MAX_ENTITY_SCALE = 4;
 /** The five bands (bass … highs) are numbered 0 to this. */
 export const MAX_BAND_INDEX = 4;
+/** The fastest tempo any message may carry, BPM. */
+export const MAX_BPM = 400;
 /** Client-side interpolation of entity moves, ticks. */
 export const MAX_INTERPOLATION_TICKS = 100;
 /** The longest an effect may run, ms. */

@@ -143,6 +143,7 @@ export const PLUGIN_OUTBOUND_EXAMPLES: Record<string, object> = {
   pattern_changed: { type: 'pattern_changed', pattern: 'galaxy', zone: 'main' },
   pattern_params: { type: 'pattern_params', zone: 'main', pattern: 'bars', params: { depth: 0.5 }, _seq: 4 },
   effect_triggered: { type: 'effect_triggered', effect: 'strobe', zone: 'main' },
+  show_state: { type: 'show_state', preset: 'edm', blackout: true, freeze: false },
   ack: { type: 'ack', request: 'set_visible', _seq: 9 },
 };
 

@@ -1,5 +1,5 @@
 /** Wire messages built from analysis results: `dj_audio_frame` for the hub, `audio_state` for the plugin. */
-import type { AudioState, DjAudioFrame } from '@audioviz/shared-types';
+import { MAX_BPM, type AudioState, type DjAudioFrame } from '@audioviz/shared-types';
 import type { FrameFields } from '../analysis';
 
 /** A `dj_audio_frame` (docs/protocol.md ":9000"). @param tsS unix seconds */
@@ -23,7 +23,7 @@ export function audioState(fields: LinkFrame, frame: number, tsS: number, zone?:
     amplitude: unit(fields.amplitude ?? fields.peak),
     is_beat: fields.beat,
     beat_intensity: unit(fields.beat_i),
-    bpm: Math.min(400, Math.max(0, fields.bpm)),
+    bpm: Math.min(MAX_BPM, Math.max(0, fields.bpm)),
     tempo_confidence: unit(fields.tempo_conf),
     beat_phase: unit(fields.beat_phase),
     frame,

@@ -6,8 +6,14 @@
  * stay what we send. A bad entity in a batch is dropped and reported, never the whole frame.
  */
 import {
+  MAX_BAND_INDEX,
+  MAX_BPM,
+  MAX_BRIGHTNESS,
   MAX_EFFECT_MS,
   MAX_ENTITIES_PER_ZONE,
+  MAX_ENTITY_SCALE,
+  MAX_INTERPOLATION_TICKS,
+  MAX_ROTATION_DEG,
   MAX_PLUGIN_MESSAGE_BYTES,
   MAX_ZONE_SIZE,
   MIN_ZONE_SIZE,
@@ -234,8 +240,9 @@ export function mcavZoneConfig(m: Fields): Fields {
   if (c['block_type'] !== undefined) c['block_type'] = materialField(c['block_type']);
   if (Array.isArray(c['materials'])) c['materials'] = c['materials'].map(materialField);
   if (typeof c['pattern'] === 'string') c['pattern'] = patternName(c['pattern']);
-  if (finite(c['interpolation'])) c['interpolation'] = clamp(Math.round(c['interpolation']), 0, 100);
-  if (finite(c['rotation'])) c['rotation'] = c['rotation'] % 360;
+  if (finite(c['interpolation']))
+    c['interpolation'] = clamp(Math.round(c['interpolation']), 0, MAX_INTERPOLATION_TICKS);
+  if (finite(c['rotation'])) c['rotation'] = c['rotation'] % MAX_ROTATION_DEG;
   const size = c['size'];
   if (typeof size === 'object' && size !== null && !Array.isArray(size)) {
     const s: Fields = { ...(size as Fields) };
@@ -300,15 +307,16 @@ function entitiesOf(list: unknown[], skipped: SkippedEntity[]): Fields[] {
 
 const ENTITY_ID = /^block_[0-9]{1,4}$/;
 /** Numeric entity fields and the range each is clamped into (integers are rounded first). */
-const ENTITY_NUMBERS: Readonly<Record<string, { min: number; max: number; integer: boolean }>> = {
-  x: { min: 0, max: 1, integer: false },
-  y: { min: 0, max: 1, integer: false },
-  z: { min: 0, max: 1, integer: false },
-  scale: { min: 0, max: 4, integer: false },
-  band: { min: 0, max: 4, integer: true },
-  brightness: { min: 0, max: 15, integer: true },
-  interpolation: { min: 0, max: 100, integer: true },
-};
+const ENTITY_NUMBERS: readonly (readonly [string, { min: number; max: number; integer: boolean }])[] = [
+  ['x', { min: 0, max: 1, integer: false }],
+  ['y', { min: 0, max: 1, integer: false }],
+  ['z', { min: 0, max: 1, integer: false }],
+  ['scale', { min: 0, max: MAX_ENTITY_SCALE, integer: false }],
+  ['band', { min: 0, max: MAX_BAND_INDEX, integer: true }],
+  ['brightness', { min: 0, max: MAX_BRIGHTNESS, integer: true }],
+  ['interpolation', { min: 0, max: MAX_INTERPOLATION_TICKS, integer: true }],
+];
+const ENTITY_FLAGS = ['visible', 'glow'] as const;
 
 /** One entity in our shape, or null (and a reason in `skipped`) when it cannot be applied. */
 function entityOf(raw: unknown, index: number, skipped: SkippedEntity[]): Fields | null {
@@ -324,7 +332,7 @@ function entityOf(raw: unknown, index: number, skipped: SkippedEntity[]): Fields
   };
   if (id === null || !ENTITY_ID.test(id)) return skip('id must look like "block_12"');
   const out: Fields = { id };
-  for (const [field, range] of Object.entries(ENTITY_NUMBERS)) {
+  for (const [field, range] of ENTITY_NUMBERS) {
     const v = e[field];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isFinite(v)) return skip(`${field} must be a number`);
@@ -333,9 +341,9 @@ function entityOf(raw: unknown, index: number, skipped: SkippedEntity[]): Fields
   const rotation = e['rotation'];
   if (rotation !== undefined) {
     if (typeof rotation !== 'number' || !Number.isFinite(rotation)) return skip('rotation must be a number');
-    out['rotation'] = rotation % 360; // any angle is a yaw; ours are within ±360
+    out['rotation'] = rotation % MAX_ROTATION_DEG; // any angle is a yaw; ours are within ±360
   }
-  for (const field of ['visible', 'glow'] as const) {
+  for (const field of ENTITY_FLAGS) {
     const v = e[field];
     if (v === undefined) continue;
     if (typeof v !== 'boolean') return skip(`${field} must be true or false`);
@@ -361,7 +369,7 @@ function withLevels(m: Fields, fields: readonly string[]): Fields {
   if (Array.isArray(bands))
     out['bands'] = bands.map((b) => (typeof b === 'number' && Number.isFinite(b) ? clamp(b, 0, 1) : b));
   const bpm = out['bpm'];
-  if (typeof bpm === 'number' && Number.isFinite(bpm)) out['bpm'] = clamp(bpm, 0, 400);
+  if (typeof bpm === 'number' && Number.isFinite(bpm)) out['bpm'] = clamp(bpm, 0, MAX_BPM);
   return out;
 }
 

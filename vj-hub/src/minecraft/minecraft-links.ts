@@ -4,6 +4,7 @@
  * back gets the operator's zone state replayed (zones, pools, patterns).
  */
 import {
+  MAX_BPM,
   ERROR_CODES,
   type Clock,
   type PluginOutboundMessage,
@@ -145,7 +146,7 @@ export class MinecraftLinks {
       type: 'dj_info',
       dj_name: record.dj_name,
       dj_id: record.dj_id,
-      bpm: Math.min(400, record.bpm),
+      bpm: Math.min(MAX_BPM, record.bpm),
       is_active: true,
     });
     if (text === this.lastDjInfo) return;
