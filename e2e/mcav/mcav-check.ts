@@ -18,7 +18,7 @@ import { freePort, LOOPBACK } from '../src/network';
 import { ARTIFACTS, REPO_ROOT } from '../src/paths';
 import { buildServerJar, findServerJdk, serverJarStaleness } from '../src/server-build';
 import { expectMotionOnTheBeat } from '../src/show-checks';
-import { ShowStack } from '../src/show-stack';
+import { firstFrame, ShowStack } from '../src/show-stack';
 
 const MCAV_DIR = process.env['AUDIOVIZ_MCAV_DIR'] ?? path.join(REPO_ROOT, '.artifacts', 'mcav');
 /** MCAV's VJ server connects, sends its init sequence and starts streaming within this, ms. */
@@ -105,12 +105,7 @@ async function main(): Promise<void> {
       logDir,
     });
     parts.push(agent);
-    await Promise.race([
-      tap.nextFrame(MCAV_START_TIMEOUT_MS),
-      agent.exited.then((exit) => {
-        throw agent.failure(`exited (code ${exit.code}) before sending a frame`);
-      }),
-    ]);
+    await firstFrame(tap, agent, MCAV_START_TIMEOUT_MS);
     console.log("mcav-check: the agent streams to MCAV's VJ server");
     const viewer = await MinecraftViewer.join({ port: server.port, username: 'mcav_check', logDir });
     parts.push(viewer.client);

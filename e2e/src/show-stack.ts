@@ -233,14 +233,8 @@ export class ShowStack {
       cwd: REPO_ROOT,
       logDir: this.logDir,
     });
-    const agent = this.agent;
-    await Promise.race([
-      this.tap.nextFrame(AGENT_START_TIMEOUT_MS, since),
-      agent.exited.then((exit) => {
-        throw agent.failure(`exited (code ${exit.code}) before sending a frame`);
-      }),
-    ]);
-    return agent;
+    await firstFrame(this.tap, this.agent, AGENT_START_TIMEOUT_MS, since);
+    return this.agent;
   }
 
   /** The hub's `GET /health`. */
@@ -273,4 +267,19 @@ export class ShowStack {
     const exit = await hashKey.exited;
     if (exit.code !== 0) throw hashKey.failure(`exit ${exit.code}`);
   }
+}
+
+/** Resolves with the agent's first frame through the tap; rejects, with its log, if it exits first. */
+export async function firstFrame(
+  tap: FrameTap,
+  agent: ManagedProcess,
+  timeoutMs: number,
+  since = Date.now(),
+): Promise<void> {
+  await Promise.race([
+    tap.nextFrame(timeoutMs, since),
+    agent.exited.then((exit) => {
+      throw agent.failure(`exited (code ${exit.code}) before sending a frame`);
+    }),
+  ]);
 }

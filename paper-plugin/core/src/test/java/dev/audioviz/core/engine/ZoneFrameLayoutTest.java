@@ -25,9 +25,7 @@ class ZoneFrameLayoutTest {
     }
 
     private static int number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(json);
-        assertTrue(m.find(), key + " not found in protocol-constants.json");
-        return Integer.parseInt(m.group(1));
+        return (int) ProtocolLimitsTest.number(json, key);
     }
 
     @Test

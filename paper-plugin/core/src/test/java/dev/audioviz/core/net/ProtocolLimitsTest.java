@@ -20,7 +20,8 @@ public class ProtocolLimitsTest {
         return Files.readString(file);
     }
 
-    private static long number(String json, String key) {
+    /** The number under {@code key} in the generated file's text (the first such key). */
+    public static long number(String json, String key) {
         Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(json);
         assertTrue(m.find(), key + " not found in protocol-constants.json");
         return Long.parseLong(m.group(1));
