@@ -268,8 +268,9 @@ export class Control {
         `unknown effect "${effect}": use one of ${EFFECT_NAMES.join(', ')}`,
       );
     }
-    // Blackout and freeze on every zone are the show-wide switch, as the hub's: zones created later join it.
-    if (zone === undefined && isShowSwitch(effect)) {
+    // Blackout or freeze switched on every zone (no duration) is the show-wide switch, as the hub's: zones created
+    // later join it. With a duration it is a timed effect, as any other.
+    if (zone === undefined && durationMs === undefined && isShowSwitch(effect)) {
       return this.setShowSwitch(undefined, effect, !this.showState()[effect]);
     }
     const entries = this.entriesOf(zone);
@@ -278,12 +279,13 @@ export class Control {
     return entries.map((e) => e.zone.name);
   }
 
-  /** The preset, and whether every zone is blacked out / frozen (with no zones: the show-wide switches). */
+  /**
+   * The preset and the show-wide blackout and freeze switches (a zone's own or a timed blackout or freeze is an
+   * effect of that zone, not the show's state).
+   */
   showState(): { preset: PresetName; blackout: boolean; freeze: boolean } {
-    const entries = [...this.stage.zones.all()];
-    const on = (effect: ShowSwitch): boolean =>
-      entries.length === 0 ? this.everyZone[effect] : entries.every((e) => e.effects.isActive(effect));
-    return { preset: this.stage.settings.preset, blackout: on('blackout'), freeze: on('freeze') };
+    const { blackout, freeze } = this.everyZone;
+    return { preset: this.stage.settings.preset, blackout, freeze };
   }
 
   /** One zone's entry, or every zone's when no zone is named. */

@@ -244,7 +244,8 @@ export const EffectTriggered = message('effect_triggered', {
 });
 /**
  * (ext) Sent unasked to every connected client when an in-game command changed the show's preset, blackout or
- * freeze, so a hub mirrors what was switched in game. `blackout` / `freeze`: every zone has it on.
+ * freeze, so a hub mirrors what was switched in game. `blackout` / `freeze`: the show-wide switches (a zone's
+ * own or a timed one is that zone's effect).
  */
 export const ShowState = message('show_state', {
   preset: PresetNameSchema,

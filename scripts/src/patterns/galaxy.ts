@@ -28,8 +28,11 @@ interface GalaxyState {
   readonly twinkle: Float32Array;
   /** Per star: the band of its radius (fixed, so worked out once). */
   readonly band: Uint8Array;
-  /** Per star: its shell (radius quantised into SHELLS steps): stars of a shell turn and shine alike. */
-  readonly shell: Uint8Array;
+  /**
+   * Stars are numbered outward (by radius), so each shell (radius quantised into SHELLS steps, whose stars turn
+   * and shine alike) is one run of indices: shell k holds stars shellEnd[k-1] … shellEnd[k]-1.
+   */
+  readonly shellEnd: Uint16Array;
   /** Per star: sin and cos of its twinkle phase. */
   readonly twinkleSin: Float64Array;
   readonly twinkleCos: Float64Array;
@@ -90,7 +93,7 @@ const galaxy: Pattern<GalaxyState> = {
       height: new Float32Array(entityCount),
       twinkle: new Float32Array(entityCount),
       band: new Uint8Array(entityCount),
-      shell: new Uint8Array(entityCount),
+      shellEnd: new Uint16Array(SHELLS),
       twinkleSin: new Float64Array(entityCount),
       twinkleCos: new Float64Array(entityCount),
       baseAngle: new Float64Array(entityCount),
@@ -104,16 +107,23 @@ const galaxy: Pattern<GalaxyState> = {
       shellLevel: new Float64Array(SHELLS),
       turn: 0,
     };
+    // More stars near the core, a scatter around each arm that grows outward; numbered by radius.
+    const radii = new Float32Array(entityCount);
+    for (let i = 0; i < entityCount; i++) radii[i] = 0.04 + 0.96 * Math.pow(hash01(i, 11), 0.7);
+    radii.sort();
     for (let i = 0; i < entityCount; i++) {
-      // More stars near the core, a scatter around each arm that grows outward.
-      state.radius[i] = 0.04 + 0.96 * Math.pow(hash01(i, 11), 0.7);
+      state.radius[i] = radii[i]!;
       state.offset[i] = (hash01(i, 12) - 0.5) * 0.6 * (0.3 + state.radius[i]!);
       state.height[i] = (hash01(i, 13) - 0.5) * 0.08 * (1 - state.radius[i]!);
       state.twinkle[i] = hash01(i, 14) * TAU;
       state.band[i] = bandOf(state.radius[i]!);
-      state.shell[i] = Math.min(SHELLS - 1, Math.floor(state.radius[i]! * SHELLS));
+      state.shellEnd[Math.min(SHELLS - 1, Math.floor(state.radius[i]! * SHELLS))] = i + 1;
       state.twinkleSin[i] = Math.sin(state.twinkle[i]!);
       state.twinkleCos[i] = Math.cos(state.twinkle[i]!);
+    }
+    // An empty shell ends where the one before it does.
+    for (let k = 1; k < SHELLS; k++) {
+      if (state.shellEnd[k]! < state.shellEnd[k - 1]!) state.shellEnd[k] = state.shellEnd[k - 1]!;
     }
     return state;
   },
@@ -130,7 +140,7 @@ const galaxy: Pattern<GalaxyState> = {
     const size = 0.42 * (1 + 0.06 * punch - 0.03 * lead);
     const ct = Math.cos(TILT);
     const st = Math.sin(TILT);
-    const { radius, offset, height, band: bands, shell: shells, twinkleSin, twinkleCos } = state;
+    const { radius, offset, height, band: bands, shellEnd, twinkleSin, twinkleCos } = state;
     const { baseAngle, baseCos, baseSin, shellTurn, shellCos, shellSin, shellLevel } = state;
     if (state.baseArms !== arms || state.baseWinding !== winding) {
       const armAngle = TAU / arms;
@@ -176,31 +186,36 @@ const galaxy: Pattern<GalaxyState> = {
     // them, and the loop does only what moves.
     oBand.set(bands.subarray(0, n));
     oVisible.fill(1, 0, n);
-    for (let i = 0; i < n; i++) {
-      const r = radius[i]!;
-      const k = shells[i]!;
+    let i = 0;
+    for (let k = 0; k < SHELLS; k++) {
+      // What a shell's stars share, read once per shell.
       const c = shellCos[k]!;
       const sn = shellSin[k]!;
-      const bc = baseCos[i]!;
-      const bs = baseSin[i]!;
-      const rs = r * size;
-      const px = (bc * c - bs * sn) * rs;
-      const pz = (bs * c + bc * sn) * rs;
-      const py = height[i]! * rise;
       const level = shellLevel[k]!; // 0–1
-      const coreGlow = r < 0.2 ? core : 0;
-      const twinkle = r > 0.5 ? sparkle * (0.5 + 0.5 * (sinT * twinkleCos[i]! + cosT * twinkleSin[i]!)) : 0;
-      const lit = level * 0.5 + twinkle + coreGlow; // ≥ 0
-      // At least 0.25 × 0.34: every star shows.
-      const scale = (0.25 + 0.5 * level + 0.4 * twinkle) * (1.3 - r) + 0.8 * coreGlow * (0.2 - r) * 5;
-      const yaw = ((baseAngle[i]! + shellTurn[k]!) * toYaw) % 360;
-      ox[i] = 0.5 + px;
-      oy[i] = 0.5 + py * ct + pz * st;
-      oz[i] = 0.5 + pz * ct - py * st;
-      os[i] = scale < scaleCap ? scale : scaleCap;
-      oRot[i] = yaw >= 0 ? yaw : yaw + 360;
-      oLight[i] = 2.5 + 13 * (lit < 1 ? lit : 1); // lightFrom(lit, 2) rounded by the Uint8Array's truncation
-      oGlow[i] = r < 0.12 || twinkle > 0.6 ? 1 : 0;
+      const shellYaw = shellTurn[k]!;
+      const end = shellEnd[k]! < n ? shellEnd[k]! : n;
+      for (; i < end; i++) {
+        const r = radius[i]!;
+        const bc = baseCos[i]!;
+        const bs = baseSin[i]!;
+        const rs = r * size;
+        const px = (bc * c - bs * sn) * rs;
+        const pz = (bs * c + bc * sn) * rs;
+        const py = height[i]! * rise;
+        const coreGlow = r < 0.2 ? core : 0;
+        const twinkle = r > 0.5 ? sparkle * (0.5 + 0.5 * (sinT * twinkleCos[i]! + cosT * twinkleSin[i]!)) : 0;
+        const lit = level * 0.5 + twinkle + coreGlow; // ≥ 0
+        // At least 0.25 × 0.34: every star shows.
+        const scale = (0.25 + 0.5 * level + 0.4 * twinkle) * (1.3 - r) + 0.8 * coreGlow * (0.2 - r) * 5;
+        const yaw = ((baseAngle[i]! + shellYaw) * toYaw) % 360;
+        ox[i] = 0.5 + px;
+        oy[i] = 0.5 + py * ct + pz * st;
+        oz[i] = 0.5 + pz * ct - py * st;
+        os[i] = scale < scaleCap ? scale : scaleCap;
+        oRot[i] = yaw >= 0 ? yaw : yaw + 360;
+        oLight[i] = 2.5 + 13 * (lit < 1 ? lit : 1); // lightFrom(lit, 2) rounded by the Uint8Array's truncation
+        oGlow[i] = r < 0.12 || twinkle > 0.6 ? 1 : 0;
+      }
     }
     hideFrom(out, n);
   },

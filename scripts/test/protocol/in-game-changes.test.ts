@@ -1,7 +1,7 @@
 /** What an in-game command changed reaches every :8765 client; what a client asked for is answered to it alone. */
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../src/engine';
-import { RecordingHost, sender } from '../recording-host';
+import { audioFrame, RecordingHost, sender } from '../recording-host';
 
 function setup() {
   const host = new RecordingHost();
@@ -58,6 +58,27 @@ describe('in-game changes reach the clients', () => {
       host.apply(engine.tick());
     }
     assert.ok(host.entities('c').length === 4 && host.entities('c').every((e) => e.scale === 0), 'c is dark');
+  });
+
+  it('keeps a freeze with a duration a timed effect of the zones, which ends by itself', () => {
+    const { host, engine } = setup();
+    engine.command(sender(), ['pool', 'init', 'a', '4']);
+    const play = (t: number): string => {
+      engine.enqueue('hub', audioFrame(t % 4 === 0, t % 2 === 0 ? 0.9 : 0.2));
+      host.time += 50;
+      host.apply(engine.tick());
+      return JSON.stringify(host.entities('a').map((e) => [e.x, e.y, e.z, e.scale]));
+    };
+    for (let t = 0; t < 10; t++) play(t);
+    engine.command(sender(), ['effect', 'freeze', '*', '1', '500']);
+    assert.deepEqual(ofType(host.take('hub'), 'show_state'), [], 'not the show-wide switch');
+    const held = play(10);
+    assert.equal(play(11), held, 'frozen');
+    const after = Array.from({ length: 30 }, (_, t) => play(12 + t));
+    assert.ok(
+      after.some((f) => f !== held),
+      'the show moves again once the 500 ms are over',
+    );
   });
 
   it('sends the zones after an in-game zone change, and nothing after a command that changes nothing', () => {
