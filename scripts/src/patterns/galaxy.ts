@@ -36,14 +36,17 @@ interface GalaxyState {
   /** Per star: sin and cos of its twinkle phase. */
   readonly twinkleSin: Float64Array;
   readonly twinkleCos: Float64Array;
-  /** Per star: its angle on the arms at rest, and that angle's cos and sin, for `baseArms` and `baseWinding`. */
-  readonly baseAngle: Float64Array;
+  /**
+   * Per star: its angle on the arms at rest as a yaw (degrees, Minecraft's sense), and that angle's cos and sin,
+   * for `baseArms` and `baseWinding`.
+   */
+  readonly baseYaw: Float64Array;
   readonly baseCos: Float64Array;
   readonly baseSin: Float64Array;
   baseArms: number;
   baseWinding: number;
-  /** Per shell, this tick: its turn (radians), that turn's cos and sin, and its spectrum level. */
-  readonly shellTurn: Float64Array;
+  /** Per shell, this tick: its turn as a yaw (degrees), that turn's cos and sin, and its spectrum level. */
+  readonly shellYaw: Float64Array;
   readonly shellCos: Float64Array;
   readonly shellSin: Float64Array;
   readonly shellLevel: Float64Array;
@@ -58,6 +61,8 @@ interface GalaxyState {
  */
 const SHELLS = 64;
 
+/** Radians turned → Minecraft yaw degrees (its yaw turns the other way). */
+const TO_YAW = -360 / TAU;
 /** Tilt of the disc towards the viewer, radians. */
 const TILT = 0.45;
 
@@ -96,12 +101,12 @@ const galaxy: Pattern<GalaxyState> = {
       shellEnd: new Uint16Array(SHELLS),
       twinkleSin: new Float64Array(entityCount),
       twinkleCos: new Float64Array(entityCount),
-      baseAngle: new Float64Array(entityCount),
+      baseYaw: new Float64Array(entityCount),
       baseCos: new Float64Array(entityCount),
       baseSin: new Float64Array(entityCount),
       baseArms: 0,
       baseWinding: NaN,
-      shellTurn: new Float64Array(SHELLS),
+      shellYaw: new Float64Array(SHELLS),
       shellCos: new Float64Array(SHELLS),
       shellSin: new Float64Array(SHELLS),
       shellLevel: new Float64Array(SHELLS),
@@ -141,12 +146,12 @@ const galaxy: Pattern<GalaxyState> = {
     const ct = Math.cos(TILT);
     const st = Math.sin(TILT);
     const { radius, offset, height, band: bands, shellEnd, twinkleSin, twinkleCos } = state;
-    const { baseAngle, baseCos, baseSin, shellTurn, shellCos, shellSin, shellLevel } = state;
+    const { baseYaw, baseCos, baseSin, shellYaw, shellCos, shellSin, shellLevel } = state;
     if (state.baseArms !== arms || state.baseWinding !== winding) {
       const armAngle = TAU / arms;
       for (let i = 0; i < state.capacity; i++) {
         const a = (i % arms) * armAngle + radius[i]! * winding + offset[i]!;
-        baseAngle[i] = a;
+        baseYaw[i] = a * TO_YAW;
         baseCos[i] = Math.cos(a);
         baseSin[i] = Math.sin(a);
       }
@@ -158,7 +163,7 @@ const galaxy: Pattern<GalaxyState> = {
     for (let k = 0; k < SHELLS; k++) {
       const r = (k + 0.5) / SHELLS;
       const t = -turn / (0.3 + r);
-      shellTurn[k] = t;
+      shellYaw[k] = t * TO_YAW;
       shellCos[k] = Math.cos(t);
       shellSin[k] = Math.sin(t);
       shellLevel[k] = spectrumAt(input, r);
@@ -178,7 +183,6 @@ const galaxy: Pattern<GalaxyState> = {
       glow: oGlow,
     } = out;
     const oVisible = out.visible;
-    const toYaw = -360 / TAU;
     const scaleCap = MAX_ENTITY_SCALE;
     // writeEntity's work spelled out (its per-star call was a third of this loop in an interpreter): positions
     // stay within 0.5 ± 0.45 by construction, every star has a scale > 0, band and light are in range, so only
@@ -192,7 +196,7 @@ const galaxy: Pattern<GalaxyState> = {
       const c = shellCos[k]!;
       const sn = shellSin[k]!;
       const level = shellLevel[k]!; // 0–1
-      const shellYaw = shellTurn[k]!;
+      const turnYaw = shellYaw[k]!;
       const end = shellEnd[k]! < n ? shellEnd[k]! : n;
       for (; i < end; i++) {
         const r = radius[i]!;
@@ -207,7 +211,7 @@ const galaxy: Pattern<GalaxyState> = {
         const lit = level * 0.5 + twinkle + coreGlow; // ≥ 0
         // At least 0.25 × 0.34: every star shows.
         const scale = (0.25 + 0.5 * level + 0.4 * twinkle) * (1.3 - r) + 0.8 * coreGlow * (0.2 - r) * 5;
-        const yaw = ((baseAngle[i]! + shellYaw) * toYaw) % 360;
+        const yaw = (baseYaw[i]! + turnYaw) % 360;
         ox[i] = 0.5 + px;
         oy[i] = 0.5 + py * ct + pz * st;
         oz[i] = 0.5 + pz * ct - py * st;
