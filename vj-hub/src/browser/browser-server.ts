@@ -53,12 +53,17 @@ interface BrowserConnection {
 
 const PING_TEXT = JSON.stringify({ type: 'ping' });
 
+/** How long after a settings change its `vj_state` goes to every panel, ms (changes meanwhile ride along). */
+export const SETTINGS_PUSH_DELAY_MS = 250;
+
 export class BrowserServer {
   private server: WebSocketServer | null = null;
   private readonly connections = new Set<BrowserConnection>();
   private readonly commandLimiter: SlidingWindowLimiter;
   private readonly authLimiter: SlidingWindowLimiter;
   private readonly unsubscribe: (() => void)[] = [];
+  /** The pending `vj_state` push after a settings change (null: none pending). */
+  private settingsPush: TimerHandle | null = null;
   private nextId = 1;
   private boundPort = 0;
 
@@ -99,6 +104,8 @@ export class BrowserServer {
 
   async close(): Promise<void> {
     for (const off of this.unsubscribe.splice(0)) off();
+    if (this.settingsPush !== null) this.options.clock.clearTimeout(this.settingsPush);
+    this.settingsPush = null;
     for (const c of this.connections) c.heartbeat.stop();
     if (this.server !== null)
       await closeWebSocketServer(this.server, CLOSE_CODES.NORMAL, 'Hub shutting down');
@@ -122,9 +129,21 @@ export class BrowserServer {
       events.zones.on((e) => push({ type: 'zones', ...e })),
       // Preset, blackout, freeze, sensitivity, transition: every panel shows the show as it now is, whoever
       // changed it (another panel, or a server in game).
-      events.settings.on(() => push(buildVjState(this.options.store, this.health()))),
+      events.settings.on(() => this.pushSettingsSoon()),
       events.notice.on((e) => push({ type: 'error', ...e })),
     );
+  }
+
+  /**
+   * Sends every panel the whole `vj_state` once settings stop changing for a moment: a dragged slider changes
+   * them ten times a second per panel, and the full state to every panel on each change would multiply that.
+   */
+  private pushSettingsSoon(): void {
+    if (this.settingsPush !== null) return;
+    this.settingsPush = this.options.clock.setTimeout(() => {
+      this.settingsPush = null;
+      this.broadcast(JSON.stringify(buildVjState(this.options.store, this.health())));
+    }, SETTINGS_PUSH_DELAY_MS);
   }
 
   private broadcast(text: string): void {

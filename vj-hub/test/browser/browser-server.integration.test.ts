@@ -8,6 +8,7 @@ import {
   createPortValidator,
 } from '@audioviz/shared-types';
 import { hashSecret } from '../../src/auth/secret-hash';
+import { SETTINGS_PUSH_DELAY_MS } from '../../src/browser/browser-server';
 import { connectDj, frame, startTestHub, type TestHub } from '../helpers/test-hub';
 import { eventually, type TestClient } from '../helpers/ws-client';
 
@@ -268,6 +269,30 @@ describe('browser-server (:8766)', function () {
       const last = states.at(-1)!;
       assert.equal(last['active_dj'], 'a');
       assert.ok((last['bands'] as number[])[0]! > 0.3, JSON.stringify(states));
+    });
+
+    it("tells every panel of another panel's settings changes with one vj_state per moment", async () => {
+      t = await startTestHub();
+      const a = await liveBrowser(t);
+      const b = await liveBrowser(t);
+      for (const sensitivity of [1.2, 1.4, 1.6]) {
+        a.send({ type: 'set_band_sensitivity', band: 0, sensitivity });
+        await a.next('ack');
+      }
+      a.send({ type: 'set_blackout', enabled: true });
+      await a.next('ack');
+      const vjStates = () => b.received.filter((m) => m.type === 'vj_state');
+      assert.equal(vjStates().length, 0, 'nothing yet (the one on connect was read)');
+      t.clock.advance(SETTINGS_PUSH_DELAY_MS);
+      const pushed = await b.next('vj_state');
+      assertValid(pushed);
+      assert.equal((pushed['band_sensitivity'] as number[])[0], 1.6);
+      assert.equal(pushed['blackout'], true);
+      t.clock.advance(SETTINGS_PUSH_DELAY_MS * 4);
+      // A reply sent after any further push arrives after it: then the count is final.
+      b.send({ type: 'ping' });
+      await b.next('pong');
+      assert.equal(vjStates().length, 0, 'four changes, one push');
     });
 
     it('pushes state at once on a beat', async () => {
