@@ -271,7 +271,8 @@ export class Control {
     // Blackout or freeze switched on every zone (no duration) is the show-wide switch, as the hub's: zones created
     // later join it. With a duration it is a timed effect, as any other.
     if (zone === undefined && durationMs === undefined && isShowSwitch(effect)) {
-      return this.setShowSwitch(undefined, effect, !this.showState()[effect]);
+      // As for a zone's: intensity 0 switches it off, anything else toggles it.
+      return this.setShowSwitch(undefined, effect, intensity > 0 && !this.showState()[effect]);
     }
     const entries = this.entriesOf(zone);
     const now = this.stage.options.host.now();

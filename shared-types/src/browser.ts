@@ -96,6 +96,16 @@ export const BrowserInitPool = message('init_pool', {
 });
 export const BrowserCleanupZone = message('cleanup_zone', { zone: Name });
 export const BrowserGetZones = message('get_zones', {});
+/** (MCAV) The questions MCAV's admin panel asks on connect, each answered in its shape (see the replies). */
+export const GetZone = message('get_zone', { zone: Type.Optional(Name) });
+export const GetPendingDjs = message('get_pending_djs', {});
+export const GetConnectCodes = message('get_connect_codes', {});
+export const GetStages = message('get_stages', {});
+export const GetVoiceStatus = message('get_voice_status', {});
+export const GetParticleEffects = message('get_particle_effects', {});
+export const GetBitmapPatterns = message('get_bitmap_patterns', {});
+export const GetBitmapTransitions = message('get_bitmap_transitions', {});
+export const GetBitmapPalettes = message('get_bitmap_palettes', {});
 
 // ---- hub → browser ----
 
@@ -125,6 +135,8 @@ export const VjState = message('vj_state', {
   dj_roster: Type.Optional(Type.Array(RosterEntry, { maxItems: 256 })),
   active_dj: Type.Optional(Type.Union([Name, Type.Null()])),
   zone_patterns: Type.Optional(Type.Record(Type.String(), Name)),
+  /** (MCAV) The first zone's pattern, where MCAV's panel reads the current one. */
+  current_pattern: Type.Optional(Name),
 });
 export const State = message('state', {
   entities: Type.Record(Type.String(), Type.Array(BatchEntity, { maxItems: MAX_ENTITIES_PER_ZONE })),
@@ -138,6 +150,8 @@ export const State = message('state', {
   active_dj: Type.Union([Name, Type.Null()]),
   latency_ms: Type.Number({ minimum: 0 }),
   fps: Type.Number({ minimum: 0 }),
+  /** (MCAV) `bpm` again, where MCAV's admin panel reads the tempo. */
+  zone_status: Type.Optional(Type.Object({ bpm_estimate: Bpm })),
 });
 export const BrowserDjRoster = message('dj_roster', {
   djs: Type.Array(RosterEntry, { maxItems: 256 }),
@@ -180,6 +194,47 @@ export const ConnectCodeGenerated = message('connect_code_generated', {
   ttl_minutes: Type.Optional(Type.Number({ minimum: 0 })),
 });
 export const BrowserZones = message('zones', { zones: Type.Array(ZoneInfo, { maxItems: 256 }) });
+/** (MCAV) Answer to `get_zone`: the zone (MCAV's default `main` is the first one), null when there is none. */
+export const BrowserZone = message('zone', {
+  zone: Type.Union([ZoneInfo, Type.Null()]),
+  entity_count: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ENTITIES_PER_ZONE })),
+});
+/** (MCAV) Answer to `get_pending_djs`. */
+export const PendingDjs = message('pending_djs', { pending: Type.Array(PendingDj, { maxItems: 256 }) });
+/** (MCAV) Answer to `get_connect_codes`: the live codes. */
+export const ConnectCodes = message('connect_codes', {
+  codes: Type.Array(Type.Object({ code: Type.String({ maxLength: 17 }), expires_at: Type.Number() }), {
+    maxItems: 256,
+  }),
+});
+/**
+ * (MCAV) Answers for features this hub does not have, each in the shape MCAV's panel reads, saying there is none:
+ * no stages, no voice chat, no particle effects, no LED-wall (bitmap) patterns. (An `error` reply would put MCAV's
+ * panel in its "Error" connection state.)
+ */
+export const Stages = message('stages', {
+  stages: Type.Array(Type.Never(), { maxItems: 0 }),
+  count: Type.Literal(0),
+});
+export const VoiceStatus = message('voice_status', {
+  available: Type.Literal(false),
+  streaming: Type.Literal(false),
+  channel_type: Type.Literal('static'),
+  connected_players: Type.Literal(0),
+});
+export const ParticleEffects = message('particle_effects', {
+  effects: Type.Array(Type.Never(), { maxItems: 0 }),
+  global_intensity: Type.Literal(1),
+});
+export const BitmapPatterns = message('bitmap_patterns', {
+  patterns: Type.Array(Type.Never(), { maxItems: 0 }),
+});
+export const BitmapTransitions = message('bitmap_transitions', {
+  transitions: Type.Array(Type.Never(), { maxItems: 0 }),
+});
+export const BitmapPalettes = message('bitmap_palettes', {
+  palettes: Type.Array(Type.Never(), { maxItems: 0 }),
+});
 export const BrowserAck = message('ack', { request: Type.String({ maxLength: 64 }) });
 export const BrowserError = message('error', {
   message: Type.String({ maxLength: 2048 }),
@@ -219,6 +274,15 @@ export const BROWSER_INBOUND = {
   init_pool: BrowserInitPool,
   cleanup_zone: BrowserCleanupZone,
   get_zones: BrowserGetZones,
+  get_zone: GetZone,
+  get_pending_djs: GetPendingDjs,
+  get_connect_codes: GetConnectCodes,
+  get_stages: GetStages,
+  get_voice_status: GetVoiceStatus,
+  get_particle_effects: GetParticleEffects,
+  get_bitmap_patterns: GetBitmapPatterns,
+  get_bitmap_transitions: GetBitmapTransitions,
+  get_bitmap_palettes: GetBitmapPalettes,
 } as const;
 
 /** Everything the hub may send to a browser. */
@@ -239,6 +303,15 @@ export const BROWSER_OUTBOUND = {
   scenes_list: ScenesList,
   connect_code_generated: ConnectCodeGenerated,
   zones: BrowserZones,
+  zone: BrowserZone,
+  pending_djs: PendingDjs,
+  connect_codes: ConnectCodes,
+  stages: Stages,
+  voice_status: VoiceStatus,
+  particle_effects: ParticleEffects,
+  bitmap_patterns: BitmapPatterns,
+  bitmap_transitions: BitmapTransitions,
+  bitmap_palettes: BitmapPalettes,
   ack: BrowserAck,
   error: BrowserError,
   ping: BrowserPing,

@@ -88,6 +88,7 @@ export type { PluginReadResult, SkippedEntity } from './compat/plugin-link';
 export {
   DJ_FRAME_DEFAULTS,
   MCAV_BROWSER_ALIASES,
+  MCAV_BROWSER_QUERIES,
   MCAV_BROWSER_UNSUPPORTED,
   MCAV_DJ_UNSUPPORTED,
   browserRosterMessage,

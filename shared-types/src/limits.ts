@@ -85,6 +85,11 @@ export const DJ_STALE_SESSION_RETRIES = 3;
 // ---- :8766 browser ⇄ hub ----
 export const BROWSER_AUTH_TIMEOUT_MS = 5_000;
 export const BROWSER_COMMANDS_PER_SECOND = 10;
+/**
+ * MCAV's admin panel asks nine questions about its own features the moment it connects, beside its commands:
+ * they are counted apart (`MCAV_BROWSER_QUERIES`), so a panel that connects is not refused, and still bounded.
+ */
+export const BROWSER_MCAV_QUERIES_PER_SECOND = 20;
 export const BROWSER_STATE_RATE_HZ = 20;
 export const DEFAULT_MAX_BROWSERS = 64;
 /** Messages a browser queues while disconnected; oldest evicted. */

@@ -119,6 +119,32 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
       }
     });
 
+    it("takes its panel's blackout and freeze buttons (trigger_effect, intensity 1 or 0) for the show-wide switch", () => {
+      const read = (m: object) => {
+        const result = readBrowserMessage(JSON.stringify(m));
+        assert.ok(result.ok, JSON.stringify(result));
+        return result.value;
+      };
+      assert.deepEqual(read({ type: 'trigger_effect', effect: 'blackout', intensity: 1, _seq: 3 }), {
+        type: 'set_blackout',
+        enabled: true,
+        _seq: 3,
+      });
+      assert.deepEqual(read({ type: 'trigger_effect', effect: 'freeze', intensity: 0 }), {
+        type: 'set_freeze',
+        enabled: false,
+      });
+      assert.deepEqual(
+        read({ type: 'trigger_effect', effect: 'blackout' }),
+        { type: 'set_blackout' },
+        'a toggle',
+      );
+      const zoned = read({ type: 'trigger_effect', effect: 'blackout', intensity: 1, zone: 'stage' });
+      assert.equal(zoned.type, 'trigger_effect', "a zone's blackout stays an effect");
+      const timed = read({ type: 'trigger_effect', effect: 'freeze', intensity: 1, duration: 500 });
+      assert.equal(timed.type, 'trigger_effect', 'a timed freeze stays an effect');
+    });
+
     it("maps MCAV's set_block_count onto set_entity_count", () => {
       const result = readBrowserMessage(JSON.stringify({ type: 'set_block_count', count: 64 }));
       assert.ok(result.ok, JSON.stringify(result));
@@ -126,7 +152,7 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
     });
 
     it('answers what we lack UNSUPPORTED, and what nobody knows UNKNOWN_TYPE', () => {
-      for (const type of ['get_stages', 'get_bitmap_patterns', 'set_render_mode', 'banner_config']) {
+      for (const type of ['get_banner_profile', 'set_bloom', 'set_render_mode', 'banner_config']) {
         const result = readBrowserMessage(JSON.stringify({ type }));
         assert.ok(!result.ok);
         assert.equal(result.error.code, ERROR_CODES.UNSUPPORTED, type);
@@ -185,13 +211,16 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
       assert.ok(browserOut.validate(message).ok);
     });
 
-    it("vj_state gets MCAV's dj_roster, active_dj and zone_patterns beside ours", () => {
-      const fields = mcavVjStateFields({ djs: roster.djs, active_dj_id: null }, { stage: 'spectrum' });
+    it("vj_state gets MCAV's dj_roster, active_dj, zone_patterns and current_pattern beside ours", () => {
+      const patterns = { stage: 'spectrum', side: 'bars' };
+      const fields = mcavVjStateFields({ djs: roster.djs, active_dj_id: null }, patterns, 'side');
       assert.deepEqual(fields, {
         dj_roster: roster.djs,
         active_dj: null,
-        zone_patterns: { stage: 'spectrum' },
+        zone_patterns: patterns,
+        current_pattern: 'bars',
       });
+      assert.equal('current_pattern' in mcavVjStateFields({ djs: [], active_dj_id: null }, {}), false);
     });
   });
 });

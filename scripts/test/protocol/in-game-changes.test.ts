@@ -46,6 +46,10 @@ describe('in-game changes reach the clients', () => {
       false,
       'the same command switches it off',
     );
+    engine.command(sender(), ['effect', 'freeze', '*', '0']);
+    assert.equal(ofType(host.take('hub'), 'show_state')[0]?.['freeze'], false, 'intensity 0 switches it off');
+    engine.command(sender(), ['effect', 'freeze', '*', '0']);
+    assert.deepEqual(ofType(host.take('hub'), 'show_state'), [], 'and keeps it off');
   });
 
   it('makes an in-game blackout of every zone the show-wide one, which a new zone joins', () => {

@@ -44,18 +44,25 @@ export const MCAV_BROWSER_ALIASES: Readonly<Record<string, BrowserInboundMessage
   freeze: 'set_freeze',
 };
 
-/** MCAV admin-panel requests this hub has no feature for: answered `UNSUPPORTED`, never silently dropped. */
-export const MCAV_BROWSER_UNSUPPORTED: ReadonlySet<string> = new Set([
-  'get_stages',
+/**
+ * MCAV admin-panel questions (its panel asks them all on connect), answered in its shapes and counted apart from
+ * the commands (`BROWSER_MCAV_QUERIES_PER_SECOND`).
+ */
+export const MCAV_BROWSER_QUERIES: ReadonlySet<string> = new Set([
   'get_zone',
   'get_pending_djs',
   'get_connect_codes',
-  'get_particle_effects',
+  'get_stages',
   'get_voice_status',
-  'get_banner_profile',
+  'get_particle_effects',
   'get_bitmap_patterns',
   'get_bitmap_transitions',
   'get_bitmap_palettes',
+]);
+
+/** MCAV admin-panel requests this hub has no feature for: answered `UNSUPPORTED`, never silently dropped. */
+export const MCAV_BROWSER_UNSUPPORTED: ReadonlySet<string> = new Set([
+  'get_banner_profile',
   'get_renderer_capabilities',
   'set_render_mode',
   'set_visual_delay',
@@ -157,7 +164,7 @@ function mcavBrowserRequest(m: Fields): Fields {
         ...durationOf(m),
       });
     case 'trigger_effect':
-      return mcavEffect(m);
+      return showSwitchOf(m) ?? mcavEffect(m);
     case 'set_zone_config':
       return mcavZoneConfig(m);
     case 'set_preset':
@@ -165,6 +172,28 @@ function mcavBrowserRequest(m: Fields): Fields {
     default:
       return m;
   }
+}
+
+/**
+ * MCAV's panel switches blackout and freeze with `trigger_effect` {effect, intensity 1 or 0} for the whole show:
+ * that is our show-wide `set_blackout` / `set_freeze` (the hub keeps it, restores it, and every panel sees it).
+ * A zone's or a timed one stays an effect.
+ */
+function showSwitchOf(m: Fields): Fields | null {
+  const effect = m['effect'];
+  if (
+    (effect !== 'blackout' && effect !== 'freeze') ||
+    m['zone'] !== undefined ||
+    m['duration'] !== undefined
+  )
+    return null;
+  const intensity = m['intensity'];
+  return {
+    type: effect === 'blackout' ? 'set_blackout' : 'set_freeze',
+    ...(typeof intensity === 'number' ? { enabled: intensity > 0 } : {}),
+    ...(m['_seq'] === undefined ? {} : { _seq: m['_seq'] }),
+    ...(m['v'] === undefined ? {} : { v: m['v'] }),
+  };
 }
 
 function durationOf(m: Fields): Fields {
@@ -219,10 +248,21 @@ export function browserRosterMessage<E>(roster: Roster<E>) {
 
 /**
  * The fields of `vj_state` that MCAV's admin panel reads under other names: the roster as `dj_roster`, the
- * live DJ as `active_dj`, the pattern per zone as `zone_patterns`. Added beside ours, never instead.
+ * live DJ as `active_dj`, the pattern per zone as `zone_patterns`, and the first zone's (`firstZone`) as
+ * `current_pattern`. Added beside ours, never instead.
  */
-export function mcavVjStateFields<E>(roster: Roster<E>, currentPatterns: Readonly<Record<string, string>>) {
-  return { dj_roster: roster.djs, active_dj: roster.active_dj_id, zone_patterns: { ...currentPatterns } };
+export function mcavVjStateFields<E>(
+  roster: Roster<E>,
+  currentPatterns: Readonly<Record<string, string>>,
+  firstZone?: string,
+) {
+  const current = firstZone === undefined ? undefined : currentPatterns[firstZone];
+  return {
+    dj_roster: roster.djs,
+    active_dj: roster.active_dj_id,
+    zone_patterns: { ...currentPatterns },
+    ...(current === undefined ? {} : { current_pattern: current }),
+  };
 }
 
 /** Parses a frame; `type` is the message's type when it is an object with a string `type`. */

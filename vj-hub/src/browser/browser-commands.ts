@@ -4,6 +4,7 @@
  */
 import {
   ERROR_CODES,
+  MCAV_DEFAULT_ZONE,
   mcavVjStateFields,
   PRESET_NAMES,
   type BrowserInbound,
@@ -11,6 +12,25 @@ import {
   type Health,
 } from '@audioviz/shared-types';
 import { StoreError, type HubStore } from '../store/hub-store';
+
+/**
+ * Answers to MCAV admin-panel questions about features this hub does not have, in MCAV's shapes: there are none.
+ * An `error` reply would put MCAV's panel into its "Error" connection state on every connect.
+ */
+const MCAV_NONE = {
+  get_stages: { type: 'stages', stages: [], count: 0 },
+  get_voice_status: {
+    type: 'voice_status',
+    available: false,
+    streaming: false,
+    channel_type: 'static',
+    connected_players: 0,
+  },
+  get_particle_effects: { type: 'particle_effects', effects: [], global_intensity: 1 },
+  get_bitmap_patterns: { type: 'bitmap_patterns', patterns: [] },
+  get_bitmap_transitions: { type: 'bitmap_transitions', transitions: [] },
+  get_bitmap_palettes: { type: 'bitmap_palettes', palettes: [] },
+} as const satisfies Record<string, BrowserOutboundMessage>;
 
 /** A command message (everything but the connection-level `vj_auth`, `ping` and `pong`). */
 export type BrowserCommand = BrowserInbound[Exclude<keyof BrowserInbound, 'vj_auth' | 'ping' | 'pong'>];
@@ -37,7 +57,7 @@ export function buildVjState(store: HubStore, health: Health): BrowserOutboundMe
     freeze: store.freeze,
     health,
     minecraft_connected: store.minecraftConnected,
-    ...mcavVjStateFields(roster, store.currentPatterns),
+    ...mcavVjStateFields(roster, store.currentPatterns, store.zones[0]?.name),
   };
 }
 
@@ -145,6 +165,30 @@ function execute(store: HubStore, c: BrowserCommand, health: () => Health): Brow
       return ack(c.type);
     case 'get_zones':
       return { type: 'zones', zones: store.zones };
+    // MCAV's admin panel asks these on connect; each gets the answer in its shape.
+    case 'get_zone': {
+      const zones = store.zones;
+      const zone =
+        zones.find((z) => z.name === c.zone) ??
+        (c.zone === undefined || c.zone === MCAV_DEFAULT_ZONE ? zones[0] : undefined);
+      return zone === undefined
+        ? { type: 'zone', zone: null }
+        : { type: 'zone', zone, entity_count: zone.entity_count };
+    }
+    case 'get_pending_djs':
+      return { type: 'pending_djs', pending: store.djs.waiting() };
+    case 'get_connect_codes':
+      return {
+        type: 'connect_codes',
+        codes: store.codes.active().map(({ code, expiresAt }) => ({ code, expires_at: expiresAt })),
+      };
+    case 'get_stages':
+    case 'get_voice_status':
+    case 'get_particle_effects':
+    case 'get_bitmap_patterns':
+    case 'get_bitmap_transitions':
+    case 'get_bitmap_palettes':
+      return MCAV_NONE[c.type];
     default: {
       const unhandled: never = c;
       return unhandled;

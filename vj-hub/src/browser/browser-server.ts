@@ -9,6 +9,7 @@ import {
   ERROR_CODES,
   BROWSER_AUTH_TIMEOUT_MS,
   BROWSER_COMMANDS_PER_SECOND,
+  BROWSER_MCAV_QUERIES_PER_SECOND,
   BROWSER_SERVER_HEARTBEAT,
   browserRosterMessage,
   CLOSE_CODES,
@@ -18,6 +19,7 @@ import {
   djJoinedMessage,
   HeartbeatMonitor,
   MAX_HUB_MESSAGE_BYTES,
+  MCAV_BROWSER_QUERIES,
   readBrowserMessage,
   type BrowserInbound,
   type BrowserOutboundMessage,
@@ -60,6 +62,7 @@ export class BrowserServer {
   private server: WebSocketServer | null = null;
   private readonly connections = new Set<BrowserConnection>();
   private readonly commandLimiter: SlidingWindowLimiter;
+  private readonly mcavQueryLimiter: SlidingWindowLimiter;
   private readonly authLimiter: SlidingWindowLimiter;
   private readonly unsubscribe: (() => void)[] = [];
   /** The pending `vj_state` push after a settings change (null: none pending). */
@@ -69,6 +72,7 @@ export class BrowserServer {
 
   constructor(private readonly options: BrowserServerOptions) {
     this.commandLimiter = new SlidingWindowLimiter(BROWSER_COMMANDS_PER_SECOND, 1000, options.clock);
+    this.mcavQueryLimiter = new SlidingWindowLimiter(BROWSER_MCAV_QUERIES_PER_SECOND, 1000, options.clock);
     // Password guesses are limited like DJ auth attempts.
     this.authLimiter = new SlidingWindowLimiter(
       DJ_AUTH_ATTEMPTS_PER_WINDOW,
@@ -211,8 +215,11 @@ export class BrowserServer {
         code: ERROR_CODES.BINARY_FRAME,
         message: 'Send JSON text frames',
       });
-    // docs/protocol.md :8766: at most 10 commands per second per socket, else `error` "Rate limited".
-    if (!this.commandLimiter.tryAcquire(String(c.id))) {
+    // docs/protocol.md :8766: at most 10 commands per second per socket, else `error` "Rate limited"; MCAV's
+    // panel's questions on connect have their own allowance.
+    const limiter =
+      result.ok && MCAV_BROWSER_QUERIES.has(result.value.type) ? this.mcavQueryLimiter : this.commandLimiter;
+    if (!limiter.tryAcquire(String(c.id))) {
       return this.send(c, {
         type: 'error',
         code: ERROR_CODES.RATE_LIMITED,
@@ -302,6 +309,7 @@ export class BrowserServer {
     this.clearAuthTimer(c);
     c.heartbeat.stop();
     this.commandLimiter.forget(String(c.id));
+    this.mcavQueryLimiter.forget(String(c.id));
     if (this.connections.delete(c)) this.options.store.health.browserDisconnected();
   }
 }

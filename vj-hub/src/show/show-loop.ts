@@ -156,6 +156,7 @@ export class ShowLoop {
         active_dj: active,
         latency_ms: active === null ? 0 : (this.store.djs.get(active)?.latencyMs ?? 0),
         fps: active === null ? 0 : recentFrames,
+        zone_status: { bpm_estimate: s.bpm },
       }),
     );
   }

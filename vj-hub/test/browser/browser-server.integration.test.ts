@@ -7,6 +7,7 @@ import {
   CLOSE_CODES,
   createPortValidator,
 } from '@audioviz/shared-types';
+import { createEngine } from '@audioviz/scripts';
 import { hashSecret } from '../../src/auth/secret-hash';
 import { SETTINGS_PUSH_DELAY_MS } from '../../src/browser/browser-server';
 import { connectDj, frame, startTestHub, type TestHub } from '../helpers/test-hub';
@@ -269,6 +270,11 @@ describe('browser-server (:8766)', function () {
       const last = states.at(-1)!;
       assert.equal(last['active_dj'], 'a');
       assert.ok((last['bands'] as number[])[0]! > 0.3, JSON.stringify(states));
+      assert.deepEqual(
+        last['zone_status'],
+        { bpm_estimate: last['bpm'] },
+        "MCAV's panel reads the tempo there",
+      );
     });
 
     it("tells every panel of another panel's settings changes with one vj_state per moment", async () => {
@@ -344,15 +350,47 @@ describe('browser-server (:8766)', function () {
       assert.equal(ack['_seq'], 4);
     });
 
+    it('answers the questions it asks on connect in its shapes, so it never shows an error for them', async () => {
+      t = await startTestHub({}, { createEngine }); // the preview's default zone `stage`
+      const b = await liveBrowser(t);
+      await connectDj(t, 'a');
+      const { code } = t.hub.store.generateConnectCode(10);
+      const ask = async (type: string, answer: string, fields: Record<string, unknown> = {}) => {
+        b.send({ type, ...fields, _seq: 7 });
+        const reply = await b.next(answer);
+        assertValid(reply);
+        assert.equal(reply['_seq'], 7);
+        return reply;
+      };
+      const zone = await ask('get_zone', 'zone', { zone: 'main' });
+      assert.equal((zone['zone'] as { name: string }).name, 'stage', "MCAV's default zone is the first one");
+      assert.equal(zone['entity_count'], (zone['zone'] as { entity_count: number }).entity_count);
+      assert.deepEqual(await ask('get_zone', 'zone', { zone: 'nowhere' }), {
+        type: 'zone',
+        zone: null,
+        _seq: 7,
+      });
+      assert.deepEqual((await ask('get_pending_djs', 'pending_djs'))['pending'], []);
+      assert.deepEqual(
+        ((await ask('get_connect_codes', 'connect_codes'))['codes'] as { code: string }[]).map((c) => c.code),
+        [code],
+      );
+      for (const [type, reply] of [
+        ['get_stages', 'stages'],
+        ['get_voice_status', 'voice_status'],
+        ['get_particle_effects', 'particle_effects'],
+        ['get_bitmap_patterns', 'bitmap_patterns'],
+        ['get_bitmap_transitions', 'bitmap_transitions'],
+        ['get_bitmap_palettes', 'bitmap_palettes'],
+      ] as const) {
+        await ask(type, reply);
+      }
+    });
+
     it('answers its requests we have no feature for with UNSUPPORTED, never silence', async () => {
       t = await startTestHub();
       const b = await liveBrowser(t);
-      for (const [i, type] of [
-        'get_stages',
-        'get_bitmap_patterns',
-        'set_render_mode',
-        'banner_config',
-      ].entries()) {
+      for (const [i, type] of ['get_banner_profile', 'set_render_mode', 'banner_config'].entries()) {
         b.send({ type, _seq: i });
         const err = await b.next('error');
         assertValid(err);

@@ -1,0 +1,147 @@
+/**
+ * MCAV's own admin panel (static HTML and JS) against our hub: the hub runs with our agent playing a click track,
+ * the panel is served as MCAV ships it and opened in headless Chromium with `?port=` set to the hub's :8766. Passes
+ * when the panel says it is connected, lists the DJ, shows the tempo, the pattern and moving meters, its blackout
+ * button switches the hub's blackout, and the page threw nothing.
+ *
+ * Not part of `npm test`: it needs MCAV's admin_panel folder (`bash e2e/mcav/setup.sh <MCAV checkout>` copies it).
+ * Run with `npx ts-node e2e/mcav/admin-panel-check.ts` after `npm run build`.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium } from '../../tools/chromium.cjs';
+import { LOOPBACK } from '../src/network';
+import { REPO_ROOT } from '../src/paths';
+import { SeqSocket } from '../src/seq-socket';
+import { ShowStack } from '../src/show-stack';
+
+const PANEL_DIR = path.join(
+  process.env['AUDIOVIZ_MCAV_DIR'] ?? path.join(REPO_ROOT, '.artifacts', 'mcav'),
+  'admin_panel',
+);
+/** The panel connects, fills in and follows the music within this, ms. */
+const PANEL_TIMEOUT_MS = 30_000;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** Serves `dir` on a free loopback port, as a plain static web server would. */
+async function serveStatic(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const file = path.join(dir, path.normalize(decodeURIComponent((request.url ?? '/').split('?')[0]!)));
+    const target = file.endsWith(path.sep) ? path.join(file, 'index.html') : file;
+    if (!target.startsWith(dir) || !fs.existsSync(target) || fs.statSync(target).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+    fs.createReadStream(target).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${LOOPBACK}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(PANEL_DIR, 'index.html'))) {
+    throw new Error(
+      `no MCAV admin panel at ${PANEL_DIR}: run \`bash e2e/mcav/setup.sh <MCAV checkout>\` first`,
+    );
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-mcav-panel-'));
+  console.log(`admin-panel-check: logs in ${path.join(dir, 'logs')}`);
+  const stack = await ShowStack.prepare(dir, null); // no Minecraft server: the hub's preview is the show
+  const site = await serveStatic(PANEL_DIR);
+  const browser = await launchChromium();
+  try {
+    await stack.start();
+    const hub = stack.hub!;
+    console.log('admin-panel-check: hub and agent are up');
+    const page = await browser.newPage();
+    const thrown: string[] = [];
+    page.on('pageerror', (err) => thrown.push(err.message));
+    // What the hub refused the panel, named when a step fails (an `error` reply turns its status to "Error").
+    const refusals: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        const text = String(payload);
+        if (text.startsWith('{"type":"error"')) refusals.push(text.slice(0, 300));
+      }),
+    );
+    // The panel's own log, named when a step fails.
+    const consoleLines: string[] = [];
+    page.on('console', (message) => {
+      consoleLines.push(`${message.type()}: ${message.text()}`.slice(0, 300));
+      if (consoleLines.length > 200) consoleLines.shift();
+    });
+    await page.goto(`${site.url}/index.html?port=${hub.browserPort}`);
+    const waitText = async (
+      selector: string,
+      test: (text: string) => boolean,
+      what: string,
+    ): Promise<string> => {
+      const deadline = Date.now() + PANEL_TIMEOUT_MS;
+      for (;;) {
+        const text = (await page.locator(selector).first().textContent()) ?? '';
+        if (test(text.trim())) return text.trim();
+        if (Date.now() > deadline) {
+          throw new Error(
+            `${what}: ${selector} reads "${text.trim()}"; the hub's refusals:\n${refusals.join('\n')}\n` +
+              `the panel's last log lines:\n${consoleLines.slice(-15).join('\n')}`,
+          );
+        }
+        await page.waitForTimeout(250);
+      }
+    };
+    const status = await waitText(
+      '#connection-status',
+      (t) => /^connected$/i.test(t),
+      'the panel connecting',
+    );
+    const dj = await waitText('#dj-queue', (t) => t.includes('End-to-end DJ'), 'the DJ in the queue');
+    const bpm = await waitText('#bpm-estimate', (t) => Math.abs(parseFloat(t) - 128) <= 3, 'the tempo');
+    const pattern = await waitText('#current-pattern', (t) => t !== '' && t !== '--', 'the pattern');
+    const meters = new Set<string>();
+    await waitText(
+      '#meter-val-0',
+      (t) => {
+        meters.add(t);
+        return meters.size >= 3;
+      },
+      'the bass meter moving',
+    );
+    console.log(
+      `admin-panel-check: "${status}", DJ listed (${dj.slice(0, 40)}…), ${bpm} BPM, pattern "${pattern}", ` +
+        `bass meter ${[...meters].join(' ')}`,
+    );
+    const { socket } = await SeqSocket.connect(`ws://${LOOPBACK}:${hub.browserPort}`);
+    await page.locator('#btn-blackout').click();
+    await socket.next((m) => m.type === 'vj_state' && m['blackout'] === true, PANEL_TIMEOUT_MS);
+    console.log("admin-panel-check: the panel's blackout button blacked out the hub");
+    await page.locator('#btn-blackout').click();
+    await socket.next((m) => m.type === 'vj_state' && m['blackout'] === false, PANEL_TIMEOUT_MS);
+    socket.close();
+    if (thrown.length > 0) throw new Error(`the panel threw:\n${thrown.slice(0, 10).join('\n')}`);
+    if (refusals.length > 0) throw new Error(`the hub refused the panel:\n${refusals.join('\n')}`);
+    console.log('admin-panel-check: passed');
+  } finally {
+    await browser.close();
+    await site.close();
+    await stack.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`admin-panel-check: FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
