@@ -1,8 +1,8 @@
 /**
  * MCAV's own admin panel (static HTML and JS) against our hub: the hub runs with our agent playing a click track,
  * the panel is served as MCAV ships it and opened in headless Chromium with `?port=` set to the hub's :8766. Passes
- * when the panel says it is connected, lists the DJ, shows the tempo, the pattern and moving meters, its blackout
- * button switches the hub's blackout, and the page threw nothing.
+ * when the panel says it is connected, lists the DJ, shows the tempo, the pattern and moving meters, a pattern
+ * button and its blackout button switch the hub's pattern and blackout, and the page threw nothing.
  *
  * Not part of `npm test`: it needs MCAV's admin_panel folder (`bash e2e/mcav/setup.sh <MCAV checkout>` copies it).
  * Run with `npx ts-node e2e/mcav/admin-panel-check.ts` after `npm run build`.
@@ -125,6 +125,12 @@ async function main(): Promise<void> {
         `bass meter ${[...meters].join(' ')}`,
     );
     const { socket } = await SeqSocket.connect(`ws://${LOOPBACK}:${hub.browserPort}`);
+    // A pattern button of its grid (drawn from our pattern list) switches the show's pattern.
+    const next = pattern === 'circle' ? 'bars' : 'circle';
+    await page.locator(`.pattern-btn[data-pattern="${next}"]`).first().click();
+    await socket.next((m) => m.type === 'pattern_changed' && m['pattern'] === next, PANEL_TIMEOUT_MS);
+    await waitText('#current-pattern', (t) => t === next, 'the new pattern in the panel');
+    console.log(`admin-panel-check: its pattern button switched the show to "${next}"`);
     await page.locator('#btn-blackout').click();
     await socket.next((m) => m.type === 'vj_state' && m['blackout'] === true, PANEL_TIMEOUT_MS);
     console.log("admin-panel-check: the panel's blackout button blacked out the hub");
