@@ -80,9 +80,14 @@ async function main(): Promise<void> {
     );
     // The panel's own log, named when a step fails.
     const consoleLines: string[] = [];
+    // Errors it logs, but for the web fonts it cannot fetch offline.
+    const panelErrors: string[] = [];
     page.on('console', (message) => {
-      consoleLines.push(`${message.type()}: ${message.text()}`.slice(0, 300));
+      const line = `${message.type()}: ${message.text()}`.slice(0, 300);
+      consoleLines.push(line);
       if (consoleLines.length > 200) consoleLines.shift();
+      if (message.type() === 'error' && !line.includes('ERR_NAME_NOT_RESOLVED') && panelErrors.length < 20)
+        panelErrors.push(line);
     });
     await page.goto(`${site.url}/index.html?port=${hub.browserPort}`);
     const waitText = async (
@@ -139,6 +144,7 @@ async function main(): Promise<void> {
     socket.close();
     if (thrown.length > 0) throw new Error(`the panel threw:\n${thrown.slice(0, 10).join('\n')}`);
     if (refusals.length > 0) throw new Error(`the hub refused the panel:\n${refusals.join('\n')}`);
+    if (panelErrors.length > 0) throw new Error(`the panel logged errors:\n${panelErrors.join('\n')}`);
     console.log('admin-panel-check: passed');
   } finally {
     await browser.close();
