@@ -2,7 +2,8 @@
  * MCAV's own admin panel (static HTML and JS) against our hub: the hub runs with our agent playing a click track,
  * the panel is served as MCAV ships it and opened in headless Chromium with `?port=` set to the hub's :8766. Passes
  * when the panel says it is connected, lists the DJ, shows the tempo, the pattern and moving meters, a pattern
- * button and its blackout button switch the hub's pattern and blackout, and the page threw nothing.
+ * button and its blackout button switch the hub's pattern and blackout, its zone settings' block type reaches the
+ * show, and the page threw nothing.
  *
  * Not part of `npm test`: it needs MCAV's admin_panel folder (`bash e2e/mcav/setup.sh <MCAV checkout>` copies it).
  * Run with `npx ts-node e2e/mcav/admin-panel-check.ts` after `npm run build`.
@@ -141,6 +142,15 @@ async function main(): Promise<void> {
     console.log("admin-panel-check: the panel's blackout button blacked out the hub");
     await page.locator('#btn-blackout').click();
     await socket.next((m) => m.type === 'vj_state' && m['blackout'] === false, PANEL_TIMEOUT_MS);
+    // Its zone settings send its whole zone config (with fields we do not have); the block type must show.
+    await page.locator('#tab-zone').click();
+    await page.locator('#zone-block-type').selectOption('GLOWSTONE');
+    await socket.next((m) => {
+      if (m.type !== 'state') return false;
+      const zones = Object.values(m['entities'] as Record<string, { material?: string; scale?: number }[]>);
+      return zones.some((entities) => entities.some((e) => e.material === 'minecraft:glowstone'));
+    }, PANEL_TIMEOUT_MS);
+    console.log("admin-panel-check: its zone settings' block type reached the show (glowstone)");
     socket.close();
     if (thrown.length > 0) throw new Error(`the panel threw:\n${thrown.slice(0, 10).join('\n')}`);
     if (refusals.length > 0) throw new Error(`the hub refused the panel:\n${refusals.join('\n')}`);
