@@ -4,6 +4,7 @@
  * Its `world` holds every zone's entities as the last frame applied shows them, so
  * tests assert on entities, not buffers. Time moves only when a test says so.
  */
+import { zoneFrameArrays } from '@audioviz/shared-types';
 import {
   ZONE_HEADER,
   ZONE_HEADER_SLOTS,
@@ -103,15 +104,7 @@ export class RecordingHost implements Host {
       const at = zoneFrameLayout(n);
       if (buffer.byteLength !== at.bytes)
         throw new Error(`slot ${slot}: ${buffer.byteLength} bytes for ${n}`);
-      const f32 = (offset: number) => new Float32Array(buffer, offset, n);
-      const x = f32(at.x);
-      const y = f32(at.y);
-      const z = f32(at.z);
-      const scale = f32(at.scale);
-      const yaw = f32(at.yaw);
-      const glowColor = new Int32Array(buffer, at.glowColor, n);
-      const material = new Int32Array(buffer, at.material, n);
-      const brightness = new Uint8Array(buffer, at.brightness, n);
+      const { x, y, z, scale, yaw, glowColor, material, brightness } = zoneFrameArrays(buffer, n);
       for (let i = 0; i < n; i++) {
         this.world.set(`${anchor.name}/${i}`, {
           zone: anchor.name,

@@ -23,12 +23,12 @@ export {
   ZONE_HEADER_SLOTS,
   ZONE_HEADER_BYTES,
   ENTITY_KINDS,
-  ZONE_FRAME_TYPE_BYTES,
   ZONE_FRAME_FIELDS,
   ZONE_FRAME_BYTES_PER_ENTITY,
+  zoneFrameArrays,
   zoneFrameLayout,
 } from './zone-frame';
-export type { ZoneFrameField, ZoneFrameType } from './zone-frame';
+export type { ZoneFrameArrays, ZoneFrameField, ZoneFrameType } from './zone-frame';
 export { CLOSE_CODES, NON_RETRYABLE_CLOSE_CODES } from './close-codes';
 export { ERROR_CODES, ERROR_CODE_INFO } from './error-codes';
 export type { ErrorCode } from './error-codes';

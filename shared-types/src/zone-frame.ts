@@ -34,9 +34,9 @@ export const ZONE_HEADER_BYTES = ZONE_HEADER_SLOTS * 8;
 /** Entity kinds (header field `ZONE_HEADER.KIND`). */
 export const ENTITY_KINDS = { BLOCK: 0, ITEM: 1, TEXT: 2 } as const;
 
-/** Bytes per element of each array type of the frame. */
-export const ZONE_FRAME_TYPE_BYTES = { f32: 4, i32: 4, i16: 2, u8: 1 } as const;
-export type ZoneFrameType = keyof typeof ZONE_FRAME_TYPE_BYTES;
+/** The typed array of each element type of the frame. */
+const ARRAY_TYPES = { f32: Float32Array, i32: Int32Array, i16: Int16Array, u8: Uint8Array } as const;
+export type ZoneFrameType = keyof typeof ARRAY_TYPES;
 
 /** The entity arrays, in frame order, with what each holds. */
 export const ZONE_FRAME_FIELDS = [
@@ -58,10 +58,14 @@ export const ZONE_FRAME_FIELDS = [
   ['brightness', 'u8'],
 ] as const satisfies readonly (readonly [string, ZoneFrameType])[];
 export type ZoneFrameField = (typeof ZONE_FRAME_FIELDS)[number][0];
+/** A zone frame's entity arrays by field name, each its declared type. */
+export type ZoneFrameArrays = {
+  [F in (typeof ZONE_FRAME_FIELDS)[number] as F[0]]: InstanceType<(typeof ARRAY_TYPES)[F[1]]>;
+};
 
 /** Bytes per entity in a zone frame. */
 export const ZONE_FRAME_BYTES_PER_ENTITY = ZONE_FRAME_FIELDS.reduce(
-  (sum, [, type]) => sum + ZONE_FRAME_TYPE_BYTES[type],
+  (sum, [, type]) => sum + ARRAY_TYPES[type].BYTES_PER_ELEMENT,
   0,
 );
 
@@ -71,8 +75,16 @@ export function zoneFrameLayout(n: number): Record<ZoneFrameField | 'bytes', num
   let offset = ZONE_HEADER_BYTES;
   for (const [name, type] of ZONE_FRAME_FIELDS) {
     at[name] = offset;
-    offset += ZONE_FRAME_TYPE_BYTES[type] * n;
+    offset += ARRAY_TYPES[type].BYTES_PER_ELEMENT * n;
   }
   at.bytes = offset;
   return at;
+}
+
+/** Views of every entity array of a zone frame of `n` entities in `buffer`. */
+export function zoneFrameArrays(buffer: ArrayBuffer, n: number): ZoneFrameArrays {
+  const at = zoneFrameLayout(n);
+  const arrays: Record<string, ArrayBufferView> = {};
+  for (const [name, type] of ZONE_FRAME_FIELDS) arrays[name] = new ARRAY_TYPES[type](buffer, at[name], n);
+  return arrays as ZoneFrameArrays;
 }

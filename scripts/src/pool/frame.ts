@@ -4,6 +4,7 @@
  */
 import { MAX_BAND_INDEX, MAX_BRIGHTNESS, MAX_ENTITY_SCALE } from '@audioviz/shared-types';
 import type { PatternOutput } from '../patterns/pattern';
+import { clamp, clamp01 } from '../patterns/shape-math';
 
 // Module-local copies for the per-entity loop: in Node's CommonJS build an imported binding is a getter call.
 const SCALE_CAP = MAX_ENTITY_SCALE;
@@ -79,19 +80,13 @@ export function blendInto(from: PatternOutput, into: Frame, w: number): void {
 export function forceIntoRange(out: PatternOutput): void {
   const { x, y, z, scale, rotation, band, brightness } = out;
   for (let i = 0; i < out.count; i++) {
-    x[i] = unit(x[i]!);
-    y[i] = unit(y[i]!);
-    z[i] = unit(z[i]!);
-    const s = scale[i]!;
-    scale[i] = s > 0 ? (s < SCALE_CAP ? s : SCALE_CAP) : 0;
+    x[i] = clamp01(x[i]!);
+    y[i] = clamp01(y[i]!);
+    z[i] = clamp01(z[i]!);
+    scale[i] = clamp(scale[i]!, 0, SCALE_CAP);
     const r = rotation[i]!;
     if (r - r !== 0) rotation[i] = 0; // r − r is 0 only for finite r
     if (band[i]! > BAND_CAP) band[i] = BAND_CAP;
     if (brightness[i]! > LIGHT_CAP) brightness[i] = LIGHT_CAP;
   }
-}
-
-/** A value forced into 0–1 (NaN fails both comparisons and lands on 0). */
-function unit(v: number): number {
-  return v > 0 ? (v < 1 ? v : 1) : 0;
 }

@@ -5,11 +5,17 @@
  * beat glow, dynamic brightness, glow colour, material) is worked out once, here, for the Minecraft host and the
  * preview alike; the host only compares numbers.
  *
- * Per-entity work runs in GraalJS's interpreter on a stock JDK, where each operation counts: what the same for
+ * Per-entity work runs in GraalJS's interpreter on a stock JDK, where each operation counts: what is the same for
  * every entity (positions, scale, a zone's brightness and interpolation) is copied or filled with typed-array
  * builtins, and the overrides cost a pass only while a zone has any.
  */
-import { BAND_GLOW_COLORS, MAX_BAND_INDEX, MAX_BRIGHTNESS } from '@audioviz/shared-types';
+import {
+  BAND_GLOW_COLORS,
+  MAX_BAND_INDEX,
+  MAX_BRIGHTNESS,
+  zoneFrameArrays,
+  type ZoneFrameArrays,
+} from '@audioviz/shared-types';
 import { ZONE_HEADER, ZONE_HEADER_SLOTS, zoneFrameLayout, ENTITY_KINDS } from '../host';
 import type { Zone } from '../zones/zone';
 import type { MaterialTable } from './material-table';
@@ -23,19 +29,6 @@ const GLOW_COLORS = Int32Array.from(BAND_GLOW_COLORS);
 export const INVISIBLE_SCALE = 0.001;
 
 const KIND_CODES = { block: ENTITY_KINDS.BLOCK, item: ENTITY_KINDS.ITEM, text: ENTITY_KINDS.TEXT } as const;
-
-/** The zone frame's entity arrays (views into `ZonePool.frameBuffer`). */
-export interface ZoneFrameArrays {
-  x: Float32Array;
-  y: Float32Array;
-  z: Float32Array;
-  scale: Float32Array;
-  yaw: Float32Array;
-  glowColor: Int32Array;
-  material: Int32Array;
-  interpolation: Int16Array;
-  brightness: Uint8Array;
-}
 
 export class ZonePool {
   /** Entities the pool holds. */
@@ -51,8 +44,8 @@ export class ZonePool {
   external: Frame = createFrame(0);
   /** The zone frame handed to the host each tick. */
   frameBuffer = new ArrayBuffer(zoneFrameLayout(0).bytes);
-  /** Its entity arrays: what the host shows. Written only by `smooth`. */
-  frame: ZoneFrameArrays = frameArrays(this.frameBuffer, 0);
+  /** Its entity arrays (views into `frameBuffer`): what the host shows. Written only by `smooth`. */
+  frame: ZoneFrameArrays = zoneFrameArrays(this.frameBuffer, 0);
   private header = new Float64Array(this.frameBuffer, 0, ZONE_HEADER_SLOTS);
   /** The smoothed brightness 0–15 (`shown.brightness` is its rounded copy). Written only by `smooth`. */
   light = new Float32Array(0);
@@ -83,7 +76,7 @@ export class ZonePool {
     const header = new Float64Array(buffer, 0, ZONE_HEADER_SLOTS);
     header.set(this.header);
     header[ZONE_HEADER.COUNT] = capacity;
-    const frame = frameArrays(buffer, capacity);
+    const frame = zoneFrameArrays(buffer, capacity);
     for (const field of Object.keys(frame) as (keyof ZoneFrameArrays)[]) {
       frame[field].set(this.frame[field].subarray(0, keep) as never);
     }
@@ -239,22 +232,6 @@ export class ZonePool {
     }
     this.hasOverrides = any;
   }
-}
-
-/** The entity arrays of a zone frame of `n` entities in `buffer`. */
-function frameArrays(buffer: ArrayBuffer, n: number): ZoneFrameArrays {
-  const at = zoneFrameLayout(n);
-  return {
-    x: new Float32Array(buffer, at.x, n),
-    y: new Float32Array(buffer, at.y, n),
-    z: new Float32Array(buffer, at.z, n),
-    scale: new Float32Array(buffer, at.scale, n),
-    yaw: new Float32Array(buffer, at.yaw, n),
-    glowColor: new Int32Array(buffer, at.glowColor, n),
-    material: new Int32Array(buffer, at.material, n),
-    interpolation: new Int16Array(buffer, at.interpolation, n),
-    brightness: new Uint8Array(buffer, at.brightness, n),
-  };
 }
 
 function grownFrame(frame: Frame, capacity: number, keep: number): Frame {

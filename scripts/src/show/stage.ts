@@ -96,6 +96,7 @@ export class Stage {
       copyFrame(pool.shown, frame); // start from what is shown, so unmentioned entities stay put
     }
     let updated = 0;
+    let overrides = false;
     for (const e of batch.entities) {
       const i = entityIndex(e.id);
       if (i >= pool.capacity) continue;
@@ -113,17 +114,18 @@ export class Stage {
       if (e.brightness !== undefined) frame.brightness[i] = e.brightness;
       if (e.interpolation !== undefined) {
         pool.interpolationOverride[i] = e.interpolation;
-        pool.overridden();
+        overrides = true;
       }
       if (e.material !== undefined) {
         const material = this.materials.indexIfRoom(e.material);
         if (material >= 0) {
           pool.materialOverride[i] = material;
-          pool.overridden();
+          overrides = true;
         }
       }
       updated++;
     }
+    if (overrides) pool.overridden();
     if (batch.bands !== undefined || batch.is_beat !== undefined) {
       if (entry.ownAudioAt === -Infinity) entry.audio.copyFrom(this.globalAudio);
       entry.audio.applyPartial(batch.bands, batch.amplitude, batch.is_beat, batch.beat_intensity);
