@@ -3,7 +3,7 @@
  * the panel is served as MCAV ships it and opened in headless Chromium with `?port=` set to the hub's :8766. Passes
  * when the panel says it is connected, lists the DJ, shows the tempo, the pattern and moving meters, a pattern
  * button and its blackout button switch the hub's pattern and blackout, its zone settings' block type reaches the
- * show, and the page threw nothing.
+ * show, its 3D preview draws the zone's entities and they move, and the page threw nothing.
  *
  * Not part of `npm test`: it needs MCAV's admin_panel folder (`bash e2e/mcav/setup.sh <MCAV checkout>` copies it).
  * Run with `npx ts-node e2e/mcav/admin-panel-check.ts` after `npm run build`.
@@ -91,24 +91,27 @@ async function main(): Promise<void> {
         panelErrors.push(line);
     });
     await page.goto(`${site.url}/index.html?port=${hub.browserPort}`);
-    const waitText = async (
-      selector: string,
-      test: (text: string) => boolean,
+    /** Polls `read` until `test` holds, else fails naming what it last read and what the panel saw. */
+    const waitFor = async <T>(
+      read: () => Promise<T>,
+      test: (value: T) => boolean,
       what: string,
-    ): Promise<string> => {
+    ): Promise<T> => {
       const deadline = Date.now() + PANEL_TIMEOUT_MS;
       for (;;) {
-        const text = (await page.locator(selector).first().textContent()) ?? '';
-        if (test(text.trim())) return text.trim();
+        const value = await read();
+        if (test(value)) return value;
         if (Date.now() > deadline) {
           throw new Error(
-            `${what}: ${selector} reads "${text.trim()}"; the hub's refusals:\n${refusals.join('\n')}\n` +
+            `${what}: read ${JSON.stringify(value)}; the hub's refusals:\n${refusals.join('\n')}\n` +
               `the panel's last log lines:\n${consoleLines.slice(-15).join('\n')}`,
           );
         }
         await page.waitForTimeout(250);
       }
     };
+    const waitText = (selector: string, test: (text: string) => boolean, what: string): Promise<string> =>
+      waitFor(async () => ((await page.locator(selector).first().textContent()) ?? '').trim(), test, what);
     const status = await waitText(
       '#connection-status',
       (t) => /^connected$/i.test(t),
@@ -151,6 +154,34 @@ async function main(): Promise<void> {
       return zones.some((entities) => entities.some((e) => e.material === 'minecraft:glowstone'));
     }, PANEL_TIMEOUT_MS);
     console.log("admin-panel-check: its zone settings' block type reached the show (glowstone)");
+    // Its 3D preview draws the first zone's entities from `state.entities`, as blocks that move with the music.
+    type Panel = {
+      adminApp: {
+        _previewFailed?: boolean;
+        _previewBlocks?: { visible: boolean; position: { y: number } }[];
+      };
+    };
+    const previewBlocks = () =>
+      page.evaluate(() => {
+        const app = (globalThis as unknown as Panel).adminApp;
+        const shown = (app._previewBlocks ?? []).filter((b) => b.visible);
+        return {
+          failed: app._previewFailed === true,
+          shown: shown.length,
+          y: shown.map((b) => b.position.y.toFixed(2)).join(),
+        };
+      });
+    const heights = new Set<string>();
+    const drawn = await waitFor(
+      previewBlocks,
+      (p) => {
+        if (p.shown > 0) heights.add(p.y);
+        return p.failed || (p.shown > 0 && heights.size >= 3);
+      },
+      'its 3D preview drawing the zone and moving',
+    );
+    if (drawn.failed) throw new Error('its 3D preview failed (the panel disabled it)');
+    console.log(`admin-panel-check: its 3D preview draws ${drawn.shown} blocks, moving with the music`);
     socket.close();
     if (thrown.length > 0) throw new Error(`the panel threw:\n${thrown.slice(0, 10).join('\n')}`);
     if (refusals.length > 0) throw new Error(`the hub refused the panel:\n${refusals.join('\n')}`);

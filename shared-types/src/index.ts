@@ -94,11 +94,12 @@ export {
   browserRosterMessage,
   djJoinedMessage,
   mcavPresetSettings,
+  mcavPreviewState,
   mcavVjStateFields,
   normaliseDjAudioFrame,
   readBrowserMessage,
   readDjMessage,
 } from './compat/dj-link';
-export type { CompatError, CompatResult, McavPresetSettings } from './compat/dj-link';
+export type { CompatError, CompatResult, McavPresetSettings, McavPreviewState } from './compat/dj-link';
 export { presetNameOf, presetSyncSettings, readHubMessage } from './compat/hub-replies';
 export type { HubMessage, HubRead, HubReadError, StreamRoute } from './compat/hub-replies';

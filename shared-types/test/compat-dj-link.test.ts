@@ -4,6 +4,7 @@ import {
   browserRosterMessage,
   djJoinedMessage,
   mcavPresetSettings,
+  mcavPreviewState,
   mcavVjStateFields,
   normaliseDjAudioFrame,
   readBrowserMessage,
@@ -11,6 +12,7 @@ import {
 } from '../src/compat/dj-link';
 import { AUDIO_PRESETS, BROWSER_OUTBOUND, ERROR_CODES, DJ_OUTBOUND, MAX_HUB_MESSAGE_BYTES } from '../src';
 import { createPortValidator } from '../src/validate';
+import { BROWSER_OUTBOUND_EXAMPLES } from './examples';
 
 /** A frame with only the fields MCAV's dj_audio_frame schema requires, as its DJ client sends at minimum. */
 const mcavFrame = {
@@ -221,6 +223,31 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
         current_pattern: 'bars',
       });
       assert.equal('current_pattern' in mcavVjStateFields({ djs: [], active_dj_id: null }, {}), false);
+    });
+
+    describe("state for MCAV's panel (mcavPreviewState)", () => {
+      const look = { material: 'minecraft:glowstone', band: 0, visible: true };
+      const a = [{ id: 'a0', x: 0.1, y: 0.2, z: 0.3, scale: 0.4, ...look }];
+      const b = [{ id: 'b0', x: 0.5, y: 0.6, z: 0.7, scale: 0.8, ...look }];
+      const state = BROWSER_OUTBOUND_EXAMPLES.state;
+
+      it("one zone: its entities as MCAV's list, nothing else added", () => {
+        const mcav = mcavPreviewState({ ...state, entities: { main: a } }, 'main');
+        assert.deepEqual(mcav.entities, a);
+        assert.equal('zone_entities' in mcav, false);
+        assert.equal(mcav.bpm, state.bpm);
+      });
+
+      it('several zones: the first zone as the list, and every zone by name as zone_entities', () => {
+        const mcav = mcavPreviewState({ ...state, entities: { stage: a, side: b } }, 'side');
+        assert.deepEqual(mcav.entities, b);
+        assert.deepEqual(mcav.zone_entities, { stage: a, side: b });
+      });
+
+      it('no zones, or a first zone not yet in the state: an empty list', () => {
+        assert.deepEqual(mcavPreviewState({ ...state, entities: {} }).entities, []);
+        assert.deepEqual(mcavPreviewState({ ...state, entities: { stage: a } }, 'new').entities, []);
+      });
     });
   });
 });

@@ -109,7 +109,7 @@ async function browserLag(): Promise<void> {
   );
   if (hub.store.zones.length === 0) hub.store.setZones([STAGE]);
   const published = new Map<string, number>();
-  hub.store.events.preview.on((text) => published.set(keyOf(text), epochMs()));
+  hub.store.events.preview.on(({ text }) => published.set(keyOf(text), epochMs()));
 
   const child = fork(__filename, ['clients'], {
     execArgv: ['-r', 'ts-node/register'],

@@ -4,7 +4,8 @@
  * answer for the requests we have no feature for. Liberal in what is accepted (absent fields get defaults),
  * strict in what is sent: the schemas in `dj.ts` and `browser.ts` still describe what our own clients send.
  */
-import type { BrowserInboundMessage } from '../browser';
+import type { BrowserInboundMessage, BrowserOutbound } from '../browser';
+import type { BatchEntity } from '../plugin';
 import type { DjInboundMessage } from '../dj';
 import { PRESET_NAMES, type PresetName } from '../effects';
 import { browserValidator, djValidator, MAX_HUB_MESSAGE_BYTES } from '../ports';
@@ -262,6 +263,27 @@ export function mcavVjStateFields<E>(
     active_dj: roster.active_dj_id,
     zone_patterns: { ...currentPatterns },
     ...(current === undefined ? {} : { current_pattern: current }),
+  };
+}
+
+/** `state` as MCAV's admin panel reads it (see `mcavPreviewState`). */
+export type McavPreviewState = Omit<BrowserOutbound['state'], 'entities'> & {
+  entities: BatchEntity[];
+  zone_entities?: Record<string, BatchEntity[]>;
+};
+
+/**
+ * `state` for MCAV's admin panel. Its 3D preview draws `entities` as one zone's list (the first zone, its
+ * `main`), and with several zones `zone_entities` by name, which is our per-zone `entities` under its name.
+ * Only panels that speak MCAV get this, so our own panels' 20 Hz payload carries each entity once.
+ */
+export function mcavPreviewState(state: BrowserOutbound['state'], firstZone?: string): McavPreviewState {
+  const zones = Object.keys(state.entities);
+  const first = firstZone ?? zones[0];
+  return {
+    ...state,
+    entities: (first === undefined ? undefined : state.entities[first]) ?? [],
+    ...(zones.length > 1 ? { zone_entities: state.entities } : {}),
   };
 }
 

@@ -349,6 +349,8 @@ const BROWSER_REPLIES = messages('browser', 'server-to-client', {
     latency_ms: opt(num(0)),
     pattern: opt(str()),
     entities: opt(arr(entityUpdate)),
+    // Its 3D preview with several zones (stage mode): each zone's list by name.
+    zone_entities: opt(map(arr(entityUpdate))),
     instant_bass: opt(num(0)),
     active_dj: opt(nullable(djProfile)),
   },

@@ -20,6 +20,7 @@ import {
   HeartbeatMonitor,
   MAX_HUB_MESSAGE_BYTES,
   MCAV_BROWSER_QUERIES,
+  mcavPreviewState,
   readBrowserMessage,
   type BrowserInbound,
   type BrowserOutboundMessage,
@@ -30,6 +31,7 @@ import { verifySecret } from '../auth/secret-hash';
 import type { Logger } from '../logger';
 import { closeWebSocketServer, openWebSocketServer, remoteAddress, sendBounded } from '../net/ws-server';
 import { SlidingWindowLimiter } from '../rate-limit';
+import type { PreviewState } from '../store/hub-events';
 import type { HubStore } from '../store/hub-store';
 import { buildVjState, runBrowserCommand, type BrowserCommand } from './browser-commands';
 
@@ -51,6 +53,8 @@ interface BrowserConnection {
   phase: 'auth' | 'verifying' | 'live' | 'closed';
   authTimer: TimerHandle | null;
   readonly heartbeat: HeartbeatMonitor;
+  /** It asked one of MCAV's panel questions: it is MCAV's admin panel, and gets `state` in MCAV's shape. */
+  speaksMcav: boolean;
 }
 
 const PING_TEXT = JSON.stringify({ type: 'ping' });
@@ -120,7 +124,7 @@ export class BrowserServer {
     const { events } = this.options.store;
     const push = (message: BrowserOutboundMessage) => this.broadcast(JSON.stringify(message));
     this.unsubscribe.push(
-      events.preview.on((text) => this.broadcast(text)),
+      events.preview.on((preview) => this.broadcastPreview(preview)),
       events.roster.on((r) => push(browserRosterMessage(r))),
       events.djJoined.on((e) => push(djJoinedMessage(e.dj_id, e.dj_name))),
       events.djLeft.on((e) => push({ type: 'dj_left', ...e })),
@@ -150,6 +154,23 @@ export class BrowserServer {
     }, SETTINGS_PUSH_DELAY_MS);
   }
 
+  /** Our panels get the shared text; MCAV's panels, if any are connected, MCAV's shape of the same state. */
+  private broadcastPreview(preview: PreviewState): void {
+    const ours = Buffer.from(preview.text);
+    let mcav: Buffer | null = null;
+    for (const c of this.connections) {
+      if (c.phase !== 'live') continue;
+      if (!c.speaksMcav) {
+        sendBounded(c.ws, ours);
+        continue;
+      }
+      mcav ??= Buffer.from(
+        JSON.stringify(mcavPreviewState(preview.message, this.options.store.zones[0]?.name)),
+      );
+      sendBounded(c.ws, mcav);
+    }
+  }
+
   private broadcast(text: string): void {
     const bytes = Buffer.from(text); // encoded once for every browser
     for (const c of this.connections) if (c.phase === 'live') sendBounded(c.ws, bytes);
@@ -168,6 +189,7 @@ export class BrowserServer {
       ip: remoteAddress(request),
       phase: 'auth',
       authTimer: null,
+      speaksMcav: false,
       heartbeat: new HeartbeatMonitor(BROWSER_SERVER_HEARTBEAT, clock, {
         send: () => sendBounded(ws, PING_TEXT),
         onDead: () => this.closeConnection(c, CLOSE_CODES.PING_TIMEOUT, 'Two pings unanswered'),
@@ -217,8 +239,9 @@ export class BrowserServer {
       });
     // docs/protocol.md :8766: at most 10 commands per second per socket, else `error` "Rate limited"; MCAV's
     // panel's questions on connect have their own allowance.
-    const limiter =
-      result.ok && MCAV_BROWSER_QUERIES.has(result.value.type) ? this.mcavQueryLimiter : this.commandLimiter;
+    const mcavQuery = result.ok && MCAV_BROWSER_QUERIES.has(result.value.type);
+    if (mcavQuery) c.speaksMcav = true;
+    const limiter = mcavQuery ? this.mcavQueryLimiter : this.commandLimiter;
     if (!limiter.tryAcquire(String(c.id))) {
       return this.send(c, {
         type: 'error',

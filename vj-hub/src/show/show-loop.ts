@@ -8,6 +8,7 @@ import {
   HUB_MINECRAFT_FORWARD_HZ,
   type AudioState,
   type BatchEntity,
+  type BrowserOutbound,
   type Clock,
   type TimerHandle,
 } from '@audioviz/shared-types';
@@ -142,22 +143,21 @@ export class ShowLoop {
     const firstZone = this.store.zones[0]?.name;
     const now = this.clock.now();
     const recentFrames = this.frameTimes.filter((t) => now - t <= 1000).length;
-    this.store.events.preview.emit(
-      JSON.stringify({
-        type: 'state',
-        entities: this.entities,
-        bands: s.bands,
-        amplitude: s.amplitude,
-        is_beat: s.is_beat,
-        beat_intensity: s.beat_intensity,
-        bpm: s.bpm,
-        beat_phase: s.beat_phase ?? 0,
-        pattern: (firstZone !== undefined ? this.store.currentPatterns[firstZone] : undefined) ?? NO_PATTERN,
-        active_dj: active,
-        latency_ms: active === null ? 0 : (this.store.djs.get(active)?.latencyMs ?? 0),
-        fps: active === null ? 0 : recentFrames,
-        zone_status: { bpm_estimate: s.bpm },
-      }),
-    );
+    const message: BrowserOutbound['state'] = {
+      type: 'state',
+      entities: this.entities,
+      bands: s.bands,
+      amplitude: s.amplitude,
+      is_beat: s.is_beat,
+      beat_intensity: s.beat_intensity,
+      bpm: s.bpm,
+      beat_phase: s.beat_phase ?? 0,
+      pattern: (firstZone !== undefined ? this.store.currentPatterns[firstZone] : undefined) ?? NO_PATTERN,
+      active_dj: active,
+      latency_ms: active === null ? 0 : (this.store.djs.get(active)?.latencyMs ?? 0),
+      fps: active === null ? 0 : recentFrames,
+      zone_status: { bpm_estimate: s.bpm },
+    };
+    this.store.events.preview.emit({ message, text: JSON.stringify(message) });
   }
 }

@@ -3,6 +3,7 @@
  */
 import type {
   AudioState,
+  BrowserOutbound,
   DjAudioFrame,
   EffectName,
   PresetName,
@@ -18,6 +19,12 @@ export interface PendingRecord {
   readonly dj_id: string;
   readonly dj_name: string;
   readonly requested_at: number;
+}
+
+/** One preview `state` for the browsers, and its text for our own panels (serialised once for all of them). */
+export interface PreviewState {
+  readonly message: BrowserOutbound['state'];
+  readonly text: string;
 }
 
 export interface RosterSnapshot {
@@ -40,8 +47,8 @@ export function createHubEvents(onError?: ListenerErrorHandler) {
     frame: new Signal<{ dj_id: string; frame: DjAudioFrame; receivedAt: number }>(onError),
     /** Shaped audio for the Minecraft servers, at most HUB_MINECRAFT_FORWARD_HZ. */
     audio: new Signal<AudioState>(onError),
-    /** One serialized `state` message for every browser (~20 Hz and on beats). */
-    preview: new Signal<string>(onError),
+    /** The browsers' `state` (~20 Hz and on beats). */
+    preview: new Signal<PreviewState>(onError),
     zoneCommand: new Signal<ZoneCommand>(onError),
     patternChanged: new Signal<{ pattern: string; zones?: string[] }>(onError),
     presetChanged: new Signal<{ preset: PresetName }>(onError),

@@ -387,6 +387,22 @@ describe('browser-server (:8766)', function () {
       }
     });
 
+    it("sends a panel that asked MCAV's questions state in MCAV's shape, and ours still per zone", async () => {
+      t = await startTestHub({}, { createEngine }); // the preview's default zone `stage`
+      const ours = await liveBrowser(t);
+      const mcav = await liveBrowser(t);
+      mcav.send({ type: 'get_zone', zone: 'main' });
+      await mcav.next('zone');
+      t.clock.advance(50);
+      const [mine, theirs] = [await ours.next('state'), await mcav.next('state')];
+      assertValid(mine);
+      const zone = (mine['entities'] as Record<string, unknown[]>)['stage']!;
+      assert.ok(zone.length > 0, 'the default zone has entities');
+      assert.deepEqual(theirs['entities'], zone, "MCAV's preview draws the first zone from a list");
+      assert.equal('zone_entities' in theirs, false, 'one zone: no second copy');
+      assert.equal(theirs['bpm'], mine['bpm']);
+    });
+
     it('answers its requests we have no feature for with UNSUPPORTED, never silence', async () => {
       t = await startTestHub();
       const b = await liveBrowser(t);
