@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   if (wanted('agent.analyze_rtf')) await benchAnalyzeSpeed();
   if (wanted('agent.beat_f1')) benchMaterial();
   const splits = new Set(
-    ['dev', 'test', 'real'].filter((s) => wanted(`agent.${s}`) || wanted(`agent.ref.${s}`)),
+    ['dev', 'test', 'real'].filter(
+      (s) => wanted(`agent.${s}`) || wanted(`agent.ref.${s}`) || wanted(`agent.madmom.${s}`),
+    ),
   );
   if (splits.size === 0) return;
   if (!evalSetAvailable()) {

@@ -13,7 +13,7 @@ const MANIFEST = path.join(ARTIFACTS, 'manifest.json');
 const PYTHON = path.join(ARTIFACTS, 'venv', 'bin', 'python');
 export const EVAL_SETUP_HINT =
   'agent eval set not rendered: run `bash audio-agent/eval/setup.sh` (apt + PyPI, a few minutes) ' +
-  'for the agent.dev.*, agent.test.*, agent.ref.* and agent.real.* figures';
+  'for the agent.dev.*, agent.test.*, agent.ref.*, agent.madmom.* and agent.real.* figures';
 
 interface ManifestEntry {
   readonly name: string;

@@ -1,7 +1,8 @@
 """Renders the evaluation set into .artifacts/agent-eval/ and runs the reference tracker on it.
 
 Per track: <name>.wav (mono, 44.1 kHz), <name>.beats.txt (the label: one beat time per line) and
-<name>.ref.json (librosa's beats and tempo). manifest.json lists everything. Real recordings from Debian's
+<name>.ref.json (librosa's beats and tempo). manifest.json lists everything, with the path of each track's
+<name>.madmom.json, which reference_madmom.py writes (the second reference, in its own venv). Real recordings from Debian's
 game-music packages are cut to one excerpt each and get a reference run but no label.
 Run through setup.sh, which installs what this needs.
 """
@@ -126,6 +127,7 @@ def main():
     entries += real_recordings(real, force)
     for i, entry in enumerate(entries, 1):
         entry["ref"] = entry["wav"][:-4] + ".ref.json"
+        entry["madmom"] = entry["wav"][:-4] + ".madmom.json"  # written by reference_madmom.py
         if force or not os.path.exists(entry["ref"]):
             with open(entry["ref"], "w") as f:
                 json.dump(reference_beats(entry["wav"]), f)

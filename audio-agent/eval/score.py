@@ -2,6 +2,7 @@
 
 Usage: score.py OURS.json  (written by audio-agent/bench/agent.bench.ts: {"tracks": [{name, beats, tempos}]})
 Prints bench figures as JSON lines on stdout and a per-track table on stderr.
+Two references: librosa (`agent.ref.*`) and, when setup.sh has run it, madmom (`agent.madmom.*`).
 Labelled splits: F (±70 ms), CMLt, AMLt as mir_eval defines them (beats before 5 s trimmed), the worst F, and the
 fraction of tracks whose tempo is within 4 % of the truth (no octave allowed). The tempo of a beat list is
 60 / the median inter-beat interval over the second half of the track, the same rule for truth, agent and
@@ -46,19 +47,26 @@ def score_beats(reference, estimate):
     return mir_eval.beat.f_measure(ref, est, f_measure_threshold=0.07), cmlt, amlt
 
 
-def load_reference(entry):
-    with open(entry["ref"]) as f:
+def load_reference(entry, tracker="ref"):
+    with open(entry[tracker]) as f:
         return json.load(f)
 
 
-def labelled(entries, ours):
+def has_madmom(entries):
+    """True when every track has madmom's beats (setup.sh writes them after rendering)."""
+    return all(os.path.exists(e.get("madmom", "")) for e in entries)
+
+
+def labelled(entries, ours, references):
     rows = []
     for entry in entries:
         truth = np.loadtxt(entry["beats"], ndmin=1).tolist()
         duration = entry["seconds"]
         true_tempo = tempo_of(truth, duration)
         row = {"name": entry["name"], "split": entry["split"], "soundfont": entry["soundfont"]}
-        for tracker, beats in (("agent", ours[entry["name"]]["beats"]), ("ref", load_reference(entry)["beats"])):
+        runs = [("agent", ours[entry["name"]]["beats"])]
+        runs += [(tracker, load_reference(entry, tracker)["beats"]) for tracker in references]
+        for tracker, beats in runs:
             f, cmlt, amlt = score_beats(truth, beats)
             tempo = tempo_of(beats, duration)
             row[tracker] = {"f": f, "cmlt": cmlt, "amlt": amlt, "tempo": tempo, "ok": within(tempo, true_tempo)}
@@ -67,8 +75,10 @@ def labelled(entries, ours):
     return rows
 
 
-def report_split(split, rows):
-    for tracker, prefix in (("agent", f"agent.{split}"), ("ref", f"agent.ref.{split}")):
+def report_split(split, rows, references):
+    prefixes = {"agent": f"agent.{split}", "ref": f"agent.ref.{split}", "madmom": f"agent.madmom.{split}"}
+    for tracker in ("agent", *references):
+        prefix = prefixes[tracker]
         scores = [r[tracker] for r in rows]
         held = tracker == "agent" and split == "test"
         figure(f"{prefix}.beat_f", np.mean([s["f"] for s in scores]), "F", *((0.9, "higher") if held else ()))
@@ -81,36 +91,43 @@ def report_split(split, rows):
 
 
 def real(entries, ours):
-    stability, agreement_f, agreement_tempo = [], [], []
+    """Tempo stability, and agreement with each reference (madmom's only when every recording has its beats)."""
+    references = ("ref", "madmom") if has_madmom(entries) else ("ref",)
+    stability = []
+    agreement = {tracker: ([], []) for tracker in references}
     for entry in entries:
         run = ours[entry["name"]]
         duration = run["duration"]
         readings = np.asarray([bpm for t, bpm in run["tempos"] if t >= duration / 2])
         stable = float(np.mean(np.abs(readings / np.median(readings) - 1) <= 0.04)) if len(readings) else 0.0
-        reference = load_reference(entry)["beats"]
-        f, _, _ = score_beats(reference, run["beats"])
-        agree = within(tempo_of(run["beats"], duration), tempo_of(reference, duration))
         stability.append(stable)
-        agreement_f.append(f)
-        agreement_tempo.append(agree)
-        print(f"{entry['name']:<34} stability {stable:.2f}  F vs ref {f:.2f}  tempo agrees {agree}", file=sys.stderr)
+        line = f"{entry['name']:<34} stability {stable:.2f}"
+        for tracker in references:
+            reference = load_reference(entry, tracker)["beats"]
+            f, _, _ = score_beats(reference, run["beats"])
+            agree = within(tempo_of(run["beats"], duration), tempo_of(reference, duration))
+            agreement[tracker][0].append(f)
+            agreement[tracker][1].append(agree)
+            line += f"  F vs {tracker} {f:.2f}  tempo agrees {agree}"
+        print(line, file=sys.stderr)
     if entries:
         figure("agent.real.tempo_stability", np.mean(stability), "fraction")
-        figure("agent.real.ref_agreement_f", np.mean(agreement_f), "F")
-        figure("agent.real.ref_tempo_agreement", np.mean(agreement_tempo), "fraction")
+        for tracker, (f, tempo) in agreement.items():
+            figure(f"agent.real.{tracker}_agreement_f", np.mean(f), "F")
+            figure(f"agent.real.{tracker}_tempo_agreement", np.mean(tempo), "fraction")
         figure("agent.real.tracks", len(entries), "count")
 
 
-def print_table(rows):
-    print(f"{'track':<24} {'font':<10} {'bpm':>6}  {'agent F/CMLt/AMLt/bpm':<28} {'ref F/CMLt/AMLt/bpm':<28}",
-          file=sys.stderr)
+def print_table(rows, references):
+    heads = "".join(f" {t + ' F/CMLt/AMLt/bpm':<28}" for t in ("agent", *references))
+    print(f"{'track':<24} {'font':<10} {'bpm':>6} {heads}", file=sys.stderr)
     for r in rows:
         cells = []
-        for tracker in ("agent", "ref"):
+        for tracker in ("agent", *references):
             s = r[tracker]
             tempo = "none" if s["tempo"] is None else f"{s['tempo']:.1f}"
             cells.append(f"{s['f']:.2f} {s['cmlt']:.2f} {s['amlt']:.2f} {tempo:>6}{'' if s['ok'] else '*'}")
-        print(f"{r['name']:<24} {r['soundfont']:<10} {r['true_tempo']:6.1f}  {cells[0]:<28} {cells[1]:<28}",
+        print(f"{r['name']:<24} {r['soundfont']:<10} {r['true_tempo']:6.1f} " + "".join(f" {c:<28}" for c in cells),
               file=sys.stderr)
 
 
@@ -119,12 +136,17 @@ def main():
         ours = {t["name"]: t for t in json.load(f)["tracks"]}
     with open(MANIFEST) as f:
         entries = [e for e in json.load(f)["tracks"] if e["name"] in ours]
-    rows = labelled([e for e in entries if e["split"] != "real"], ours)
-    print_table(rows)
+    labelled_entries = [e for e in entries if e["split"] != "real"]
+    references = ("ref", "madmom") if has_madmom(labelled_entries) else ("ref",)
+    if "madmom" not in references:
+        print("no madmom beats for every track: run `bash audio-agent/eval/setup.sh` for agent.madmom.*",
+              file=sys.stderr)
+    rows = labelled(labelled_entries, ours, references)
+    print_table(rows, references)
     for split in ("dev", "test"):
         split_rows = [r for r in rows if r["split"] == split]
         if split_rows:
-            report_split(split, split_rows)
+            report_split(split, split_rows, references)
     real([e for e in entries if e["split"] == "real"], ours)
 
 
