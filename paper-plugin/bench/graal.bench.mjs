@@ -90,11 +90,14 @@ const runs = [
   { name: 'graal.tick_ms_1024_jit', budget: 0.5, jvm: jit, pattern: null },
   { name: 'graal.tick_ms_1024_interp_galaxy', budget: 2, jvm: [], pattern: 'galaxy' },
   { name: 'graal.tick_ms_1024_jit_galaxy', budget: 0.5, jvm: jit, pattern: 'galaxy' },
+  // A renderer's batch_update of all 1024 entities each tick (parse, validate, apply), no budget of its own yet.
+  { name: 'graal.batch_ms_1024_interp', budget: null, jvm: [], pattern: null, batch: true },
+  { name: 'graal.batch_ms_1024_jit', budget: null, jvm: jit, pattern: null, batch: true },
 ];
 const quiet = quietJvmFlags(jdk);
 const only = process.env.AUDIOVIZ_BENCH_ONLY ?? '';
 const transcripts = new Map();
-for (const { name, budget, jvm, pattern } of runs) {
+for (const { name, budget, jvm, pattern, batch = false } of runs) {
   if (only && !name.startsWith(only)) continue;
   console.error(`graal.bench: ${name}`);
   if (!transcripts.has(pattern)) transcripts.set(pattern, transcriptFor(pattern));
@@ -111,6 +114,7 @@ for (const { name, budget, jvm, pattern } of runs) {
       bundle,
       transcript,
       String(budget),
+      ...(batch ? ['batch'] : []),
     ],
     { env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
