@@ -10,7 +10,14 @@ import {
   readBrowserMessage,
   readDjMessage,
 } from '../src/compat/dj-link';
-import { AUDIO_PRESETS, BROWSER_OUTBOUND, ERROR_CODES, DJ_OUTBOUND, MAX_HUB_MESSAGE_BYTES } from '../src';
+import {
+  AUDIO_PRESETS,
+  BROWSER_OUTBOUND,
+  ERROR_CODES,
+  DJ_OUTBOUND,
+  MAX_HUB_MESSAGE_BYTES,
+  type BrowserOutbound,
+} from '../src';
 import { createPortValidator } from '../src/validate';
 import { BROWSER_OUTBOUND_EXAMPLES } from './examples';
 
@@ -229,7 +236,7 @@ describe('compat/dj-link (MCAV on :9000 and :8766)', () => {
       const look = { material: 'minecraft:glowstone', band: 0, visible: true };
       const a = [{ id: 'a0', x: 0.1, y: 0.2, z: 0.3, scale: 0.4, ...look }];
       const b = [{ id: 'b0', x: 0.5, y: 0.6, z: 0.7, scale: 0.8, ...look }];
-      const state = BROWSER_OUTBOUND_EXAMPLES.state;
+      const state = BROWSER_OUTBOUND_EXAMPLES.state as BrowserOutbound['state'];
 
       it("one zone: its entities as MCAV's list, nothing else added", () => {
         const mcav = mcavPreviewState({ ...state, entities: { main: a } }, 'main');
