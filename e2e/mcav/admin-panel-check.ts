@@ -15,14 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../../tools/chromium.cjs';
 import { LOOPBACK } from '../src/network';
-import { REPO_ROOT } from '../src/paths';
 import { SeqSocket } from '../src/seq-socket';
 import { ShowStack } from '../src/show-stack';
+import { MCAV_DIR } from './mcav-common';
 
-const PANEL_DIR = path.join(
-  process.env['AUDIOVIZ_MCAV_DIR'] ?? path.join(REPO_ROOT, '.artifacts', 'mcav'),
-  'admin_panel',
-);
+const PANEL_DIR = path.join(MCAV_DIR, 'admin_panel');
 /** The panel connects, fills in and follows the music within this, ms. */
 const PANEL_TIMEOUT_MS = 30_000;
 const TYPES: Record<string, string> = {

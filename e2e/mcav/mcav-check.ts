@@ -16,33 +16,19 @@ import { FrameTap } from '../src/frame-tap';
 import { MinecraftViewer } from '../src/minecraft-viewer';
 import { freePort, LOOPBACK } from '../src/network';
 import { ARTIFACTS, REPO_ROOT } from '../src/paths';
-import { buildServerJar, findServerJdk, serverJarStaleness } from '../src/server-build';
 import { expectMotionOnTheBeat } from '../src/show-checks';
 import { firstFrame, ShowStack } from '../src/show-stack';
-
-const MCAV_DIR = process.env['AUDIOVIZ_MCAV_DIR'] ?? path.join(REPO_ROOT, '.artifacts', 'mcav');
-/** MCAV's VJ server connects, sends its init sequence and starts streaming within this, ms. */
-const MCAV_START_TIMEOUT_MS = 60_000;
-/** Lines in a log that mean something went wrong. */
-const TROUBLE = /Traceback|Exception|INVALID_|refused|error/i;
+import { MCAV_DIR, MCAV_START_TIMEOUT_MS, serverJdk, troubleIn } from './mcav-common';
 
 async function main(): Promise<void> {
   const python = path.join(MCAV_DIR, 'venv', 'bin', 'python');
   if (!fs.existsSync(python)) {
     throw new Error(`no MCAV venv at ${MCAV_DIR}: run \`bash e2e/mcav/setup.sh <MCAV checkout>\` first`);
   }
-  const jdk = findServerJdk();
-  if (jdk === null)
-    throw new Error('no JDK 25 found (AUDIOVIZ_JDK, JAVA_HOME, /usr/lib/jvm): the server needs it');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-mcav-'));
   const logDir = path.join(dir, 'logs');
   console.log(`mcav-check: logs in ${logDir}`);
-  const stale = serverJarStaleness();
-  if (stale !== null) {
-    console.log(`mcav-check: building the standalone server (${stale})`);
-    const error = await buildServerJar(jdk, logDir);
-    if (error !== null) throw new Error(error);
-  }
+  const jdk = await serverJdk('mcav-check', logDir);
   const stack = await ShowStack.prepare(dir, jdk);
   const parts: { stop(): Promise<unknown> }[] = [];
   try {
@@ -120,13 +106,7 @@ async function main(): Promise<void> {
       `mcav-check: on the beat, r = ${beat.r.toFixed(2)} at ${beat.lagMs} ms ` +
         `(half a beat later ${beat.offBeatR.toFixed(2)}), ${viewer.displays.size} entities`,
     );
-    const trouble = [server.process, vj].flatMap((p) =>
-      fs
-        .readFileSync(p.logFile, 'utf8')
-        .split('\n')
-        .filter((line) => TROUBLE.test(line))
-        .map((l) => `${p.name}: ${l}`),
-    );
+    const trouble = troubleIn([server.process, vj]);
     if (trouble.length > 0) throw new Error(`the logs name trouble:\n${trouble.slice(0, 20).join('\n')}`);
     console.log('mcav-check: passed');
   } finally {
