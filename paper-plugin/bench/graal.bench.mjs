@@ -1,8 +1,9 @@
 // npm run bench: the engine tick in GraalJS with 1024 entities, median ms, on the stock JDK (interpreter only)
 // and with the Graal JIT from Maven Central on JVMCI. Figures: graal.tick_ms_1024_interp (budget 2 ms) and
 // graal.tick_ms_1024_jit (budget 0.5 ms) with the default pattern (bars), and the same two for galaxy
-// (_galaxy: every entity moves and turns every tick). The Java side is dev.audioviz.core.engine.TickBenchmark
-// (core's test scope); the scene (a zone with 1024 entities) is set by graal-scenario.json, replayed through
+// (_galaxy: every entity moves and turns every tick), and graal.batch_ms_1024_interp/_jit: a tick that also
+// carries a renderer's batch_update of all 1024 entities (parse, check, apply; no budget of its own yet). The
+// Java side is dev.audioviz.core.engine.TickBenchmark (core's test scope); the scene (a zone with 1024 entities) is set by graal-scenario.json, replayed through
 // core/src/test/node/golden-frames.mjs. Flags: --bundle PATH, --scenario PATH (e.g. the test fixture).
 import fs from 'node:fs';
 import path from 'node:path';
