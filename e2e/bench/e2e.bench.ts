@@ -55,11 +55,7 @@ async function main(): Promise<void> {
     for (const count of [256, 1024]) {
       const reply = await operator.request({ type: 'set_entity_count', count });
       if (reply.type === 'error') throw new Error(`set_entity_count ${count}: ${JSON.stringify(reply)}`);
-      await viewer.waitFor(
-        () => (viewer.displays.size >= count ? true : undefined),
-        60_000,
-        `${count} display entities`,
-      );
+      await viewer.waitForDisplays(count, 60_000, `${count} display entities`);
       await tap.beatsAfter(4, 30_000); // spawning done, pool moving
       const from = Date.now();
       await tap.beatsAfter(BYTES_BEATS, BYTES_BEATS * BEAT_PERIOD_MS * 2 + 10_000, from);

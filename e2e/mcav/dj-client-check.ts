@@ -126,11 +126,7 @@ async function main(): Promise<void> {
 
     const viewer = await MinecraftViewer.join({ port: server.port, username: 'mcav_dj', logDir });
     parts.push(viewer.client);
-    await viewer.waitFor(
-      () => (viewer.displays.size > 0 ? true : undefined),
-      MCAV_START_TIMEOUT_MS,
-      'display entities at the client',
-    );
+    await viewer.waitForDisplays(1, MCAV_START_TIMEOUT_MS, 'display entities at the client');
     const beat = await expectMotionOnTheBeat(viewer, tap, 16, 3);
     console.log(
       `dj-client-check: on the beat in Minecraft, r = ${beat.r.toFixed(2)} at ${beat.lagMs} ms ` +

@@ -95,11 +95,7 @@ async function main(): Promise<void> {
     console.log("mcav-check: the agent streams to MCAV's VJ server");
     const viewer = await MinecraftViewer.join({ port: server.port, username: 'mcav_check', logDir });
     parts.push(viewer.client);
-    await viewer.waitFor(
-      () => (viewer.displays.size > 0 ? true : undefined),
-      MCAV_START_TIMEOUT_MS,
-      'display entities at the client',
-    );
+    await viewer.waitForDisplays(1, MCAV_START_TIMEOUT_MS, 'display entities at the client');
     console.log(`mcav-check: the client sees ${viewer.displays.size} display entities; judging 16 beats`);
     const beat = await expectMotionOnTheBeat(viewer, tap, 16, 3);
     console.log(

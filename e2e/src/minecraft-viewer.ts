@@ -72,6 +72,11 @@ export class MinecraftViewer {
     return viewer;
   }
 
+  /** Resolves once the player has seen at least `count` display entities spawn; `what` names them in the error. */
+  waitForDisplays(count: number, timeoutMs: number, what: string): Promise<true> {
+    return this.waitFor(() => (this.displays.size >= count ? true : undefined), timeoutMs, what);
+  }
+
   /** Resolves when `check` returns a value (checked now and after each entity event). */
   waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const found = check();

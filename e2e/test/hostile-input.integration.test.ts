@@ -146,8 +146,8 @@ describe('hostile and foreign input against the real server and hub', function (
       logDir: stack.logDir,
     });
     // A player who just joined is sent the entities once its chunks are in: on a busy machine, seconds later.
-    await viewer.waitFor(
-      () => (viewer.displays.size >= ENTITIES ? true : undefined),
+    await viewer.waitForDisplays(
+      ENTITIES,
       60_000,
       `the player seeing the default show's ${ENTITIES} entities`,
     );

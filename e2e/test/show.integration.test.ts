@@ -186,11 +186,7 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
 
   it('spawns the default zone’s display entities at the zone', async () => {
     const zone = stage;
-    await viewer.waitFor(
-      () => (viewer.displays.size >= zone.entity_count ? true : undefined),
-      30_000,
-      `${zone.entity_count} display entities`,
-    );
+    await viewer.waitForDisplays(zone.entity_count, 30_000, `${zone.entity_count} display entities`);
     const outside = [...viewer.displays.values()].filter(
       (e) =>
         e.x < zone.origin.x - SPAWN_SLACK_BLOCKS ||
@@ -389,8 +385,8 @@ describe('end to end: server, hub, agent and a Minecraft client', function () {
     );
     viewer = await joinViewer('Watcher2');
     const restored = zones.find((z) => z.name === stage.name)!;
-    await viewer.waitFor(
-      () => (viewer.displays.size >= restored.entity_count ? true : undefined),
+    await viewer.waitForDisplays(
+      restored.entity_count,
       30_000,
       `${restored.entity_count} display entities after the restart`,
     );
