@@ -1,12 +1,14 @@
 /**
- * MCAV's own admin panel (static HTML and JS) against our hub: the hub runs with our agent playing a click track,
- * the panel is served as MCAV ships it and opened in headless Chromium with `?port=` set to the hub's :8766. Passes
- * when the panel says it is connected, lists the DJ, shows the tempo, the pattern and moving meters, a pattern
- * button and its blackout button switch the hub's pattern and blackout, its zone settings' block type reaches the
- * show, its 3D preview draws the zone's entities and they move, and the page threw nothing.
+ * MCAV's own admin panel (static HTML and JS) against our hub: the hub runs linked to the standalone Minecraft
+ * server, with our agent playing a click track, and a Minecraft protocol client watches the show. The panel is
+ * served as MCAV ships it and opened in headless Chromium with `?port=` set to the hub's :8766. Passes when the
+ * panel says it is connected, lists the DJ, shows the tempo, the pattern and moving meters, a pattern button and
+ * its blackout button switch the hub's pattern and blackout, its zone settings' block type reaches the show and
+ * the player sees the zone's blocks turn to it, its 3D preview draws the zone's entities and they move, and the
+ * page threw nothing.
  *
- * Not part of `npm test`: it needs MCAV's admin_panel folder (`bash e2e/mcav/setup.sh <MCAV checkout>` copies it).
- * Run with `npx ts-node e2e/mcav/admin-panel-check.ts` after `npm run build`.
+ * Not part of `npm test`: it needs MCAV's admin_panel folder (`bash e2e/mcav/setup.sh <MCAV checkout>` copies it)
+ * and a JDK 25 for the server. Run with `npx ts-node e2e/mcav/admin-panel-check.ts` after `npm run build`.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -15,13 +17,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../../tools/chromium.cjs';
 import { LOOPBACK } from '../src/network';
+import { MinecraftViewer } from '../src/minecraft-viewer';
 import { SeqSocket } from '../src/seq-socket';
 import { ShowStack } from '../src/show-stack';
-import { MCAV_DIR } from './mcav-common';
+import { MCAV_DIR, MCAV_START_TIMEOUT_MS, serverJdk } from './mcav-common';
 
 const PANEL_DIR = path.join(MCAV_DIR, 'admin_panel');
 /** The panel connects, fills in and follows the music within this, ms. */
 const PANEL_TIMEOUT_MS = 30_000;
+/** The block the panel's zone settings pick: not the default, so the player sees it change. */
+const PICKED_BLOCK = 'glowstone';
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -58,13 +63,39 @@ async function main(): Promise<void> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audioviz-mcav-panel-'));
   console.log(`admin-panel-check: logs in ${path.join(dir, 'logs')}`);
-  const stack = await ShowStack.prepare(dir, null); // no Minecraft server: the hub's preview is the show
+  const jdk = await serverJdk('admin-panel-check', path.join(dir, 'logs'));
+  const stack = await ShowStack.prepare(dir, jdk);
   const site = await serveStatic(PANEL_DIR);
   const browser = await launchChromium();
+  let viewer: MinecraftViewer | null = null;
   try {
     await stack.start();
     const hub = stack.hub!;
-    console.log('admin-panel-check: hub and agent are up');
+    viewer = await MinecraftViewer.join({
+      port: stack.server!.port,
+      username: 'panel_check',
+      logDir: stack.logDir,
+    });
+    // Our own panel's view of the show: how many entities each zone has, and later what the panel changed.
+    const { socket } = await SeqSocket.connect(`ws://${LOOPBACK}:${hub.browserPort}`);
+    const firstState = await socket.next((m) => m.type === 'state', MCAV_START_TIMEOUT_MS);
+    const entityCount = Object.values(firstState['entities'] as Record<string, unknown[]>).reduce(
+      (sum, zone) => sum + zone.length,
+      0,
+    );
+    const watching = viewer;
+    await watching.waitFor(
+      () => (watching.blocks.size >= entityCount ? true : undefined),
+      MCAV_START_TIMEOUT_MS,
+      `the player seeing the show's ${entityCount} blocks`,
+    );
+    const blocksBefore = new Set(watching.blocks.values());
+    if (blocksBefore.has(PICKED_BLOCK))
+      throw new Error(`the show already shows ${PICKED_BLOCK}: pick another block for the check`);
+    console.log(
+      `admin-panel-check: server, hub and agent are up; the player sees ${watching.blocks.size} blocks ` +
+        `(${[...blocksBefore].join(', ')})`,
+    );
     const page = await browser.newPage();
     const thrown: string[] = [];
     page.on('pageerror', (err) => thrown.push(err.message));
@@ -130,7 +161,6 @@ async function main(): Promise<void> {
       `admin-panel-check: "${status}", DJ listed (${dj.slice(0, 40)}…), ${bpm} BPM, pattern "${pattern}", ` +
         `bass meter ${[...meters].join(' ')}`,
     );
-    const { socket } = await SeqSocket.connect(`ws://${LOOPBACK}:${hub.browserPort}`);
     // A pattern button of its grid (drawn from our pattern list) switches the show's pattern.
     const next = pattern === 'circle' ? 'bars' : 'circle';
     await page.locator(`.pattern-btn[data-pattern="${next}"]`).first().click();
@@ -144,13 +174,27 @@ async function main(): Promise<void> {
     await socket.next((m) => m.type === 'vj_state' && m['blackout'] === false, PANEL_TIMEOUT_MS);
     // Its zone settings send its whole zone config (with fields we do not have); the block type must show.
     await page.locator('#tab-zone').click();
-    await page.locator('#zone-block-type').selectOption('GLOWSTONE');
-    await socket.next((m) => {
+    await page.locator('#zone-block-type').selectOption(PICKED_BLOCK.toUpperCase());
+    const changed = await socket.next((m) => {
       if (m.type !== 'state') return false;
-      const zones = Object.values(m['entities'] as Record<string, { material?: string; scale?: number }[]>);
-      return zones.some((entities) => entities.some((e) => e.material === 'minecraft:glowstone'));
+      const zones = Object.values(m['entities'] as Record<string, { material?: string }[]>);
+      return zones.some((entities) => entities.some((e) => e.material === `minecraft:${PICKED_BLOCK}`));
     }, PANEL_TIMEOUT_MS);
-    console.log("admin-panel-check: its zone settings' block type reached the show (glowstone)");
+    const inPickedBlock = Object.values(changed['entities'] as Record<string, { material?: string }[]>)
+      .flat()
+      .filter((e) => e.material === `minecraft:${PICKED_BLOCK}`).length;
+    const picked = await watching.waitFor(
+      () => {
+        const count = [...watching.blocks.values()].filter((b) => b === PICKED_BLOCK).length;
+        return count >= inPickedBlock ? count : undefined;
+      },
+      PANEL_TIMEOUT_MS,
+      `the player seeing the zone's ${inPickedBlock} entities as ${PICKED_BLOCK}`,
+    );
+    console.log(
+      `admin-panel-check: its zone settings' block type reached the show, and the player sees ${picked} ` +
+        `${PICKED_BLOCK} blocks`,
+    );
     // Its 3D preview draws the first zone's entities from `state.entities`, as blocks that move with the music.
     type Panel = {
       adminApp: {
@@ -185,6 +229,7 @@ async function main(): Promise<void> {
     if (panelErrors.length > 0) throw new Error(`the panel logged errors:\n${panelErrors.join('\n')}`);
     console.log('admin-panel-check: passed');
   } finally {
+    await viewer?.leave();
     await browser.close();
     await site.close();
     await stack.stop();

@@ -2,7 +2,8 @@
  * A Minecraft player watching the show: the standalone server's own protocol client
  * (paper-plugin/standalone/src/test/js/watch-entities.cjs, minecraft-protocol) run as a process, with
  * `packet-meter.cjs` preloaded so each entity packet also reports its arrival time and size. Collects the display
- * entities it sees spawn and every transformation change as `EntityUpdate`s.
+ * entities it sees spawn and every transformation change as `EntityUpdate`s, and the block each block display
+ * shows.
  */
 import path from 'node:path';
 import { ManagedProcess } from './child-process';
@@ -38,6 +39,8 @@ const MAX_UPDATES = 600_000;
 export class MinecraftViewer {
   readonly displays = new Map<number, SpawnedEntity>();
   readonly updates: EntityUpdate[] = [];
+  /** The block each block display shows, by entity id ("glowstone"), as its metadata last said. */
+  readonly blocks = new Map<number, string>();
   /** Bytes of every entity packet, display or not, with arrival times: what the client paid. */
   readonly packets: { t: number; bytes: number }[] = [];
   private lastMeter: MeterLine | null = null;
@@ -152,6 +155,7 @@ export class MinecraftViewer {
       const id = Number(event['id']);
       if (!this.displays.has(id)) return;
       const fields = (event['fields'] ?? {}) as Record<string, unknown>;
+      if (typeof fields['block'] === 'string') this.blocks.set(id, fields['block']);
       const update: { t: number; entityId: number; bytes: number; scale?: Vec3; translation?: Vec3 } = {
         t,
         entityId: id,
@@ -164,7 +168,10 @@ export class MinecraftViewer {
       this.updates.push(update);
       if (this.updates.length > MAX_UPDATES) this.updates.splice(0, MAX_UPDATES / 2);
     } else if (event['event'] === 'destroy' && Array.isArray(event['ids'])) {
-      for (const id of event['ids']) this.displays.delete(Number(id));
+      for (const id of event['ids']) {
+        this.displays.delete(Number(id));
+        this.blocks.delete(Number(id));
+      }
     } else return;
     for (const listener of [...this.listeners]) listener();
   }

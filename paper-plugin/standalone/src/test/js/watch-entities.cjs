@@ -7,7 +7,8 @@
 // {"event":"metadata","id","fields":{name: value}}, {"event":"destroy","ids"}, {"event":"chat","text"},
 // {"event":"position","packet","id"} (position sync, teleport or velocity of an entity),
 // {"event":"end","reason"}, {"event":"error","message"}. Metadata fields of display entities are named
-// (translation, scale, left_rotation, interpolation_delay, ...); others appear as "i<index>".
+// (translation, scale, left_rotation, interpolation_delay, ...); others appear as "i<index>". A block display's
+// `displayed` is a block state id; its block's name is added as "block" ("glowstone").
 'use strict';
 const readline = require('node:readline');
 const mc = require('minecraft-protocol');
@@ -50,16 +51,26 @@ const client = mc.createClient({
 });
 
 client.on('login', () => emit({ event: 'joined' }));
+/** Entity ids of the block displays spawned, whose `displayed` field is a block state. */
+const blockDisplays = new Set();
 client.on('spawn_entity', (p) => {
   const type = registry.entities[p.type];
+  if (type && type.name === 'block_display') blockDisplays.add(p.entityId);
   emit({ event: 'spawn', id: p.entityId, type: type ? type.name : String(p.type), x: p.x, y: p.y, z: p.z });
 });
 client.on('entity_metadata', (p) => {
   const fields = {};
   for (const entry of p.metadata) fields[DISPLAY_FIELDS[entry.key] ?? 'i' + entry.key] = entry.value;
+  if (blockDisplays.has(p.entityId) && typeof fields.displayed === 'number') {
+    const block = registry.blocksByStateId[fields.displayed];
+    fields.block = block ? block.name : 'unknown state ' + fields.displayed;
+  }
   emit({ event: 'metadata', id: p.entityId, fields });
 });
-client.on('entity_destroy', (p) => emit({ event: 'destroy', ids: p.entityIds }));
+client.on('entity_destroy', (p) => {
+  for (const id of p.entityIds) blockDisplays.delete(id);
+  emit({ event: 'destroy', ids: p.entityIds });
+});
 for (const name of ['sync_entity_position', 'entity_teleport', 'entity_velocity']) {
   client.on(name, (p) => emit({ event: 'position', packet: name, id: p.entityId }));
 }

@@ -105,6 +105,8 @@ class MinestomDisplayWorldIntegrationTest {
         awaitField(second, "translation", v -> vector(v, 4, 0, 1));
         int seaLantern = Block.SEA_LANTERN.stateId();
         awaitField(first, "displayed", v -> v.getAsInt() == seaLantern);
+        // The client names the block from its own registry, as the end-to-end checks read it.
+        awaitField(first, "block", v -> v.getAsString().equals("sea_lantern"));
         // Brightness 15 for block and sky light, packed as Minecraft does: block << 4 | sky << 20.
         awaitField(first, "brightness", v -> v.getAsInt() == (15 << 4 | 15 << 20));
         // The culling box covers where the entity was moved.
