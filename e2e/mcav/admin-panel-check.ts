@@ -35,6 +35,11 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** Every zone's entities of a hub `state` message, in one list. */
+function entitiesOf(state: Record<string, unknown>): { material?: string }[] {
+  return Object.values(state['entities'] as Record<string, { material?: string }[]>).flat();
+}
+
 /** Serves `dir` on a free loopback port, as a plain static web server would. */
 async function serveStatic(dir: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((request, response) => {
@@ -79,10 +84,7 @@ async function main(): Promise<void> {
     // Our own panel's view of the show: how many entities each zone has, and later what the panel changed.
     const { socket } = await SeqSocket.connect(`ws://${LOOPBACK}:${hub.browserPort}`);
     const firstState = await socket.next((m) => m.type === 'state', MCAV_START_TIMEOUT_MS);
-    const entityCount = Object.values(firstState['entities'] as Record<string, unknown[]>).reduce(
-      (sum, zone) => sum + zone.length,
-      0,
-    );
+    const entityCount = entitiesOf(firstState).length;
     const watching = viewer;
     await watching.waitFor(
       () => (watching.blocks.size >= entityCount ? true : undefined),
@@ -175,21 +177,17 @@ async function main(): Promise<void> {
     // Its zone settings send its whole zone config (with fields we do not have); the block type must show.
     await page.locator('#tab-zone').click();
     await page.locator('#zone-block-type').selectOption(PICKED_BLOCK.toUpperCase());
-    const changed = await socket.next((m) => {
-      if (m.type !== 'state') return false;
-      const zones = Object.values(m['entities'] as Record<string, { material?: string }[]>);
-      return zones.some((entities) => entities.some((e) => e.material === `minecraft:${PICKED_BLOCK}`));
-    }, PANEL_TIMEOUT_MS);
-    const inPickedBlock = Object.values(changed['entities'] as Record<string, { material?: string }[]>)
-      .flat()
-      .filter((e) => e.material === `minecraft:${PICKED_BLOCK}`).length;
+    const inPickedBlock = (state: Record<string, unknown>): number =>
+      entitiesOf(state).filter((e) => e.material === `minecraft:${PICKED_BLOCK}`).length;
+    const changed = await socket.next((m) => m.type === 'state' && inPickedBlock(m) > 0, PANEL_TIMEOUT_MS);
+    const pickedInState = inPickedBlock(changed);
     const picked = await watching.waitFor(
       () => {
         const count = [...watching.blocks.values()].filter((b) => b === PICKED_BLOCK).length;
-        return count >= inPickedBlock ? count : undefined;
+        return count >= pickedInState ? count : undefined;
       },
       PANEL_TIMEOUT_MS,
-      `the player seeing the zone's ${inPickedBlock} entities as ${PICKED_BLOCK}`,
+      `the player seeing the zone's ${pickedInState} entities as ${PICKED_BLOCK}`,
     );
     console.log(
       `admin-panel-check: its zone settings' block type reached the show, and the player sees ${picked} ` +
