@@ -165,7 +165,7 @@ export class AudioAnalyzer {
     this.spectrumShaper.shape(this.rawSpectrum, out.spectrum, null);
     this.measureLevels(out);
     this.onsets.detect(endS, out.onsets);
-    this.tracker.update(this.onsets.novelty, this.onsets.kickNovelty);
+    this.tracker.update(this.onsets.novelty, this.onsets.kickNovelty, this.onsets.clickNovelty);
     const hopStart = this.ringPos - this.options.hopSize;
     this.bass.process(
       this.ring,

@@ -7,7 +7,8 @@
  *    compressed comb. Compression counts an onset on every beat above a few loud ones, and the true
  *    grid has its eighths (ride, hats) on both positions, which the sixteenth before the beat lacks;
  * 2. on-beat or off-beat: of the pair, the one where the plain comb is larger (the louder hits, kick and
- *    snare, fall on the beat). This step alone decides between a beat and its off-beat, as before.
+ *    snare, fall on the beat), unless the caller already knows which eighth is the beat (the clave, see
+ *    `clave-check.ts`): then the one nearer that position.
  */
 
 /**
@@ -15,6 +16,7 @@
  * @param compressed comb of the compressed novelty, `span` values
  * @param span hops in one period (the combs' length)
  * @param half hops in half a period
+ * @param near where the beat is known to lie (0 ≤ near < span), or negative to choose by loudness
  * @returns the chosen position, 0 ≤ j < span
  */
 export function pickBeatOffset(
@@ -22,6 +24,7 @@ export function pickBeatOffset(
   compressed: Float64Array,
   span: number,
   half: number,
+  near = -1,
 ): number {
   let pair = 0;
   let pairValue = -1;
@@ -33,5 +36,12 @@ export function pickBeatOffset(
     }
   }
   const other = (pair + half) % span;
+  if (near >= 0)
+    return circularDistance(pair, near, span) <= circularDistance(other, near, span) ? pair : other;
   return plain[pair]! >= plain[other]! ? pair : other;
+}
+
+function circularDistance(a: number, b: number, span: number): number {
+  const d = Math.abs(a - b) % span;
+  return Math.min(d, span - d);
 }

@@ -11,6 +11,7 @@
  */
 import { pickBeatOffset } from './beat-offset';
 import { BlockAutocorrelation, peakWithin } from './block-autocorrelation';
+import { ClaveCheck } from './clave-check';
 import { metreScore } from './metre-score';
 
 /** Time constant of the autocorrelation memory, s: long enough to be stable, short enough to follow a ramp. */
@@ -106,6 +107,10 @@ export class BeatTracker {
   private readonly hintMaxLag: number;
   private readonly acf: Float64Array;
   private readonly kickAcf: BlockAutocorrelation;
+  /** Reads the son clave on the grid: where there is one, it, not loudness, says which eighth is the beat. */
+  private readonly clave: ClaveCheck;
+  /** True once the grid has moved on by a beat since the clave was last read. */
+  private beatPassed = false;
   private readonly acfDecay: number;
   private readonly baselineAlpha: number;
   private readonly history: Float64Array;
@@ -141,6 +146,7 @@ export class BeatTracker {
     this.acf = new Float64Array(4 * this.maxLag + 3);
     this.acfDecay = Math.exp(-options.hopS / ACF_TAU_S);
     this.kickAcf = new BlockAutocorrelation(KICK_BLOCK_HOPS, this.acf.length, this.acfDecay);
+    this.clave = new ClaveCheck(this.maxLag);
     this.baselineAlpha = 1 - Math.exp(-options.hopS / BASELINE_TAU_S);
     let size = 1;
     // The resonators read one period back from up to a period ago.
@@ -166,9 +172,13 @@ export class BeatTracker {
     this.minIntervalHops = (Math.max(0, ms) / 1000) * this.fps;
   }
 
-  /** Advances one hop with that hop's onset novelty and the kick region's novelty (both ≥ 0). */
-  update(novelty: number, kickNovelty: number): void {
+  /**
+   * Advances one hop with that hop's onset novelty, the kick region's novelty and the click region's flux
+   * (where a clave sounds; all ≥ 0).
+   */
+  update(novelty: number, kickNovelty: number, clickFlux: number): void {
     const n = this.hop++;
+    this.clave.push(clickFlux);
     this.kickBaseline += (kickNovelty - this.kickBaseline) * this.baselineAlpha;
     this.kickAcf.push(kickNovelty > this.kickBaseline ? kickNovelty - this.kickBaseline : 0);
     this.baseline += (novelty - this.baseline) * this.baselineAlpha;
@@ -179,6 +189,19 @@ export class BeatTracker {
     if (n % TEMPO_EVERY_HOPS === 0) this.updateTempo();
     if (this.period > 0) this.updatePhase(n);
     this.flagBeat(n);
+    if (this.beatPassed) this.followClave(n);
+  }
+
+  /**
+   * Once a beat: reads the clave on the grid and, when it says the grid is on the off-beat, moves the grid by
+   * half a beat (later, so no beat is flagged twice). While the clave holds the grid on the beat, the phase
+   * loop keeps the eighth the grid is on instead of the louder one.
+   */
+  private followClave(n: number): void {
+    this.beatPassed = false;
+    const latestBeat = this.nextBeatHop - this.period * Math.ceil((this.nextBeatHop - n) / this.period);
+    if (!this.clave.judge(latestBeat, this.period)) return;
+    this.nextBeatHop += this.period / 2;
   }
 
   /**
@@ -327,7 +350,9 @@ export class BeatTracker {
       this.compressedComb[j] = this.compressedResonance[(n - j) & mask]!;
       sum += value;
     }
-    const best = pickBeatOffset(this.comb, this.compressedComb, span, Math.round(period / 2));
+    // Where the clave has placed the grid, the eighth nearest the predicted beat is kept, not the louder.
+    const predicted = this.clave.holdsGrid ? (((n - this.nextBeatHop) % period) + period) % period : -1;
+    const best = pickBeatOffset(this.comb, this.compressedComb, span, Math.round(period / 2), predicted);
     const mean = sum / span;
     if (mean <= 1e-9 || this.comb[best]! < MIN_COMB_CONTRAST * mean) return;
     const measured = n - best;
@@ -355,7 +380,10 @@ export class BeatTracker {
         this.lastFlaggedHop = n;
       }
       // Skip whole periods if the grid fell behind (e.g. after a tempo switch), never flag twice.
-      while (this.nextBeatHop - this.lookaheadHops <= n + 0.5) this.nextBeatHop += this.period;
+      while (this.nextBeatHop - this.lookaheadHops <= n + 0.5) {
+        this.nextBeatHop += this.period;
+        this.beatPassed = true;
+      }
     }
     const phase = 1 - (this.nextBeatHop - this.lookaheadHops - n) / this.period;
     this.phase = phase < 0 ? 0 : phase >= 1 ? 0 : phase;

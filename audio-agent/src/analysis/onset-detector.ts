@@ -1,6 +1,7 @@
 /**
  * Onsets by spectral flux: the rise of compressed magnitudes from one hop to the next, in total (the novelty
- * the beat tracker follows) and in three regions that split drum hits into kick, snare and hat.
+ * the beat tracker follows), in three regions that split drum hits into kick, snare and hat, and in the
+ * click region the tracker reads a clave from.
  */
 import type { SpectrumFrame } from './spectrum';
 
@@ -8,6 +9,12 @@ import type { SpectrumFrame } from './spectrum';
 const KICK_HZ: readonly [number, number] = [30, 180];
 const SNARE_HZ: readonly [number, number] = [200, 2500];
 const HAT_HZ: readonly [number, number] = [6000, 16000];
+/**
+ * The click region: claves, woodblocks and rimshots, above most of the chords' energy and below the hats.
+ * The beat tracker folds it on its grid to find a son clave (`clave-check.ts`). Chosen on dev (1.5–5 and
+ * 2–4 kHz tried; 2–4 kHz separated the clave more).
+ */
+const CLICK_HZ: readonly [number, number] = [2000, 4000];
 /** Shortest gap between two onsets of one class, s. */
 const REFRACTORY_S = [0.15, 0.1, 0.05] as const;
 /** Time constant of the adaptive threshold's running mean and deviation, s. */
@@ -80,11 +87,16 @@ export class OnsetDetector {
   novelty = 0;
   /** The kick region's flux of the last hop, normalised the same way: where the low drums and bass land. */
   kickNovelty = 0;
+  /** The click region's flux of the last hop, normalised by its running mean. */
+  clickNovelty = 0;
   private readonly compressed: Float64Array;
   private readonly previous: Float64Array;
   /** Per-bin weight of the total flux: about the density of the mel scale, so hats do not outvote kicks. */
   private readonly weight: Float64Array;
   private readonly channels: FluxChannel[];
+  private readonly clickFirst: number;
+  private readonly clickLast: number;
+  private clickMean = 1e-6;
   private readonly alpha: number;
   private noveltyMean = 1e-6;
   private pendingSnare = false;
@@ -102,6 +114,7 @@ export class OnsetDetector {
     this.weight = new Float64Array(bins);
     for (let k = 1; k < bins; k++) this.weight[k] = Math.min(1, MEL_KNEE_HZ / (k * frame.binHz));
     this.alpha = 1 - Math.exp(-hopS / THRESHOLD_TAU_S);
+    ({ first: this.clickFirst, last: this.clickLast } = frame.rangeFor(CLICK_HZ[0], CLICK_HZ[1]));
     const regions = [KICK_HZ, SNARE_HZ, HAT_HZ];
     this.channels = regions.map((r, i) => {
       const { first, last } = frame.rangeFor(r[0], r[1]);
@@ -128,9 +141,14 @@ export class OnsetDetector {
       if (rise > 0) total += rise * this.weight[k]!;
     }
     const [kick, snare, hat] = this.channels as [FluxChannel, FluxChannel, FluxChannel];
-    const kickCandidate = kick.candidate(this.regionFlux(kick), timeS, this.alpha, this.k);
-    const snareCandidate = snare.candidate(this.regionFlux(snare), timeS, this.alpha, this.k);
-    const hatCandidate = hat.candidate(this.regionFlux(hat), timeS, this.alpha, this.k);
+    const kickCandidate = kick.candidate(this.regionFlux(kick.first, kick.last), timeS, this.alpha, this.k);
+    const snareCandidate = snare.candidate(
+      this.regionFlux(snare.first, snare.last),
+      timeS,
+      this.alpha,
+      this.k,
+    );
+    const hatCandidate = hat.candidate(this.regionFlux(hat.first, hat.last), timeS, this.alpha, this.k);
     // A drum hit leaks into its neighbours' regions: kick and snare go to whichever stands out more
     // against its own recent maximum. Hats ride on top of either, so they are judged alone.
     // A kick's attack reaches the snare region a hop before its body reaches the kick region, so a snare
@@ -139,6 +157,9 @@ export class OnsetDetector {
     out.snare = this.pendingSnare && !out.kick;
     this.pendingSnare = !out.snare && snareCandidate && snare.relative > kick.relative && snare.accept(timeS);
     out.hat = hatCandidate && hat.accept(timeS);
+    const click = this.regionFlux(this.clickFirst, this.clickLast);
+    this.clickMean += (click - this.clickMean) * this.alpha;
+    this.clickNovelty = Math.min(MAX_NOVELTY, click / Math.max(this.clickMean, 1e-3));
     this.previous.set(c);
     // The first hop seeds the mean, so a stream that starts loud does not read as one enormous onset.
     if (this.hops++ === 0) this.noveltyMean = total;
@@ -148,11 +169,11 @@ export class OnsetDetector {
     this.kickNovelty = Math.min(MAX_NOVELTY, kick.flux / Math.max(kick.mean, 1e-3));
   }
 
-  private regionFlux(channel: FluxChannel): number {
+  private regionFlux(first: number, last: number): number {
     const c = this.compressed;
     const p = this.previous;
     let sum = 0;
-    for (let k = channel.first; k <= channel.last; k++) {
+    for (let k = first; k <= last; k++) {
       const rise = c[k]! - p[k]!;
       if (rise > 0) sum += rise;
     }

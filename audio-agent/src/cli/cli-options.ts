@@ -22,7 +22,7 @@ export const OPTIONS = [
     flag: 'source',
     type: 'string',
     env: 'AUDIOVIZ_SOURCE',
-    help: 'synth:click:BPM | synth:drums:BPM | synth:sweep | stdin | device[:ID] | FILE',
+    help: 'synth:click:BPM | synth:drums:BPM | synth:latin:BPM | synth:sweep | stdin | device[:ID] | FILE',
   },
   {
     flag: 'format',

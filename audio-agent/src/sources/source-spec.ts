@@ -1,14 +1,14 @@
-/** The `--source` argument: `synth:click:BPM`, `synth:drums:BPM`, `synth:sweep`, `stdin`, `device[:ID]`, or a file. */
+/** The `--source` argument: `synth:click:BPM`, `synth:drums:BPM`, `synth:latin:BPM`, `synth:sweep`, `stdin`, `device[:ID]`, or a file. */
 import { AudioInputError } from './audio-input-error';
 
 export type SourceSpec =
-  | { readonly kind: 'synth'; readonly synth: 'click' | 'drums' | 'sweep'; readonly bpm: number }
+  | { readonly kind: 'synth'; readonly synth: 'click' | 'drums' | 'latin' | 'sweep'; readonly bpm: number }
   | { readonly kind: 'stdin' }
   | { readonly kind: 'device'; readonly deviceId: number | null }
   | { readonly kind: 'file'; readonly path: string };
 
 const SOURCE_HELP =
-  'use synth:click:BPM, synth:drums:BPM, synth:sweep, stdin, device, device:ID or a file path';
+  'use synth:click:BPM, synth:drums:BPM, synth:latin:BPM, synth:sweep, stdin, device, device:ID or a file path';
 
 /** @throws AudioInputError SOURCE_INVALID */
 export function parseSourceSpec(text: string): SourceSpec {
@@ -19,7 +19,7 @@ export function parseSourceSpec(text: string): SourceSpec {
   if (text.startsWith('synth:')) {
     const [, synth, bpmText] = text.split(':');
     if (synth === 'sweep' && bpmText === undefined) return { kind: 'synth', synth, bpm: 0 };
-    if (synth === 'click' || synth === 'drums') {
+    if (synth === 'click' || synth === 'drums' || synth === 'latin') {
       const bpm = bpmText === undefined ? 128 : Number(bpmText);
       if (!(bpm >= 60 && bpm <= 200))
         throw new AudioInputError(

@@ -1,12 +1,18 @@
 /**
  * Synthetic audio with known beat times: click tracks, drum loops (4/4 or 3/4, steady or ramping tempo,
- * optional drumless break) and a sine sweep. Used by `synth:*` sources for demos and as test material.
+ * optional drumless break), a latin groove over a son clave and a sine sweep. Used by `synth:*` sources for
+ * demos and as test material.
  */
 import { seededRandom, type RandomSource } from '@audioviz/shared-types';
 
 export interface SynthSpec {
-  /** click: a metronome; drums: kick/snare/hat kit over a pad; sweep: a log sine sweep, no beats. */
-  readonly kind: 'click' | 'drums' | 'sweep';
+  /**
+   * click: a metronome; drums: kick/snare/hat kit over a pad; latin: congas, piano stabs and half the kicks
+   * on the off-beats, a shaker and a son clave (4/4 only); sweep: a log sine sweep, no beats.
+   */
+  readonly kind: 'click' | 'drums' | 'latin' | 'sweep';
+  /** latin: play the clave (default true); without it nothing but loudness tells the beat from the off-beat. */
+  readonly clave?: boolean;
   /** Tempo at the start, BPM. */
   readonly bpm: number;
   /** Tempo at the end for a linear ramp, BPM (default: steady). */
@@ -75,6 +81,59 @@ function addHat(out: Float32Array, at: number, rate: number, gain: number, rando
   }
 }
 
+/** A short decaying tone with a little noise: conga, clave and bass notes. */
+function addTone(
+  out: Float32Array,
+  at: number,
+  rate: number,
+  tone: { hz: number; decayS: number; gain: number; noise?: number },
+  random: RandomSource,
+): void {
+  const length = Math.floor(5 * tone.decayS * rate);
+  for (let i = 0; i < length && at + i < out.length; i++) {
+    const t = i / rate;
+    const noise = tone.noise === undefined ? 0 : tone.noise * (2 * random() - 1);
+    out[at + i]! += tone.gain * (Math.sin(2 * Math.PI * tone.hz * t) + noise) * Math.exp(-t / tone.decayS);
+  }
+}
+
+/** The son clave (3-2) and the groove around it, as sixteenth-note steps of a bar. */
+const LATIN = {
+  kick: [0, 6, 8, 14],
+  conga: [2, 6, 10, 14],
+  stab: [2, 6, 10, 14],
+  bass: [6, 12],
+  clave: [0, 3, 6, 10, 12],
+} as const;
+
+function renderLatin(
+  out: Float32Array,
+  rate: number,
+  beats: readonly number[],
+  spec: SynthSpec,
+  random: RandomSource,
+): void {
+  const stepTime = (step: number) => {
+    const beat = Math.floor(step / 4);
+    const next = beats[beat + 1] ?? beats[beat]! + (beats[1]! - beats[0]!);
+    return beats[beat]! + ((step % 4) / 4) * (next - beats[beat]!);
+  };
+  for (let bar = 0; (bar + 1) * 4 <= beats.length; bar++) {
+    const at = (step: number) => Math.round(stepTime(bar * 16 + step) * rate);
+    for (let step = 0; step < 16; step++) addHat(out, at(step), rate, 0.08, random);
+    for (const step of LATIN.kick) addKick(out, at(step), rate, 0.6);
+    for (const step of LATIN.conga)
+      addTone(out, at(step), rate, { hz: 330, decayS: 0.05, gain: 0.5, noise: 0.2 }, random);
+    for (const step of LATIN.stab)
+      for (const hz of [262, 330, 392])
+        addTone(out, at(step), rate, { hz, decayS: 0.08, gain: 0.15 }, random);
+    for (const step of LATIN.bass) addTone(out, at(step), rate, { hz: 98, decayS: 0.15, gain: 0.4 }, random);
+    if (spec.clave !== false)
+      for (const step of LATIN.clave)
+        addTone(out, at(step), rate, { hz: 2500, decayS: 0.015, gain: 0.35 }, random);
+  }
+}
+
 function addClick(out: Float32Array, at: number, rate: number, accent: boolean): void {
   const length = Math.floor(0.015 * rate);
   const hz = accent ? 1500 : 1000;
@@ -130,6 +189,10 @@ export function renderSynth(spec: SynthSpec): SynthMaterial {
   const inBreak = (t: number) => spec.breakS !== undefined && t >= spec.breakS[0] && t < spec.breakS[1];
   if (spec.kind === 'click') {
     beats.forEach((t, i) => addClick(out, Math.round(t * rate), rate, i % meter === 0));
+    return { samples: out, sampleRate: rate, beatTimes: beats };
+  }
+  if (spec.kind === 'latin') {
+    renderLatin(out, rate, beats, spec, random);
     return { samples: out, sampleRate: rate, beatTimes: beats };
   }
   addPad(out, rate, beats, meter);

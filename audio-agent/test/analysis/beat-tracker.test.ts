@@ -51,6 +51,17 @@ describe('beat tracking on generated material', () => {
     assert.ok(run.score.f >= 0.85, `F-measure ${run.score.f.toFixed(3)}`);
   });
 
+  it('puts the beat where a son clave puts it, not on the louder off-beat (F ≥ 0.80)', () => {
+    const run = runMaterial(MATERIAL.find((m) => m.name === 'latin_104')!);
+    assert.ok(run.score.f >= 0.8, `F-measure ${run.score.f.toFixed(3)}`);
+  });
+
+  it('without the clave the same groove lands on its louder off-beat (what the clave check corrects)', () => {
+    const latin = MATERIAL.find((m) => m.name === 'latin_104')!;
+    const run = runMaterial({ ...latin, name: 'latin_104_no_clave', spec: { ...latin.spec, clave: false } });
+    assert.ok(run.score.f <= 0.3, `F-measure ${run.score.f.toFixed(3)}`);
+  });
+
   it('announces beats the configured lookahead early', () => {
     const material = MATERIAL.find((m) => m.name === 'drums_120')!;
     const plain = runMaterial(material);
@@ -107,7 +118,7 @@ describe('BeatTracker kick-region bar check', () => {
         eighths++;
         nextEighth += eighthS;
       }
-      tracker.update(novelty, kick);
+      tracker.update(novelty, kick, 0);
     }
     return tracker.bpm;
   }

@@ -34,5 +34,6 @@ export const MATERIAL: readonly Material[] = [
     spec: { kind: 'drums', bpm: 126, seconds: 40, breakS: [16, 24], seed: 8 },
     steady: false,
   },
+  { name: 'latin_104', spec: { kind: 'latin', bpm: 104, seconds: 32, seed: 11 }, steady: false },
   { name: 'waltz_150', spec: { kind: 'drums', bpm: 150, meter: 3, seconds: 24, seed: 9 }, steady: false },
 ];

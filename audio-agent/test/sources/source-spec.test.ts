@@ -7,6 +7,7 @@ describe('parseSourceSpec', () => {
   it('reads synthetic sources with their tempo', () => {
     assert.deepEqual(parseSourceSpec('synth:click:128'), { kind: 'synth', synth: 'click', bpm: 128 });
     assert.deepEqual(parseSourceSpec('synth:drums:174'), { kind: 'synth', synth: 'drums', bpm: 174 });
+    assert.deepEqual(parseSourceSpec('synth:latin:100'), { kind: 'synth', synth: 'latin', bpm: 100 });
     assert.deepEqual(parseSourceSpec('synth:sweep'), { kind: 'synth', synth: 'sweep', bpm: 0 });
   });
 
