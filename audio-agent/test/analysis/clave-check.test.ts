@@ -45,7 +45,11 @@ describe('ClaveCheck', () => {
   });
 
   it('leaves music without a clave alone: four on the floor, every eighth, a backbeat', () => {
-    for (const strokes of [[0, 4, 8, 12], [0, 2, 4, 6, 8, 10, 12, 14], [4, 12]]) {
+    for (const strokes of [
+      [0, 4, 8, 12],
+      [0, 2, 4, 6, 8, 10, 12, 14],
+      [4, 12],
+    ]) {
       const check = new ClaveCheck(PERIOD);
       assert.deepEqual(play(check, strokes, 64, PERIOD / 2), [], `strokes ${strokes.join(',')}`);
       assert.ok(!check.holdsGrid);
