@@ -3,11 +3,12 @@
  * the metre above each candidate beat (`metreScore`: the autocorrelation at two, four and eight beats, which
  * tells a beat from a subdivision or a half-time reading of a fast groove), a bar check on the kick region's
  * flux (`kickBarCheck`: bass that marks only every eighth candidate beat means the candidate is an eighth
- * note) and a tempo prior. A narrower `minBpm`/`maxBpm` from the DJ is a hint: the tempo is still chosen over the whole range and then
- * moved by octaves into the DJ's range. Phase: a comb over the last beats of novelty history
- * (`pickBeatOffset` chooses the eighth-note grid first, then on-beat or off-beat) steers a predicted beat
- * grid (a phase-locked loop), so beats keep coming through a drumless break and can be announced a fixed
- * lookahead before they land.
+ * note) and a tempo prior. A narrower `minBpm`/`maxBpm` from the DJ is a hint: the tempo is still chosen
+ * over the whole range and then moved by octaves into the DJ's range. Phase: a comb over the last beats of
+ * novelty history (`pickBeatOffset` chooses the eighth-note grid first, then on-beat or off-beat by
+ * loudness, or by the son clave where `ClaveCheck` finds one) steers a predicted beat grid (a phase-locked
+ * loop), so beats keep coming through a drumless break and can be announced a fixed lookahead before they
+ * land.
  */
 import { pickBeatOffset } from './beat-offset';
 import { BlockAutocorrelation, peakWithin } from './block-autocorrelation';
