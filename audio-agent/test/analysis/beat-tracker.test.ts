@@ -133,3 +133,35 @@ describe('BeatTracker kick-region bar check', () => {
     assert.ok(bpm !== null && Math.abs(bpm / 80 - 1) < 0.03, `tracked at ${bpm}`);
   });
 });
+
+describe('BeatTracker tempo step', () => {
+  const hopS = 256 / 48000;
+
+  /** Seconds from a step at 24 s until the tempo reads within 2 % of the new one (pulses on every beat). */
+  function secondsToFollow(from: number, to: number): number {
+    const tracker = new BeatTracker({ hopS, minBpm: 60, maxBpm: 200, lookaheadS: 0 });
+    let next = 0;
+    for (let n = 0; n * hopS < 34; n++) {
+      const t = n * hopS;
+      let novelty = 0;
+      if (t >= next) {
+        novelty = 10;
+        next += 60 / (next < 24 ? from : to);
+      }
+      tracker.update(novelty, novelty, 0);
+      if (t > 24 && tracker.bpm !== null && Math.abs(tracker.bpm / to - 1) < 0.02) return t - 24;
+    }
+    return Infinity;
+  }
+
+  // The slow autocorrelation alone took 3.5 s for these; the fast one about 1.5 s.
+  for (const [from, to] of [
+    [113, 120],
+    [126, 117],
+  ] as const) {
+    it(`follows a step from ${from} to ${to} BPM within 2 s`, () => {
+      const seconds = secondsToFollow(from, to);
+      assert.ok(seconds <= 2, `followed after ${seconds.toFixed(2)} s`);
+    });
+  }
+});
