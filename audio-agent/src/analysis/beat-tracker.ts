@@ -191,12 +191,12 @@ export class BeatTracker {
   }
 
   /**
-   * Advances one hop with that hop's onset novelty, the kick region's novelty and the click region's flux
+   * Advances one hop with that hop's onset novelty, the kick region's novelty and the click region's novelty
    * (where a clave sounds; all ≥ 0).
    */
-  update(novelty: number, kickNovelty: number, clickFlux: number): void {
+  update(novelty: number, kickNovelty: number, clickNovelty: number): void {
     const n = this.hop++;
-    this.clave.push(clickFlux);
+    this.clave.push(clickNovelty);
     this.kickBaseline += (kickNovelty - this.kickBaseline) * this.baselineAlpha;
     this.kickAcf.push(kickNovelty > this.kickBaseline ? kickNovelty - this.kickBaseline : 0);
     this.baseline += (novelty - this.baseline) * this.baselineAlpha;
@@ -245,17 +245,16 @@ export class BeatTracker {
   }
 
   private updateAcf(n: number, o: number): void {
-    const acf = this.acf;
+    this.leak(this.acf, this.acfDecay, 0, n, o);
+    this.leak(this.fastAcf, this.fastDecay, Math.max(0, this.minLag - 3), n, o);
+  }
+
+  /** One hop of a leaky autocorrelation over lags `from` up: decay, then add this hop's products. */
+  private leak(acf: Float64Array, decay: number, from: number, n: number, o: number): void {
     const h = this.history;
     const mask = this.mask;
-    const decay = this.acfDecay;
     const lags = Math.min(acf.length, n + 1);
-    for (let lag = 0; lag < lags; lag++) acf[lag] = acf[lag]! * decay + o * h[(n - lag) & mask]!;
-    const fast = this.fastAcf;
-    const fastDecay = this.fastDecay;
-    const top = Math.min(fast.length, n + 1);
-    for (let lag = Math.max(0, this.minLag - 3); lag < top; lag++)
-      fast[lag] = fast[lag]! * fastDecay + o * h[(n - lag) & mask]!;
+    for (let lag = from; lag < lags; lag++) acf[lag] = acf[lag]! * decay + o * h[(n - lag) & mask]!;
   }
 
   /**
