@@ -3,12 +3,13 @@
  * the metre above each candidate beat (`metreScore`: the autocorrelation at two, four and eight beats, which
  * tells a beat from a subdivision or a half-time reading of a fast groove), a bar check on the kick region's
  * flux (`kickBarCheck`: bass that marks only every eighth candidate beat means the candidate is an eighth
- * note) and a tempo prior. A narrower `minBpm`/`maxBpm` from the DJ is a hint: the tempo is still chosen
- * over the whole range and then moved by octaves into the DJ's range. Phase: a comb over the last beats of
- * novelty history (`pickBeatOffset` chooses the eighth-note grid first, then on-beat or off-beat by
- * loudness, or by the son clave where `ClaveCheck` finds one) steers a predicted beat grid (a phase-locked
- * loop), so beats keep coming through a drumless break and can be announced a fixed lookahead before they
- * land.
+ * note), an eighth-note check (`eighthNoteCheck`: a pulse nothing subdivides, under a bar of eight of its
+ * beats, is the eighth notes of music at half the tempo) and a tempo prior. A narrower `minBpm`/`maxBpm`
+ * from the DJ is a hint: the tempo is still chosen over the whole range and then moved by octaves into the
+ * DJ's range. Phase: a comb over the last beats of novelty history (`pickBeatOffset` chooses the eighth-note
+ * grid first, then on-beat or off-beat by loudness, by the kick region where loudness ties, or by the son
+ * clave where `ClaveCheck` finds one) steers a predicted beat grid (a phase-locked loop), so beats keep
+ * coming through a drumless break and can be announced a fixed lookahead before they land.
  */
 import { pickBeatOffset } from './beat-offset';
 import { BlockAutocorrelation, peakWithin } from './block-autocorrelation';
@@ -84,6 +85,22 @@ const KICK_BLOCK_HOPS = 4;
  * on dev (0/0.2/0.35).
  */
 const KICK_BAR_CONTRAST = 0.2;
+/**
+ * The eighth-note check (`eighthNoteCheck`), for soft music with an unaccented eighth-note pulse (a solo
+ * piano's arpeggio): a candidate whose beats nothing subdivides (the autocorrelation between a third and two
+ * thirds of a beat stays below `SUBDIVISION_SHARE` of the beat's) and whose kick region marks a bar of eight
+ * of its beats (`EIGHT_BEAT_BAR_RATIO` times above three and four) is probably the eighth notes of music at
+ * half its tempo: its score falls to as little as `UNSUBDIVIDED_FACTOR`. A triple bar in the kick region (three
+ * beats `TRIPLE_BAR_RATIO` times above two and four: a waltz, whose beats go unsubdivided) and a bare pulse
+ * with no bar (a click track) are left alone. Eight beats are read within `EIGHT_BEAT_TOLERANCE_HOPS`: a lag a
+ * hop off the true period misses the bar by up to eight hops. Chosen on dev (factor 0.3/0.5; bar ratio 1.5/2;
+ * without the triple guard the waltzes halved, without the bar one the click track).
+ */
+const SUBDIVISION_SHARE = 0.25;
+const UNSUBDIVIDED_FACTOR = 0.5;
+const EIGHT_BEAT_BAR_RATIO = 1.5;
+const TRIPLE_BAR_RATIO = 2;
+const EIGHT_BEAT_TOLERANCE_HOPS = 8;
 /** Fraction of the measured phase error corrected per hop. */
 const PHASE_GAIN = 0.06;
 /** The comb must peak this many times above its mean before its phase is trusted. */
@@ -135,6 +152,9 @@ export class BeatTracker {
   private readonly prior: Float64Array;
   private readonly comb: Float64Array;
   private readonly compressedComb: Float64Array;
+  /** The kick region's comb and resonator (as `resonance`): it breaks a tie between the two eighths. */
+  private readonly kickComb: Float64Array;
+  private readonly kickResonance: Float64Array;
   /** Resonator outputs per hop (a ring like `history`), of the novelty and of the compressed novelty. */
   private readonly resonance: Float64Array;
   private readonly compressedResonance: Float64Array;
@@ -172,6 +192,7 @@ export class BeatTracker {
     this.history = new Float64Array(size);
     this.mask = size - 1;
     this.resonance = new Float64Array(size);
+    this.kickResonance = new Float64Array(size);
     this.compressedResonance = new Float64Array(size);
     this.prior = new Float64Array(this.maxLag + 2);
     for (let lag = this.minLag; lag <= this.maxLag; lag++) {
@@ -180,6 +201,7 @@ export class BeatTracker {
     }
     this.comb = new Float64Array(this.maxLag + 2);
     this.compressedComb = new Float64Array(this.maxLag + 2);
+    this.kickComb = new Float64Array(this.maxLag + 2);
     this.lookaheadHops = Math.max(0, options.lookaheadS) * this.fps;
     this.switchHoldUpdates = Math.round((TEMPO_SWITCH_HOLD_S * this.fps) / TEMPO_EVERY_HOPS);
     this.stepHoldUpdates = Math.max(1, Math.round((TEMPO_STEP_HOLD_S * this.fps) / TEMPO_EVERY_HOPS));
@@ -198,11 +220,12 @@ export class BeatTracker {
     const n = this.hop++;
     this.clave.push(clickNovelty);
     this.kickBaseline += (kickNovelty - this.kickBaseline) * this.baselineAlpha;
-    this.kickAcf.push(kickNovelty > this.kickBaseline ? kickNovelty - this.kickBaseline : 0);
+    const kick = kickNovelty > this.kickBaseline ? kickNovelty - this.kickBaseline : 0;
+    this.kickAcf.push(kick);
     this.baseline += (novelty - this.baseline) * this.baselineAlpha;
     const o = novelty > this.baseline ? novelty - this.baseline : 0;
     this.history[n & this.mask] = o;
-    this.resonate(n, o);
+    this.resonate(n, o, kick);
     this.updateAcf(n, o);
     if (n % TEMPO_EVERY_HOPS === 0) this.updateTempo();
     if (this.period > 0) this.updatePhase(n);
@@ -227,21 +250,18 @@ export class BeatTracker {
    * value one (fractional) period back, read between two hops. O(1) per hop, where summing the comb's beats
    * afresh cost O(beats × period).
    */
-  private resonate(n: number, o: number): void {
+  private resonate(n: number, o: number, kick: number): void {
     const mask = this.mask;
-    const r = this.resonance;
-    const rc = this.compressedResonance;
-    let back = 0;
-    let backCompressed = 0;
     const at = n - this.period;
-    if (this.period > 0 && at >= 1) {
-      const i = Math.floor(at);
-      const f = at - i;
-      back = r[i & mask]! * (1 - f) + r[(i + 1) & mask]! * f;
-      backCompressed = rc[i & mask]! * (1 - f) + rc[(i + 1) & mask]! * f;
-    }
-    r[n & mask] = o + COMB_DECAY * back;
-    rc[n & mask] = (o > 0 ? Math.pow(o, GRID_COMPRESSION) : 0) + COMB_DECAY * backCompressed;
+    const ready = this.period > 0 && at >= 1;
+    const i = Math.floor(at);
+    const f = at - i;
+    // One (fractional) period back in a ring, read between two hops; nothing before the first period.
+    const back = (ring: Float64Array) => (ready ? ring[i & mask]! * (1 - f) + ring[(i + 1) & mask]! * f : 0);
+    const compressed = o > 0 ? Math.pow(o, GRID_COMPRESSION) : 0;
+    this.resonance[n & mask] = o + COMB_DECAY * back(this.resonance);
+    this.compressedResonance[n & mask] = compressed + COMB_DECAY * back(this.compressedResonance);
+    this.kickResonance[n & mask] = kick + COMB_DECAY * back(this.kickResonance);
   }
 
   private updateAcf(n: number, o: number): void {
@@ -279,6 +299,24 @@ export class BeatTracker {
     return contrast <= KICK_BAR_CONTRAST ? 1 : Math.max(0, (1 - contrast) / (1 - KICK_BAR_CONTRAST));
   }
 
+  /**
+   * 1, or down to `UNSUBDIVIDED_FACTOR` for a candidate that looks like the eighth notes of music at half its
+   * tempo (see `SUBDIVISION_SHARE`). Only asked where half the tempo is in the search range.
+   */
+  private eighthNoteCheck(lag: number): number {
+    const kick = this.kickAcf;
+    const three = kick.near(3 * lag, 2);
+    const four = kick.near(4 * lag, 2);
+    if (three > TRIPLE_BAR_RATIO * Math.max(kick.near(2 * lag, 1), four)) return 1;
+    if (kick.near(8 * lag, EIGHT_BEAT_TOLERANCE_HOPS) <= EIGHT_BEAT_BAR_RATIO * Math.max(three, four))
+      return 1;
+    const one = this.acfAtBeats(lag, 1);
+    if (one <= 0) return 1;
+    const between = peakWithin(this.acf, Math.ceil(lag / 3), Math.floor((2 * lag) / 3));
+    const subdivided = Math.min(1, between / (SUBDIVISION_SHARE * one));
+    return UNSUBDIVIDED_FACTOR + (1 - UNSUBDIVIDED_FACTOR) * subdivided;
+  }
+
   private updateTempo(): void {
     const energy = this.acf[0]!;
     if (energy <= 1e-9) return;
@@ -296,6 +334,7 @@ export class BeatTracker {
         metreScore(this.acfAtBeats(lag, 1), this.acfAtBeats(lag, 2), this.acfAtBeats(lag, 4), eight) *
         this.prior[lag]!;
       if (reachesEight) score *= this.kickBarCheck(lag);
+      if (2 * lag <= this.maxLag) score *= this.eighthNoteCheck(lag);
       if (this.period > 0 && Math.abs(lag / this.period - 1) <= TEMPO_SWITCH_RATIO) score *= bonus;
       if (score > bestScore) {
         bestScore = score;
@@ -377,11 +416,19 @@ export class BeatTracker {
       const value = this.resonance[(n - j) & mask]!;
       this.comb[j] = value;
       this.compressedComb[j] = this.compressedResonance[(n - j) & mask]!;
+      this.kickComb[j] = this.kickResonance[(n - j) & mask]!;
       sum += value;
     }
     // Where the clave has placed the grid, the eighth nearest the predicted beat is kept, not the louder.
     const predicted = this.clave.holdsGrid ? (((n - this.nextBeatHop) % period) + period) % period : -1;
-    const best = pickBeatOffset(this.comb, this.compressedComb, span, Math.round(period / 2), predicted);
+    const best = pickBeatOffset(
+      this.comb,
+      this.compressedComb,
+      span,
+      Math.round(period / 2),
+      predicted,
+      this.kickComb,
+    );
     const mean = sum / span;
     if (mean <= 1e-9 || this.comb[best]! < MIN_COMB_CONTRAST * mean) return;
     const measured = n - best;

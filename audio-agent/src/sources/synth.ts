@@ -1,6 +1,6 @@
 /**
  * Synthetic audio with known beat times: click tracks, drum loops (4/4 or 3/4, steady or ramping tempo,
- * optional drumless break), a latin groove over a son clave and a sine sweep. Used by `synth:*` sources for
+ * optional drumless break), a latin groove over a son clave, a drumless eighth-note arpeggio and a sine sweep. Used by `synth:*` sources for
  * demos and as test material.
  */
 import { seededRandom, type RandomSource } from '@audioviz/shared-types';
@@ -8,9 +8,11 @@ import { seededRandom, type RandomSource } from '@audioviz/shared-types';
 export interface SynthSpec {
   /**
    * click: a metronome; drums: kick/snare/hat kit over a pad; latin: congas, piano stabs and half the kicks
-   * on the off-beats, a shaker and a son clave (4/4 only); sweep: a log sine sweep, no beats.
+   * on the off-beats, a shaker and a son clave (4/4 only); arpeggio: a soft, unaccented eighth-note arpeggio
+   * over one bass note a bar, no drums (a solo piano: nothing but the bar says which pulse is the beat);
+   * sweep: a log sine sweep, no beats.
    */
-  readonly kind: 'click' | 'drums' | 'latin' | 'sweep';
+  readonly kind: 'click' | 'drums' | 'latin' | 'arpeggio' | 'sweep';
   /** latin: play the clave (default true); without it nothing but loudness tells the beat from the off-beat. */
   readonly clave?: boolean;
   /** Tempo at the start, BPM. */
@@ -134,6 +136,30 @@ function renderLatin(
   }
 }
 
+/** Bar roots, Hz, of the arpeggio: a bass note each bar, its triad an octave and two above. */
+const ARPEGGIO_ROOTS = [65.4, 87.3, 98, 73.4];
+
+function renderArpeggio(
+  out: Float32Array,
+  rate: number,
+  beats: readonly number[],
+  random: RandomSource,
+): void {
+  for (let bar = 0; (bar + 1) * 4 <= beats.length; bar++) {
+    const root = ARPEGGIO_ROOTS[bar % ARPEGGIO_ROOTS.length]!;
+    addTone(out, Math.round(beats[bar * 4]! * rate), rate, { hz: root, decayS: 0.8, gain: 0.35 }, random);
+    const triad = [4 * root, 5 * root, 6 * root];
+    for (let eighth = 0; eighth < 8; eighth++) {
+      const beat = bar * 4 + Math.floor(eighth / 2);
+      const next = beats[beat + 1] ?? beats[beat]! + (beats[1]! - beats[0]!);
+      const at = Math.round((eighth % 2 === 0 ? beats[beat]! : (beats[beat]! + next) / 2) * rate);
+      // The chord's notes in turn, the second half of the bar an octave up; loudness at random, no accent.
+      const hz = triad[eighth % 3]! * (eighth >= 4 ? 2 : 1);
+      addTone(out, at, rate, { hz, decayS: 0.25, gain: 0.15 + 0.15 * random() }, random);
+    }
+  }
+}
+
 function addClick(out: Float32Array, at: number, rate: number, accent: boolean): void {
   const length = Math.floor(0.015 * rate);
   const hz = accent ? 1500 : 1000;
@@ -193,6 +219,10 @@ export function renderSynth(spec: SynthSpec): SynthMaterial {
   }
   if (spec.kind === 'latin') {
     renderLatin(out, rate, beats, spec, random);
+    return { samples: out, sampleRate: rate, beatTimes: beats };
+  }
+  if (spec.kind === 'arpeggio') {
+    renderArpeggio(out, rate, beats, random);
     return { samples: out, sampleRate: rate, beatTimes: beats };
   }
   addPad(out, rate, beats, meter);

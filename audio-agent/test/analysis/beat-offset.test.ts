@@ -22,4 +22,19 @@ describe('pickBeatOffset', () => {
     assert.equal(pickBeatOffset(plain, compressed, 80, 40), 50);
     assert.equal(pickBeatOffset(comb(80, { 10: 1.0, 50: 0.4 }), compressed, 80, 40), 10);
   });
+
+  it('breaks a tie in loudness by the low comb, where a bar’s bass note and the kick land', () => {
+    // Two eighths nearly as loud (an unaccented arpeggio): the softer one carries the bass, two hops late.
+    const plain = comb(80, { 10: 0.95, 50: 1.0 });
+    const compressed = comb(80, { 10: 1.0, 50: 1.0 });
+    const low = comb(80, { 12: 0.6, 50: 0.1 });
+    assert.equal(pickBeatOffset(plain, compressed, 80, 40), 50);
+    assert.equal(pickBeatOffset(plain, compressed, 80, 40, -1, low), 10);
+  });
+
+  it('leaves a clear loudness choice to loudness, whatever the low comb says', () => {
+    const plain = comb(80, { 10: 0.5, 50: 1.0 });
+    const compressed = comb(80, { 10: 1.0, 50: 1.0 });
+    assert.equal(pickBeatOffset(plain, compressed, 80, 40, -1, comb(80, { 10: 1.0 })), 50);
+  });
 });

@@ -62,6 +62,15 @@ describe('beat tracking on generated material', () => {
     assert.ok(run.score.f <= 0.3, `F-measure ${run.score.f.toFixed(3)}`);
   });
 
+  it('reads a drumless eighth-note arpeggio at its 70 BPM, not at the 140 of its eighth notes', () => {
+    const run = runMaterial(MATERIAL.find((m) => m.name === 'arpeggio_70')!);
+    // Without the eighth-note check the tempo reads 140 for about 70 % of the time after 8 s.
+    assert.ok(
+      run.bpmWithin2Percent >= 0.85,
+      `70 BPM for ${(run.bpmWithin2Percent * 100).toFixed(1)} % of hops`,
+    );
+  });
+
   it('announces beats the configured lookahead early', () => {
     const material = MATERIAL.find((m) => m.name === 'drums_120')!;
     const plain = runMaterial(material);

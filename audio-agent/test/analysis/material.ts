@@ -35,5 +35,6 @@ export const MATERIAL: readonly Material[] = [
     steady: false,
   },
   { name: 'latin_104', spec: { kind: 'latin', bpm: 104, seconds: 32, seed: 11 }, steady: false },
+  { name: 'arpeggio_70', spec: { kind: 'arpeggio', bpm: 70, seconds: 40, seed: 12 }, steady: false },
   { name: 'waltz_150', spec: { kind: 'drums', bpm: 150, meter: 3, seconds: 24, seed: 9 }, steady: false },
 ];
