@@ -89,8 +89,9 @@ export class OnsetDetector {
   kickNovelty = 0;
   /** The click region's flux of the last hop, normalised by its running mean. */
   clickNovelty = 0;
-  private readonly compressed: Float64Array;
-  private readonly previous: Float64Array;
+  /** This hop's and the last hop's compressed magnitudes; swapped after each hop rather than copied. */
+  private compressed: Float64Array;
+  private previous: Float64Array;
   /** Per-bin weight of the total flux: about the density of the mel scale, so hats do not outvote kicks. */
   private readonly weight: Float64Array;
   private readonly channels: FluxChannel[];
@@ -160,7 +161,8 @@ export class OnsetDetector {
     const click = this.regionFlux(this.clickFirst, this.clickLast);
     this.clickMean += (click - this.clickMean) * this.alpha;
     this.clickNovelty = Math.min(MAX_NOVELTY, click / Math.max(this.clickMean, 1e-3));
-    this.previous.set(c);
+    this.compressed = p;
+    this.previous = c;
     // The first hop seeds the mean, so a stream that starts loud does not read as one enormous onset.
     if (this.hops++ === 0) this.noveltyMean = total;
     this.noveltyMean += (total - this.noveltyMean) * this.alpha;
