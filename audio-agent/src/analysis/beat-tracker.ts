@@ -93,12 +93,12 @@ const KICK_BAR_CONTRAST = 0.2;
  * half its tempo: its score falls to as little as `UNSUBDIVIDED_FACTOR`. A triple bar in the kick region (three
  * beats `TRIPLE_BAR_RATIO` times above two and four: a waltz, whose beats go unsubdivided) and a bare pulse
  * with no bar (a click track) are left alone. Eight beats are read within `EIGHT_BEAT_TOLERANCE_HOPS`: a lag a
- * hop off the true period misses the bar by up to eight hops. Chosen on dev (factor 0.3/0.5; bar ratio 1.5/2;
+ * hop off the true period misses the bar by up to eight hops. Chosen on dev (factor 0.3/0.5; bar ratio 1/1.2/1.5/2;
  * without the triple guard the waltzes halved, without the bar one the click track).
  */
 const SUBDIVISION_SHARE = 0.25;
 const UNSUBDIVIDED_FACTOR = 0.5;
-const EIGHT_BEAT_BAR_RATIO = 1.5;
+const EIGHT_BEAT_BAR_RATIO = 1.2;
 const TRIPLE_BAR_RATIO = 2;
 const EIGHT_BEAT_TOLERANCE_HOPS = 8;
 /** Fraction of the measured phase error corrected per hop. */
