@@ -252,16 +252,12 @@ export class BeatTracker {
    */
   private resonate(n: number, o: number, kick: number): void {
     const mask = this.mask;
-    const at = n - this.period;
-    const ready = this.period > 0 && at >= 1;
-    const i = Math.floor(at);
-    const f = at - i;
-    // One (fractional) period back in a ring, read between two hops; nothing before the first period.
-    const back = (ring: Float64Array) => (ready ? ring[i & mask]! * (1 - f) + ring[(i + 1) & mask]! * f : 0);
+    const at = this.period > 0 && n - this.period >= 1 ? n - this.period : -1;
     const compressed = o > 0 ? Math.pow(o, GRID_COMPRESSION) : 0;
-    this.resonance[n & mask] = o + COMB_DECAY * back(this.resonance);
-    this.compressedResonance[n & mask] = compressed + COMB_DECAY * back(this.compressedResonance);
-    this.kickResonance[n & mask] = kick + COMB_DECAY * back(this.kickResonance);
+    this.resonance[n & mask] = o + COMB_DECAY * readBack(this.resonance, at, mask);
+    this.compressedResonance[n & mask] =
+      compressed + COMB_DECAY * readBack(this.compressedResonance, at, mask);
+    this.kickResonance[n & mask] = kick + COMB_DECAY * readBack(this.kickResonance, at, mask);
   }
 
   private updateAcf(n: number, o: number): void {
@@ -301,11 +297,11 @@ export class BeatTracker {
 
   /**
    * 1, or down to `UNSUBDIVIDED_FACTOR` for a candidate that looks like the eighth notes of music at half its
-   * tempo (see `SUBDIVISION_SHARE`). Only asked where half the tempo is in the search range.
+   * tempo (see `SUBDIVISION_SHARE`); `one` is the autocorrelation at one beat of `lag`. Only asked where half
+   * the tempo is in the search range.
    */
-  private eighthNoteCheck(lag: number): number {
+  private eighthNoteCheck(lag: number, one: number): number {
     // The subdivision first: it settles most lags of most music, and costs the least.
-    const one = this.acfAtBeats(lag, 1);
     if (one <= 0) return 1;
     const between = peakWithin(this.acf, Math.ceil(lag / 3), Math.floor((2 * lag) / 3));
     const subdivided = Math.min(1, between / (SUBDIVISION_SHARE * one));
@@ -332,11 +328,10 @@ export class BeatTracker {
     for (let lag = this.minLag; lag <= this.maxLag; lag++) {
       const reachesEight = 8 * lag <= eightLimit;
       const eight = reachesEight ? this.acfAtBeats(lag, 8) : NaN;
-      let score =
-        metreScore(this.acfAtBeats(lag, 1), this.acfAtBeats(lag, 2), this.acfAtBeats(lag, 4), eight) *
-        this.prior[lag]!;
+      const one = this.acfAtBeats(lag, 1);
+      let score = metreScore(one, this.acfAtBeats(lag, 2), this.acfAtBeats(lag, 4), eight) * this.prior[lag]!;
       if (reachesEight) score *= this.kickBarCheck(lag);
-      if (2 * lag <= this.maxLag) score *= this.eighthNoteCheck(lag);
+      if (2 * lag <= this.maxLag) score *= this.eighthNoteCheck(lag, one);
       if (this.period > 0 && Math.abs(lag / this.period - 1) <= TEMPO_SWITCH_RATIO) score *= bonus;
       if (score > bestScore) {
         bestScore = score;
@@ -466,6 +461,14 @@ export class BeatTracker {
     const phase = 1 - (this.nextBeatHop - this.lookaheadHops - n) / this.period;
     this.phase = phase < 0 ? 0 : phase >= 1 ? 0 : phase;
   }
+}
+
+/** A ring's value at fractional hop `at`, read between two hops; 0 for a negative `at` (nothing yet). */
+function readBack(ring: Float64Array, at: number, mask: number): number {
+  if (at < 0) return 0;
+  const i = Math.floor(at);
+  const f = at - i;
+  return ring[i & mask]! * (1 - f) + ring[(i + 1) & mask]! * f;
 }
 
 /** The fractional position of the autocorrelation peak within ±2 of `lag`, or 0 when out of range. */

@@ -1,7 +1,7 @@
 /**
  * Synthetic audio with known beat times: click tracks, drum loops (4/4 or 3/4, steady or ramping tempo,
- * optional drumless break), a latin groove over a son clave, a drumless eighth-note arpeggio and a sine sweep. Used by `synth:*` sources for
- * demos and as test material.
+ * optional drumless break), a latin groove over a son clave, a drumless eighth-note arpeggio and a sine
+ * sweep. Used by `synth:*` sources for demos and as test material.
  */
 import { seededRandom, type RandomSource } from '@audioviz/shared-types';
 
@@ -108,6 +108,16 @@ const LATIN = {
   clave: [0, 3, 6, 10, 12],
 } as const;
 
+/**
+ * Time of a sixteenth-note step counted from the first beat, s: linear between beats, and past the last beat
+ * spaced as the first two.
+ */
+function sixteenthTime(beats: readonly number[], step: number): number {
+  const beat = Math.floor(step / 4);
+  const next = beats[beat + 1] ?? beats[beat]! + (beats[1]! - beats[0]!);
+  return beats[beat]! + ((step % 4) / 4) * (next - beats[beat]!);
+}
+
 function renderLatin(
   out: Float32Array,
   rate: number,
@@ -115,13 +125,8 @@ function renderLatin(
   spec: SynthSpec,
   random: RandomSource,
 ): void {
-  const stepTime = (step: number) => {
-    const beat = Math.floor(step / 4);
-    const next = beats[beat + 1] ?? beats[beat]! + (beats[1]! - beats[0]!);
-    return beats[beat]! + ((step % 4) / 4) * (next - beats[beat]!);
-  };
   for (let bar = 0; (bar + 1) * 4 <= beats.length; bar++) {
-    const at = (step: number) => Math.round(stepTime(bar * 16 + step) * rate);
+    const at = (step: number) => Math.round(sixteenthTime(beats, bar * 16 + step) * rate);
     for (let step = 0; step < 16; step++) addHat(out, at(step), rate, 0.08, random);
     for (const step of LATIN.kick) addKick(out, at(step), rate, 0.6);
     for (const step of LATIN.conga)
@@ -150,9 +155,7 @@ function renderArpeggio(
     addTone(out, Math.round(beats[bar * 4]! * rate), rate, { hz: root, decayS: 0.8, gain: 0.35 }, random);
     const triad = [4 * root, 5 * root, 6 * root];
     for (let eighth = 0; eighth < 8; eighth++) {
-      const beat = bar * 4 + Math.floor(eighth / 2);
-      const next = beats[beat + 1] ?? beats[beat]! + (beats[1]! - beats[0]!);
-      const at = Math.round((eighth % 2 === 0 ? beats[beat]! : (beats[beat]! + next) / 2) * rate);
+      const at = Math.round(sixteenthTime(beats, bar * 16 + 2 * eighth) * rate);
       // The chord's notes in turn, the second half of the bar an octave up; loudness at random, no accent.
       const hz = triad[eighth % 3]! * (eighth >= 4 ? 2 : 1);
       addTone(out, at, rate, { hz, decayS: 0.25, gain: 0.15 + 0.15 * random() }, random);
@@ -227,9 +230,8 @@ export function renderSynth(spec: SynthSpec): SynthMaterial {
   }
   addPad(out, rate, beats, meter);
   beats.forEach((t, i) => {
-    const next = beats[i + 1] ?? t + (beats[1]! - beats[0]!);
     const at = Math.round(t * rate);
-    const offbeat = Math.round(((t + next) / 2) * rate);
+    const offbeat = Math.round(sixteenthTime(beats, 4 * i + 2) * rate);
     const position = i % meter;
     if (!inBreak(t)) {
       if (position === 0 || (meter === 4 && position === 2)) addKick(out, at, rate, 0.8);
